@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '../config/config';
+import { migrate, openDataSource } from '../db/data-source';
+import { createLogger } from '../common/logger';
+import { printAppSchema } from '../schema';
+import { seedDemoIfEmpty } from '../modules/seed/demo';
+import { AuthService } from '../modules/auth/auth.service';
+import { User } from '../modules/auth/user.entity';
+import { Unit } from '../modules/units/unit.entity';
+import { ROLES, type Role } from '../common/enums';
+import { importUnitsFile } from '../modules/units/register-import';
+
+/** Opens the database named by DATABASE_URL, migrated, and closes it whatever happens. */
+async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const ds = await openDataSource(config.database);
+  try {
+    await migrate(ds);
+    return await fn(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+const SCHEMA_FILE = path.resolve(__dirname, '../../schema.graphql');
+
+const program = new Command()
+  .name('chitieu')
+  .description('Chỉ tiêu command line. Honours DATABASE_URL like the server.')
+  .showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('create or upgrade the database schema')
+  .action(async () => {
+    const config = loadConfig();
+    const ds = await openDataSource(config.database);
+    try {
+      const done = await migrate(ds);
+      console.log(done.length ? `applied: ${done.join(', ')}` : 'the schema is up to date');
+    } finally {
+      await ds.destroy();
+    }
+  });
+
+program
+  .command('seed')
+  .argument('<name>', 'what to load: demo')
+  .description('load the demo province (Đắk Lắk) into an empty database')
+  .action(async (name: string) => {
+    if (name !== 'demo') throw new Error(`unknown seed "${name}": the only one is "demo"`);
+    await withDatabase(async (ds) => {
+      const loaded = await seedDemoIfEmpty(ds, createLogger('info'));
+      if (!loaded) console.log('the database already has units: nothing loaded');
+    });
+  });
+
+program
+  .command('create-user')
+  .description('create an account')
+  .requiredOption('-u, --username <username>')
+  .requiredOption('-p, --password <password>')
+  .requiredOption('-r, --role <role>', ROLES.join(' | '))
+  .option('--unit <code>', 'the unit code of the account (none for SYSTEM_ADMIN)')
+  .option('--name <displayName>')
+  .action(async (opts: { username: string; password: string; role: string; unit?: string; name?: string }) => {
+    if (!ROLES.includes(opts.role as Role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
+    await withDatabase(async (ds) => {
+      const unit = opts.unit ? await ds.getRepository(Unit).findOne({ where: { code: opts.unit }, order: { id: 'DESC' } }) : null;
+      if (opts.unit && !unit) throw new Error(`no unit has the code ${opts.unit}`);
+      const user = await new AuthService(ds, 12).insertUser(ds.getRepository(User), {
+        username: opts.username, password: opts.password, role: opts.role as Role, unitId: unit?.id ?? null, displayName: opts.name ?? null,
+      });
+      console.log(`created ${user.username} (${user.role}${unit ? `, ${unit.name}` : ''})`);
+    });
+  });
+
+program
+  .command('import-units')
+  .argument('<file>', 'GSO register export, CSV or XLSX')
+  .description('upsert provinces, districts and communes from the GSO register (danhmuchanhchinh.gso.gov.vn)')
+  .action(async (file: string) => {
+    await withDatabase(async (ds) => {
+      const report = await importUnitsFile(ds, path.resolve(file));
+      console.log(`read ${report.rows} rows: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected.length}`);
+      for (const r of report.rejected) console.log(`  line ${r.line}: ${r.reason}`);
+      if (report.rejected.length) process.exitCode = 1;
+    });
+  });
+
+program
+  .command('schema')
+  .description('write the GraphQL SDL to server/schema.graphql (--check: fail if it is not current)')
+  .option('--check', 'compare instead of writing')
+  .action(async (opts: { check?: boolean }) => {
+    const sdl = await printAppSchema();
+    if (opts.check) {
+      const committed = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : '';
+      if (committed !== sdl) {
+        console.error('server/schema.graphql is not current: run `npm run schema` and commit it.');
+        process.exitCode = 1;
+      } else console.log('server/schema.graphql is current');
+      return;
+    }
+    fs.writeFileSync(SCHEMA_FILE, sdl);
+    console.log(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)}`);
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { DomainError, issueMessage, type Locale } from '@chitieu/domain';
+import type { Logger } from 'pino';
+import type { RequestContext } from './context';
+
+export { DomainError };
+
+/** Codes a client may branch on; anything else is reported as INTERNAL without details. */
+const PUBLIC_CODES = new Set([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS',
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE', 'INVALID_CREDENTIALS',
+]);
+
+/** Domain codes that reach the client under a broader GraphQL code. */
+const CODE_FAMILY: Record<string, string> = {
+  INVALID_PERIOD: 'BAD_USER_INPUT',
+  INVALID_CREDENTIALS: 'UNAUTHENTICATED',
+  OUT_OF_RANGE: 'BAD_USER_INPUT',
+};
+
+export function notFound(what: string, id?: unknown): DomainError {
+  return new DomainError('NOT_FOUND', { what, id: id === undefined ? null : String(id) });
+}
+
+export function badInput(reason: string, params: Record<string, string | number | null> = {}): DomainError {
+  return new DomainError('BAD_USER_INPUT', { reason, ...params });
+}
+
+function localeOf(headers: { get(name: string): string | undefined } | undefined): Locale {
+  const lang = headers?.get('accept-language') ?? '';
+  return /^\s*en\b/i.test(lang) ? 'en' : 'vi';
+}
+
+export function requestLocale(headers: { get(name: string): string | undefined } | undefined): Locale {
+  return localeOf(headers);
+}
+
+/**
+ * The one place errors are shaped for clients: domain codes become `extensions.code` with a
+ * message in the caller's language; class-validator failures become BAD_USER_INPUT; anything
+ * unexpected (driver errors, bugs) becomes INTERNAL with no stack, SQL or driver text.
+ */
+export function shapeError(formatted: GraphQLFormattedError, error: unknown, locale: Locale, log?: Logger): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const path = formatted.path;
+  if (original instanceof DomainError) {
+    const code = CODE_FAMILY[original.code] ?? original.code;
+    return {
+      message: issueMessage(original.code, original.params, locale),
+      path,
+      extensions: { code, ...(code !== original.code ? { reason: original.code } : {}), params: original.params },
+    };
+  }
+  const ext = (formatted.extensions ?? {}) as Record<string, unknown>;
+  const code = typeof ext.code === 'string' ? ext.code : undefined;
+  // TypeGraphQL's argument validation (class-validator)
+  if (original instanceof Error && original.name === 'ArgumentValidationError') {
+    const details = ((original as unknown as { extensions?: { validationErrors?: unknown[] } }).extensions?.validationErrors ?? []) as {
+      property: string;
+      constraints?: Record<string, string>;
+    }[];
+    return {
+      message: issueMessage('BAD_USER_INPUT', { reason: details.map((d) => d.property).join(', ') || 'input' }, locale),
+      path,
+      extensions: { code: 'BAD_USER_INPUT', fields: details.map((d) => ({ field: d.property, problems: Object.values(d.constraints ?? {}) })) },
+    };
+  }
+  if (code && PUBLIC_CODES.has(code)) {
+    const message = code === 'BAD_USER_INPUT' || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST' ? formatted.message : issueMessage(code as never, {}, locale);
+    return { message, locations: formatted.locations, path, extensions: { code } };
+  }
+  log?.error({ err: original }, 'unexpected error');
+  return { message: issueMessage('INTERNAL', {}, locale), path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * Apollo's formatError has no request context, so errors are shaped here where the caller's
+ * language is known.
+ */
+export function errorShapingPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue, errors }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const originals = errors ?? [];
+          const locale = contextValue?.locale ?? 'vi';
+          response.body.singleResult.errors = response.body.singleResult.errors.map((formatted, i) =>
+            shapeError(formatted, originals[i], locale, log),
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { Role } from './enums';
+
+/** Who is asking, as every service sees it. `unitPath` null means the whole country (SYSTEM_ADMIN). */
+export interface Actor {
+  userId: number;
+  username: string;
+  role: Role;
+  unitId: number | null;
+  unitPath: string | null;
+  sessionId: number;
+}
+
+/** Upper bound of a path prefix range: ids and dots sort below '~', so [path, path~) is the subtree. */
+export function subtreeEnd(path: string): string {
+  return `${path}~`;
+}
+
+export function inSubtree(actor: Actor, path: string): boolean {
+  return actor.unitPath === null || path.startsWith(actor.unitPath);
+}
+
+/** Strictly below the actor's unit: where a unit's accounts may assign targets. */
+export function strictlyBelow(actor: Actor, path: string): boolean {
+  return actor.unitPath === null || (path.startsWith(actor.unitPath) && path !== actor.unitPath);
+}
+
+export function isAncestorPath(ancestor: string, path: string): boolean {
+  return path.startsWith(ancestor) && path !== ancestor;
+}
+
+/** Ancestors of the actor's unit are visible (name and kind), besides its own subtree. */
+export function canSee(actor: Actor, path: string): boolean {
+  return inSubtree(actor, path) || (actor.unitPath !== null && isAncestorPath(path, actor.unitPath));
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.role === 'SYSTEM_ADMIN' || actor.role === 'PROVINCE_ADMIN';
+}
+
+/** Ids along a path, root first: "1.17.230." → [1, 17, 230]. */
+export function pathIds(path: string): number[] {
+  return path.split('.').filter(Boolean).map(Number);
+}

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { loadConfig } from './config/config';
+import { migrate, openDataSource } from './db/data-source';
+import { createLogger } from './common/logger';
+import { startServer } from './app';
+import { bootstrapAdmin } from './modules/auth/bootstrap';
+import { seedDemoIfEmpty } from './modules/seed/demo';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const ds = await openDataSource(config.database);
+  const applied = await migrate(ds);
+  if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+  if (config.seed === 'demo') await seedDemoIfEmpty(ds, log);
+  await bootstrapAdmin(ds, config, log);
+  const server = await startServer(config, ds, log);
+  log.info({ url: `http://localhost:${server.port}`, database: config.database.type }, 'Chỉ tiêu is ready');
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await server.close();
+    await ds.destroy();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  // eslint-disable-next-line no-console
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

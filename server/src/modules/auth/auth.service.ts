@@ -1,0 +1,136 @@
+import crypto from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '@chitieu/domain';
+import { User } from './user.entity';
+import { Session } from './session.entity';
+import { Unit } from '../units/unit.entity';
+import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
+import { badInput, notFound } from '../../common/errors';
+import { inSubtree, type Actor } from '../../common/scope';
+import type { AuthedContext, RequestContext } from '../../common/context';
+import type { Role } from '../../common/enums';
+
+const WINDOW_MS = 15 * 60 * 1000;
+const MAX_FAILURES_PER_USERNAME = 5;
+const MAX_FAILURES_PER_ADDRESS = 30;
+
+export function tokenHash(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+/** Failed logins in a sliding window, per key. In memory: a restart forgives, which is acceptable for a throttle. */
+class FailureWindow {
+  private readonly failures = new Map<string, number[]>();
+  constructor(private readonly limit: number) {}
+  blocked(key: string, now: number): boolean {
+    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
+    this.failures.set(key, recent);
+    return recent.length >= this.limit;
+  }
+  add(key: string, now: number): void {
+    this.failures.set(key, [...(this.failures.get(key) ?? []), now]);
+  }
+  clear(key: string): void {
+    this.failures.delete(key);
+  }
+}
+
+/** Roles an account may grant: never above its own. */
+const GRANTABLE: Record<Role, Role[]> = {
+  SYSTEM_ADMIN: ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER', 'ANALYST'],
+  PROVINCE_ADMIN: ['PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER', 'ANALYST'],
+  UNIT_MANAGER: [],
+  UNIT_REPORTER: [],
+  ANALYST: [],
+};
+
+export class AuthService {
+  private readonly byUsername = new FailureWindow(MAX_FAILURES_PER_USERNAME);
+  private readonly byAddress = new FailureWindow(MAX_FAILURES_PER_ADDRESS);
+
+  constructor(private readonly ds: DataSource, private readonly sessionHours: number) {}
+
+  async login(ctx: RequestContext, username: string, password: string) {
+    const now = Date.now();
+    const key = username.trim().toLowerCase();
+    if (this.byUsername.blocked(key, now) || this.byAddress.blocked(ctx.ip, now)) throw new DomainError('TOO_MANY_REQUESTS', {});
+    // Count the attempt before the slow hash, so aliased logins in one request cannot all slip through.
+    this.byUsername.add(key, now);
+    this.byAddress.add(ctx.ip, now);
+    const user = await this.ds.getRepository(User).findOneBy({ username: key });
+    const ok = user && user.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
+    if (!ok || !user) throw new DomainError('INVALID_CREDENTIALS', {});
+    this.byUsername.clear(key);
+    const token = crypto.randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now + this.sessionHours * 3600 * 1000);
+    await this.ds.getRepository(Session).insert({ tokenHash: tokenHash(token), userId: user.id, createdAt: new Date(now), expiresAt, revokedAt: null });
+    return { token, expiresAt, user };
+  }
+
+  /** The actor behind a bearer token, or null for a missing, unknown, revoked or expired one. */
+  async authenticate(token: string | undefined): Promise<Actor | null> {
+    if (!token) return null;
+    const row = await this.ds
+      .createQueryBuilder()
+      .select(['s.id AS sid', 's.expiresAt AS expiresAt', 'u.id AS uid', 'u.username AS username', 'u.role AS role', 'u.unitId AS unitId', 'un.path AS path'])
+      .from(Session, 's')
+      .innerJoin(User, 'u', 'u.id = s.userId AND u.active = :active', { active: true })
+      .leftJoin(Unit, 'un', 'un.id = u.unitId')
+      .where('s.tokenHash = :h AND s.revokedAt IS NULL', { h: tokenHash(token) })
+      .getRawOne<{ sid: number; expiresAt: Date | string; uid: number; username: string; role: Role; unitId: number | null; path: string | null }>();
+    if (!row) return null;
+    const expires = row.expiresAt instanceof Date ? row.expiresAt : new Date(`${String(row.expiresAt).replace(' ', 'T')}Z`);
+    if (expires.getTime() <= Date.now()) return null;
+    if (row.unitId !== null && row.path === null) return null;
+    return { userId: Number(row.uid), username: row.username, role: row.role, unitId: row.unitId === null ? null : Number(row.unitId), unitPath: row.path, sessionId: Number(row.sid) };
+  }
+
+  async logout(ctx: AuthedContext): Promise<boolean> {
+    await this.ds.getRepository(Session).update({ id: ctx.actor.sessionId }, { revokedAt: new Date() });
+    return true;
+  }
+
+  async me(ctx: AuthedContext): Promise<User | null> {
+    return this.ds.getRepository(User).findOneBy({ id: ctx.actor.userId });
+  }
+
+  async createUser(
+    ctx: AuthedContext,
+    input: { username: string; password: string; role: Role; unitId?: string | null; displayName?: string | null },
+  ): Promise<User> {
+    const actor = ctx.actor;
+    if (!GRANTABLE[actor.role].includes(input.role)) throw new DomainError('FORBIDDEN', {});
+    const unit = input.unitId != null ? await ctx.services.units.getInSubtree(ctx, input.unitId) : null;
+    if (!unit && input.role !== 'SYSTEM_ADMIN') throw badInput('unitId');
+    if (unit && input.role === 'SYSTEM_ADMIN') throw badInput('unitId');
+    if (unit && !inSubtree(actor, unit.path)) throw notFound('unit', input.unitId);
+    return this.ds.transaction(async (m) => {
+      const user = await this.insertUser(m.getRepository(User), { ...input, unitId: unit?.id ?? null });
+      const { passwordHash: _omit, ...safe } = user;
+      await ctx.services.audit.record(m, ctx, [{ entity: 'user', entityId: user.id, action: 'create', unitPath: unit?.path ?? null, before: null, after: safe }]);
+      return user;
+    });
+  }
+
+  /** Shared by the API, the CLI, the admin bootstrap and the seed: one set of rules for accounts. */
+  async insertUser(
+    repo: ReturnType<DataSource['getRepository']>,
+    input: { username: string; password: string; role: Role; unitId: number | null; displayName?: string | null },
+  ): Promise<User> {
+    const username = input.username.trim().toLowerCase();
+    if (!/^[a-z0-9._-]{3,64}$/.test(username)) throw badInput('username');
+    if (input.password.length < MIN_PASSWORD_LENGTH) throw new DomainError('BAD_USER_INPUT', { reason: 'passwordLength', min: MIN_PASSWORD_LENGTH });
+    if (await repo.findOneBy({ username })) throw new DomainError('CONFLICT', { reason: 'username', username });
+    const user = repo.create({
+      username,
+      passwordHash: await hashPassword(input.password),
+      displayName: input.displayName ?? null,
+      role: input.role,
+      unitId: input.unitId,
+      active: true,
+      createdAt: new Date(),
+    }) as User;
+    await repo.insert(user);
+    return user;
+  }
+}

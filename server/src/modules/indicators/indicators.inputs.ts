@@ -1,0 +1,68 @@
+import { Field, Float, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
+import type { Comparator, Measure } from '@chitieu/domain';
+import { ComparatorEnum, MeasureEnum } from '../../common/enums';
+
+@InputType()
+export class ScoreStepInput {
+  @Field()
+  @Length(1, 500)
+  when: string;
+
+  @Field(() => Float)
+  @Min(0)
+  @Max(100)
+  score: number;
+}
+
+@InputType()
+export class IndicatorInput {
+  @Field()
+  @Length(1, 64)
+  code: string;
+
+  @Field()
+  @Length(1, 2000)
+  name: string;
+
+  @Field(() => MeasureEnum)
+  measure: Measure;
+
+  @Field(() => ComparatorEnum)
+  comparator: Comparator;
+
+  @Field(() => String, { nullable: true, defaultValue: '%' })
+  @IsOptional()
+  @Length(0, 64)
+  unitOfMeasure?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 2000)
+  numeratorLabel?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 2000)
+  denominatorLabel?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  hardMinimum?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 2000)
+  legalBasis?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 4000)
+  notes?: string | null;
+
+  @Field(() => [ScoreStepInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  scoring?: ScoreStepInput[] | null;
+}

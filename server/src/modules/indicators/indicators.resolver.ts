@@ -1,0 +1,20 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Indicator } from './indicator.entity';
+import { IndicatorInput } from './indicators.inputs';
+import { ADMINS, ANY_ROLE } from '../../common/auth-checker';
+import type { AuthedContext } from '../../common/context';
+
+@Resolver(() => Indicator)
+export class IndicatorsResolver {
+  @Authorized(ANY_ROLE)
+  @Query(() => [Indicator])
+  indicators(@Ctx() ctx: AuthedContext): Promise<Indicator[]> {
+    return ctx.services.indicators.list(ctx);
+  }
+
+  @Authorized(ADMINS)
+  @Mutation(() => Indicator)
+  createIndicator(@Arg('input', () => IndicatorInput) input: IndicatorInput, @Ctx() ctx: AuthedContext): Promise<Indicator> {
+    return ctx.services.indicators.create(ctx, input);
+  }
+}

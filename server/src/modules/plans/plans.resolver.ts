@@ -1,0 +1,66 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Plan } from './plan.entity';
+import { PlanTask } from './plan-task.entity';
+import { PlanIndicator } from './plans.types';
+import { PlanIndicatorInput, PlanInput, PlanTaskInput } from './plans.inputs';
+import { Unit } from '../units/unit.entity';
+import { ANY_ROLE, WRITERS_OF_TARGETS } from '../../common/auth-checker';
+import type { AuthedContext } from '../../common/context';
+
+@Resolver(() => Plan)
+export class PlansResolver {
+  @Authorized(ANY_ROLE)
+  @Query(() => [Plan])
+  plans(
+    @Ctx() ctx: AuthedContext,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+    @Arg('issuerId', () => ID, { nullable: true }) issuerId?: string,
+  ): Promise<Plan[]> {
+    return ctx.services.plans.list(ctx, { year, issuerId });
+  }
+
+  @Authorized(ANY_ROLE)
+  @Query(() => Plan, { nullable: true })
+  async plan(@Arg('id', () => ID) id: string, @Ctx() ctx: AuthedContext): Promise<Plan | null> {
+    return ctx.services.plans.get(ctx, id);
+  }
+
+  @Authorized(WRITERS_OF_TARGETS)
+  @Mutation(() => Plan)
+  createPlan(@Arg('input', () => PlanInput) input: PlanInput, @Ctx() ctx: AuthedContext): Promise<Plan> {
+    return ctx.services.plans.create(ctx, input);
+  }
+
+  @Authorized(WRITERS_OF_TARGETS)
+  @Mutation(() => Plan)
+  addPlanIndicator(@Arg('input', () => PlanIndicatorInput) input: PlanIndicatorInput, @Ctx() ctx: AuthedContext): Promise<Plan> {
+    return ctx.services.plans.addIndicator(ctx, input);
+  }
+
+  @Authorized(WRITERS_OF_TARGETS)
+  @Mutation(() => PlanTask)
+  addPlanTask(@Arg('input', () => PlanTaskInput) input: PlanTaskInput, @Ctx() ctx: AuthedContext): Promise<PlanTask> {
+    return ctx.services.plans.addTask(ctx, input);
+  }
+
+  @Authorized(WRITERS_OF_TARGETS)
+  @Mutation(() => Plan)
+  issuePlan(@Arg('id', () => ID) id: string, @Ctx() ctx: AuthedContext): Promise<Plan> {
+    return ctx.services.plans.issue(ctx, id);
+  }
+
+  @FieldResolver(() => Unit)
+  async issuer(@Root() plan: Plan, @Ctx() ctx: AuthedContext): Promise<Unit> {
+    return (await ctx.loaders.unit.load(plan.issuerId))!;
+  }
+
+  @FieldResolver(() => [PlanIndicator])
+  indicators(@Root() plan: Plan, @Ctx() ctx: AuthedContext): Promise<PlanIndicator[]> {
+    return ctx.services.plans.indicatorsOf(ctx, plan);
+  }
+
+  @FieldResolver(() => [PlanTask])
+  tasks(@Root() plan: Plan, @Ctx() ctx: AuthedContext): Promise<PlanTask[]> {
+    return ctx.loaders.planTasks.load(plan.id);
+  }
+}

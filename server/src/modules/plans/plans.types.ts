@@ -1,0 +1,28 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import type { UnitKind } from '@chitieu/domain';
+import { UnitKindEnum } from '../../common/enums';
+import { Indicator } from '../indicators/indicator.entity';
+
+@ObjectType()
+export class KindValue {
+  @Field(() => UnitKindEnum)
+  kind: UnitKind;
+
+  @Field(() => Float)
+  value: number;
+}
+
+@ObjectType()
+export class PlanIndicator {
+  @Field(() => Indicator)
+  indicator: Indicator;
+
+  @Field(() => String, { nullable: true })
+  section: string | null;
+
+  @Field(() => String, { nullable: true })
+  position: string | null;
+
+  @Field(() => [KindValue])
+  floors: KindValue[];
+}

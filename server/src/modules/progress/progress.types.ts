@@ -1,0 +1,54 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { ProgressStatus } from '@chitieu/domain';
+import { ProgressStatusEnum } from '../../common/enums';
+import { Unit } from '../units/unit.entity';
+import { Indicator } from '../indicators/indicator.entity';
+import { Target } from '../targets/target.entity';
+
+@ObjectType()
+export class Figure {
+  @Field(() => Float, { nullable: true })
+  numerator: number | null;
+
+  @Field(() => Float, { nullable: true })
+  denominator: number | null;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+}
+
+@ObjectType()
+export class Progress {
+  @Field(() => Unit)
+  unit: Unit;
+
+  @Field(() => Indicator)
+  indicator: Indicator;
+
+  @Field()
+  period: string;
+
+  @Field(() => Target, { nullable: true })
+  target: Target | null;
+
+  @Field(() => Figure)
+  own: Figure;
+
+  @Field(() => Figure)
+  rolledUp: Figure;
+
+  @Field(() => ProgressStatusEnum)
+  status: ProgressStatus;
+
+  @Field(() => Float, { nullable: true })
+  gap: number | null;
+
+  @Field()
+  belowHardMinimum: boolean;
+
+  @Field(() => Int, { nullable: true })
+  rank: number | null;
+
+  @Field(() => [Progress])
+  children: Progress[];
+}

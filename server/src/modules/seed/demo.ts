@@ -1,0 +1,223 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { isDistrictLevel, type Comparator, type Measure, type UnitKind } from '@chitieu/domain';
+import units from './data/daklak-units.json';
+import decision2022 from './data/daklak-2022.json';
+import plan2023 from './data/daklak-2023.json';
+import plan2024 from './data/daklak-2024.json';
+import { Unit } from '../units/unit.entity';
+import { UnitsService } from '../units/units.service';
+import { User } from '../auth/user.entity';
+import { AuthService } from '../auth/auth.service';
+import { Indicator, type ScoreStep } from '../indicators/indicator.entity';
+import { Plan } from '../plans/plan.entity';
+import { PlanIndicatorRow } from '../plans/plan-indicator.entity';
+import { PlanTask } from '../plans/plan-task.entity';
+import { Target } from '../targets/target.entity';
+import { ResultRow } from '../results/result.entity';
+import type { Logger } from '../../common/logger';
+
+/** Demo accounts, printed at first start. One password for all: it is a demo. */
+export const DEMO_PASSWORD = 'chitieu-demo';
+export const DEMO_ACCOUNTS = [
+  { username: 'tinh.daklak', role: 'PROVINCE_ADMIN', unitCode: '66', displayName: 'Văn phòng UBND tỉnh Đắk Lắk' },
+  { username: 'huyen.krongana', role: 'UNIT_MANAGER', unitCode: '655', displayName: 'UBND huyện Krông A Na' },
+  { username: 'xa.buontrap', role: 'UNIT_REPORTER', unitCode: '24538', displayName: 'UBND thị trấn Buôn Trấp' },
+  { username: 'phantich.daklak', role: 'ANALYST', unitCode: '66', displayName: 'Chuyên viên phân tích, Sở TT&TT' },
+] as const;
+
+interface IndicatorSeed {
+  code: string;
+  name: string;
+  measure: string;
+  comparator: string;
+  unitOfMeasure?: string | null;
+  numeratorLabel?: string | null;
+  denominatorLabel?: string | null;
+  legalBasis?: string | null;
+  scoring?: { when: string; score: number }[] | null;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32): the same demo every time. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** No units yet: an administrator bootstrapped from the environment does not make a database non-empty. */
+export async function isEmpty(ds: DataSource): Promise<boolean> {
+  return (await ds.getRepository(Unit).count()) === 0;
+}
+
+/** SEED=demo: loads Đắk Lắk into an empty database; an existing database is left as it is. */
+export async function seedDemoIfEmpty(ds: DataSource, log: Logger): Promise<boolean> {
+  if (!(await isEmpty(ds))) return false;
+  const started = Date.now();
+  const summary = await ds.transaction((m) => seedDemo(ds, m));
+  log.info({ ...summary, ms: Date.now() - started }, 'demo data loaded: Đắk Lắk (2022 decision, 2023 and 2024 plans)');
+  log.info(
+    { accounts: DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role}, ${a.displayName})`) },
+    `demo accounts — password for all: ${DEMO_PASSWORD}`,
+  );
+  return true;
+}
+
+export async function seedDemo(ds: DataSource, m: EntityManager) {
+  const unitsService = new UnitsService(ds);
+  const now = new Date();
+  const byCode = new Map<string, Unit>();
+  const add = async (code: string | null, name: string, kind: UnitKind, parent: Unit | null) => {
+    const unit = await unitsService.insert(m, { code, name, kind, parent });
+    if (code) byCode.set(code, unit);
+    return unit;
+  };
+
+  // Units: the province, its 18 agencies, its 15 district-level units and their 184 communes.
+  const province = await add(units.province.code, units.province.name, 'PROVINCE', null);
+  for (const a of decision2022.agencies) await add(a.code, a.name, 'PROVINCIAL_AGENCY', province);
+  for (const d of units.districts) {
+    const district = await add(d.code, d.name, d.kind as UnitKind, province);
+    for (const c of d.communes) await add(c.code, c.name, c.kind as UnitKind, district);
+  }
+
+  // Indicators of the province's own catalogue.
+  const indicatorRepo = m.getRepository(Indicator);
+  const addIndicator = async (s: IndicatorSeed, notes: string | null = null) => {
+    const indicator = indicatorRepo.create({
+      code: s.code,
+      name: s.name,
+      measure: s.measure as Measure,
+      comparator: s.comparator as Comparator,
+      unitOfMeasure: s.unitOfMeasure ?? (s.measure === 'RATE' ? '%' : ''),
+      numeratorLabel: s.numeratorLabel ?? null,
+      denominatorLabel: s.denominatorLabel ?? null,
+      hardMinimum: null,
+      legalBasis: s.legalBasis ?? null,
+      notes,
+      scoring: (s.scoring?.map((x) => ({ when: x.when, score: x.score })) as ScoreStep[] | undefined) ?? null,
+      ownerUnitId: province.id,
+      createdAt: now,
+    });
+    await indicatorRepo.insert(indicator);
+    return indicator;
+  };
+
+  const planRepo = m.getRepository(Plan);
+  const addPlan = async (p: { year: number; title: string; documentNumber: string | null; documentDate: string | null; subAssignmentDeadline: string | null; status: string }, legalBasis: string | null) => {
+    const plan = planRepo.create({
+      issuerId: province.id,
+      year: p.year,
+      title: p.title,
+      documentNumber: p.documentNumber,
+      documentDate: p.documentDate,
+      legalBasis,
+      status: p.status === 'ISSUED' ? 'ISSUED' : 'DRAFT',
+      subAssignmentDeadline: p.subAssignmentDeadline,
+      issuedAt: p.status === 'ISSUED' ? now : null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await planRepo.insert(plan);
+    return plan;
+  };
+  let sortOrder = 0;
+  const addPlanIndicator = (plan: Plan, indicator: Indicator, section: string | null, position: string | null, floors: { kind: UnitKind; value: number }[] = []) =>
+    m.getRepository(PlanIndicatorRow).insert({ planId: plan.id, indicatorId: indicator.id, section, position, floors, sortOrder: sortOrder++ });
+
+  const targets: Partial<Target>[] = [];
+  const addTarget = (plan: Plan, indicator: Indicator, unit: Unit, value: number, extra: Partial<Target> = {}) =>
+    targets.push({
+      planId: plan.id, indicatorId: indicator.id, unitId: unit.id, unitPath: unit.path, value, comparator: indicator.comparator,
+      baseline: null, baselineSource: null, referenceValue: null, referenceLabel: null, origin: 'MANUAL', parentTargetId: null,
+      assignedById: province.id, note: null, late: false, version: 1, updatedById: null, createdAt: now, updatedAt: now, ...extra,
+    });
+
+  // 2022: the decision, ISSUED, with its annex.
+  const p22 = decision2022.plan;
+  const plan22 = await addPlan(
+    { ...p22, documentNumber: p22.documentNumber, documentDate: p22.documentDate },
+    p22.legalBasis.join('; '),
+  );
+  const ind22 = new Map<string, Indicator>();
+  for (const s of decision2022.indicators) {
+    const indicator = await addIndicator(s);
+    ind22.set(s.key, indicator);
+    const floors = s.code === decision2022.communeFloorsIndicator
+      ? Object.entries(decision2022.communeFloors).map(([kind, value]) => ({ kind: kind as UnitKind, value }))
+      : [];
+    await addPlanIndicator(plan22, indicator, s.section, s.position, floors);
+  }
+  const rowUnit = (r: { agencyCode?: string | null; code?: string | null }) => byCode.get((r.agencyCode ?? r.code)!)!;
+  for (const r of decision2022.rows) {
+    const unit = rowUnit(r);
+    addTarget(plan22, ind22.get('digitization')!, unit, r.digitization, { origin: 'RULE' });
+    addTarget(plan22, ind22.get('online_rate')!, unit, r.target2022, {
+      baseline: r.baseline2021,
+      baselineSource: r.baseline2021 === null ? 'Không có hồ sơ phát sinh năm 2021' : 'Tỷ lệ trực tuyến thực tế năm 2021, trích xuất iGate',
+      origin: r.origin === 'RULE' ? 'RULE' : 'MANUAL',
+    });
+  }
+
+  // 2023: Kế hoạch 91/KH-UBND, its 9 indicators with targets per kind.
+  const p23 = plan2023.plan;
+  const plan23 = await addPlan(p23, p23.legalBasisDefault);
+  const agencies = decision2022.agencies.map((a) => byCode.get(a.code)!);
+  const districts = units.districts.map((d) => byCode.get(d.code)!);
+  for (const s of plan2023.indicators) {
+    const indicator = await addIndicator(s as IndicatorSeed);
+    await addPlanIndicator(plan23, indicator, s.section, s.stt);
+    for (const t of s.targets) {
+      const receivers = t.appliesTo === 'PROVINCIAL_AGENCY' ? agencies : t.appliesTo === 'DISTRICT_LEVEL' ? districts : [...agencies, ...districts];
+      for (const u of receivers) addTarget(plan23, indicator, u, t.value, { comparator: t.comparator as Comparator, note: 'note' in t ? (t.note as string) : null });
+    }
+  }
+
+  // 2024: a DRAFT plan with province-wide targets (reference values cited) and its tasks.
+  const p24 = plan2024.plan;
+  const plan24 = await addPlan(p24, null);
+  for (const s of plan2024.targets) {
+    const indicator = await addIndicator(s as IndicatorSeed);
+    await addPlanIndicator(plan24, indicator, s.section, s.stt);
+    addTarget(plan24, indicator, province, s.value, { referenceValue: s.reference?.value ?? null, referenceLabel: s.reference?.label ?? null });
+  }
+  await m.getRepository(PlanTask).insert(
+    plan2024.tasks.map((t, i) => ({
+      planId: plan24.id, position: t.stt, content: t.content, leads: t.lead, coordinators: t.coordinating,
+      timeFrame: t.time, deliverable: t.deliverableShort ?? t.deliverable, sortOrder: i,
+    })),
+  );
+  for (let i = 0; i < targets.length; i += 200) await m.getRepository(Target).insert(targets.slice(i, i + 200));
+
+  // 2022 results: monthly online-rate figures for every agency, district office and commune.
+  const rnd = random(2022);
+  const online = ind22.get('online_rate')!;
+  const results: Partial<ResultRow>[] = [];
+  const reporters: Unit[] = [...agencies, ...districts, ...[...byCode.values()].filter((u) => u.level === 3)];
+  for (const u of reporters) {
+    const row = decision2022.rows.find((r) => rowUnit(r) === u);
+    const level = row?.baseline2021 ?? (u.kind === 'WARD' ? 85 : u.kind === 'TOWNSHIP' ? 65 : isDistrictLevel(u.kind) ? 60 : 45);
+    for (let month = 1; month <= 12; month++) {
+      const denominator = Math.round((u.level === 3 ? 40 : 120) * (0.5 + rnd()));
+      const rate = Math.min(100, Math.max(0, level + (rnd() - 0.4) * 20));
+      results.push({
+        unitId: u.id, indicatorId: online.id, period: `2022-${String(month).padStart(2, '0')}`, unitPath: u.path,
+        numerator: Math.round((denominator * rate) / 100), denominator, value: null, source: 'IMPORT', updatedById: null, updatedAt: now,
+      });
+    }
+  }
+  for (const r of results) r.value = r.denominator ? (100 * r.numerator!) / r.denominator : null;
+  for (let i = 0; i < results.length; i += 500) await m.getRepository(ResultRow).insert(results.slice(i, i + 500));
+
+  // Accounts.
+  const auth = new AuthService(ds, 12);
+  for (const a of DEMO_ACCOUNTS) {
+    await auth.insertUser(m.getRepository(User), { username: a.username, password: DEMO_PASSWORD, role: a.role, unitId: byCode.get(a.unitCode)!.id, displayName: a.displayName });
+  }
+  return { units: byCode.size, plans: 3, targets: targets.length, results: results.length, accounts: DEMO_ACCOUNTS.length };
+}

@@ -1,0 +1,118 @@
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, Min, ValidateNested } from 'class-validator';
+import type { Comparator } from '@chitieu/domain';
+import { ComparatorEnum } from '../../common/enums';
+import { KindValueInput } from '../plans/plans.inputs';
+
+/** The most rows one write takes: a province's whole commune list fits many times over. */
+export const MAX_ROWS = 5000;
+
+@InputType()
+export class TargetValueInput {
+  @Field(() => ID)
+  unitId: string;
+
+  @Field(() => Float)
+  value: number;
+
+  /** Omitted keeps the stored baseline; an explicit null clears it. */
+  @Field(() => Float, { nullable: true })
+  baseline?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 2000)
+  note?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  expectedVersion?: number | null;
+
+  /** A target may carry its own comparator (the 2023 plan's "> 80%"); default: the indicator's. */
+  @Field(() => ComparatorEnum, { nullable: true })
+  comparator?: Comparator | null;
+}
+
+@InputType()
+export class SetTargetsInput {
+  @Field(() => ID)
+  planId: string;
+
+  @Field(() => ID)
+  indicatorId: string;
+
+  @Field(() => [TargetValueInput])
+  @ArrayMaxSize(MAX_ROWS)
+  @ValidateNested({ each: true })
+  targets: TargetValueInput[];
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  dryRun?: boolean | null;
+}
+
+@InputType()
+export class BaselinePolicyInput {
+  @Field(() => Float)
+  uplift: number;
+
+  @Field(() => Float, { nullable: true })
+  cap?: number | null;
+}
+
+@InputType()
+export class CascadeInput {
+  @Field(() => ID)
+  planId: string;
+
+  @Field(() => ID)
+  indicatorId: string;
+
+  @Field(() => ID)
+  parentUnitId: string;
+
+  @Field(() => [KindValueInput], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  floors?: KindValueInput[] | null;
+
+  @Field(() => [KindValueInput], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  defaults?: KindValueInput[] | null;
+
+  @Field(() => BaselinePolicyInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  baselinePolicy?: BaselinePolicyInput | null;
+
+  @Field(() => [TargetValueInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(MAX_ROWS)
+  @ValidateNested({ each: true })
+  overrides?: TargetValueInput[] | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  notBelowParent?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  keepManual?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  dryRun?: boolean | null;
+}
+
+@InputType()
+export class TargetFilter {
+  @Field(() => ID)
+  planId: string;
+
+  @Field(() => ID, { nullable: true })
+  indicatorId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  unitId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  subtree?: boolean | null;
+}

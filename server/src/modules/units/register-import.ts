@@ -1,0 +1,465 @@
+/**
+ * `import-units FILE`: the GSO register export (danhmuchanhchinh.gso.gov.vn), CSV or XLSX, one
+ * row per commune, upserted into `unit` by GSO code.
+ *
+ *   readRegisterRows(file)  file → string[][] (row i is spreadsheet line i + 1)
+ *   parseRegister(rows)     pure: header by name, codes, kinds, consistency between rows
+ *   importUnitsFile(ds, f)  both, then one transaction that creates / updates units
+ *
+ * A row is all or nothing: when its province, district or commune cannot be taken, nothing is
+ * created or updated for it and it is reported by line number (the header is line 1).
+ *
+ * Parent changes are rejected, not applied: a unit that the register now places under another
+ * parent has been reorganised, and that is recorded with dates (validity periods and links),
+ * not by rewriting the path of a subtree whose past plans and results still roll up the old way.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { DataSource, EntityManager } from 'typeorm';
+import { canHaveParent, foldVietnamese, kindLevel, splitKindPrefix, UNIT_KIND_LABELS, type UnitKind } from '@chitieu/domain';
+import { Unit } from './unit.entity';
+import { UnitsService } from './units.service';
+
+export interface RejectedRow {
+  line: number;
+  reason: string;
+}
+
+export interface ImportReport {
+  /** Data rows read (blank lines not counted). */
+  rows: number;
+  /** Units (provinces, districts and communes), not rows. */
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: RejectedRow[];
+  /** The same counts per tier: [province, district, commune]. */
+  byLevel: { created: [number, number, number]; updated: [number, number, number]; unchanged: [number, number, number] };
+}
+
+export interface RegisterUnit {
+  code: string;
+  /** NFC, trimmed, inner whitespace collapsed. */
+  name: string;
+  kind: UnitKind;
+}
+
+export interface ParsedRegisterRow {
+  line: number;
+  province: RegisterUnit;
+  district: RegisterUnit;
+  commune: RegisterUnit;
+  englishName: string | null;
+}
+
+export interface ParsedRegister {
+  units: ParsedRegisterRow[];
+  rejected: RejectedRow[];
+  /** Data rows after the header, blank ones not counted. */
+  rows: number;
+}
+
+/** A file the importer cannot read at all (no header, wrong format): nothing is imported. */
+export class RegisterFileError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Header
+
+type Column = 'provinceName' | 'provinceCode' | 'districtName' | 'districtCode' | 'communeName' | 'communeCode' | 'level' | 'englishName';
+
+const COLUMNS: readonly { key: Column; label: string; required: boolean }[] = [
+  { key: 'provinceName', label: 'Tỉnh Thành Phố', required: true },
+  { key: 'provinceCode', label: 'Mã TP', required: true },
+  { key: 'districtName', label: 'Quận Huyện', required: true },
+  { key: 'districtCode', label: 'Mã QH', required: true },
+  { key: 'communeName', label: 'Phường Xã', required: true },
+  { key: 'communeCode', label: 'Mã PX', required: true },
+  { key: 'level', label: 'Cấp', required: false },
+  { key: 'englishName', label: 'Tên Tiếng Anh', required: false },
+];
+
+/** Header key: BOM, case, diacritics, spaces and punctuation do not matter ("Mã  TP" = "MA TP"). */
+function headerKey(cell: string): string {
+  return foldVietnamese(cell.replace(/\uFEFF/g, '')).replace(/[^a-z0-9]/g, '');
+}
+
+const COLUMN_BY_KEY = new Map(COLUMNS.map((c) => [headerKey(c.label), c.key]));
+
+/** How far down the header may sit (a title row above it in some exports). */
+const HEADER_SEARCH_ROWS = 10;
+
+function findHeader(rows: string[][]): { index: number; columns: Map<Column, number> } {
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    const columns = new Map<Column, number>();
+    rows[i].forEach((cell, c) => {
+      const key = COLUMN_BY_KEY.get(headerKey(cell ?? ''));
+      if (key && !columns.has(key)) columns.set(key, c);
+    });
+    if (columns.size < 3) continue;
+    const missing = COLUMNS.filter((c) => c.required && !columns.has(c.key)).map((c) => c.label);
+    if (missing.length) {
+      throw new RegisterFileError(`the header on line ${i + 1} lacks ${missing.join(', ')} (expected ${COLUMNS.map((c) => c.label).join(', ')})`);
+    }
+    return { index: i, columns };
+  }
+  throw new RegisterFileError(`no header row found: expected ${COLUMNS.map((c) => c.label).join(', ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+function cleanText(s: string | undefined): string {
+  return (s ?? '').replace(/\uFEFF/g, '').normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** GSO code widths: province 2 digits, district 3, commune 5. */
+const CODE_WIDTH = { provinceCode: 2, districtCode: 3, communeCode: 5 } as const;
+
+/**
+ * A code as the register writes it: digits, left-padded to the tier's width (a spreadsheet that
+ * stored 1 for Hà Nội's "01" gets it back). null with a reason when it is not a code.
+ */
+export function normalizeCode(raw: string, width: number): { code: string } | { error: string } {
+  const s = raw.replace(/\s+/g, '');
+  if (!/^\d+$/.test(s) || s.length > width) return { error: `'${raw}' is not a ${width}-digit code` };
+  return { code: s.padStart(width, '0') };
+}
+
+const DISTRICT_KINDS: readonly UnitKind[] = ['PROVINCIAL_CITY', 'TOWN', 'URBAN_DISTRICT', 'DISTRICT'];
+const COMMUNE_KINDS: readonly UnitKind[] = ['WARD', 'TOWNSHIP', 'COMMUNE'];
+
+/** The `Cấp` column: "Phường", "Thị trấn", "Xã" (any case or accents); null when it says nothing known. */
+function communeKindFromLevel(level: string): UnitKind | null {
+  switch (foldVietnamese(level)) {
+    case 'phuong':
+      return 'WARD';
+    case 'thi tran':
+      return 'TOWNSHIP';
+    case 'xa':
+      return 'COMMUNE';
+    default:
+      return null;
+  }
+}
+
+type Tier = 'province' | 'district' | 'commune';
+const TIERS: readonly Tier[] = ['province', 'district', 'commune'];
+const CODE_LABEL: Record<Tier, string> = { province: 'Mã TP', district: 'Mã QH', commune: 'Mã PX' };
+
+function kindFor(tier: Tier, name: string, level: string): { kind: UnitKind } | { error: string } {
+  const prefixed = splitKindPrefix(name).kind;
+  if (prefixed === null) return { error: `no kind prefix in '${name}'` };
+  if (tier === 'province') {
+    // A province-level "Thành phố" is a municipality (Hà Nội, Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ).
+    if (prefixed === 'PROVINCE') return { kind: 'PROVINCE' };
+    if (prefixed === 'PROVINCIAL_CITY') return { kind: 'MUNICIPALITY' };
+    return { error: `'${name}' is not a province name (Tỉnh …, Thành phố …)` };
+  }
+  if (tier === 'district') {
+    if (DISTRICT_KINDS.includes(prefixed)) return { kind: prefixed };
+    return { error: `'${name}' is not a district name (Quận, Huyện, Thị xã, Thành phố …)` };
+  }
+  if (!COMMUNE_KINDS.includes(prefixed)) return { error: `'${name}' is not a commune name (Phường, Thị trấn, Xã …)` };
+  return { kind: communeKindFromLevel(level) ?? prefixed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parser
+
+interface Seen {
+  unit: RegisterUnit;
+  parentCode: string | null;
+  line: number;
+}
+
+/**
+ * Reads the register's rows (row i is line i + 1; the header may sit in the first ten rows).
+ * Pure. Throws RegisterFileError when there is no usable header. A row is rejected when a code
+ * is missing or malformed, a name lacks a known kind prefix, or it contradicts an earlier row
+ * (the same code with another name, kind or parent; the same commune twice).
+ */
+export function parseRegister(rows: string[][]): ParsedRegister {
+  const { index: headerIndex, columns } = findHeader(rows);
+  const cell = (row: string[], key: Column): string => {
+    const c = columns.get(key);
+    return c === undefined ? '' : cleanText(row[c]);
+  };
+  const units: ParsedRegisterRow[] = [];
+  const rejected: RejectedRow[] = [];
+  const seen = { province: new Map<string, Seen>(), district: new Map<string, Seen>(), commune: new Map<string, Seen>() };
+  let dataRows = 0;
+
+  for (let i = headerIndex + 1; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    if (row.every((c) => cleanText(c) === '')) continue;
+    dataRows++;
+    const line = i + 1;
+    const read = readRow(row, line);
+    const reason = 'error' in read ? read.error : contradiction(read.row);
+    if (reason !== null) rejected.push({ line, reason });
+    else {
+      const r = (read as { row: ParsedRegisterRow }).row;
+      units.push(r);
+      remember(r);
+    }
+  }
+  return { units, rejected, rows: dataRows };
+
+  function readRow(row: string[], line: number): { row: ParsedRegisterRow } | { error: string } {
+    const missing = COLUMNS.filter((c) => c.required && cell(row, c.key) === '').map((c) => c.label);
+    if (missing.length) return { error: `missing ${missing.join(', ')}` };
+    const level = cell(row, 'level');
+    const out: Partial<Record<Tier, RegisterUnit>> = {};
+    const problems: string[] = [];
+    for (const [tier, nameKey, codeKey] of [
+      ['province', 'provinceName', 'provinceCode'],
+      ['district', 'districtName', 'districtCode'],
+      ['commune', 'communeName', 'communeCode'],
+    ] as const) {
+      const name = cell(row, nameKey);
+      const code = normalizeCode(cell(row, codeKey), CODE_WIDTH[codeKey]);
+      if ('error' in code) problems.push(`${CODE_LABEL[tier]} ${code.error}`);
+      const kind = kindFor(tier, name, level);
+      if ('error' in kind) problems.push(kind.error);
+      if ('code' in code && 'kind' in kind) out[tier] = { code: code.code, name, kind: kind.kind };
+    }
+    if (problems.length) return { error: problems.join('; ') };
+    return { row: { line, province: out.province!, district: out.district!, commune: out.commune!, englishName: cell(row, 'englishName') || null } };
+  }
+
+  /** A row that says something else than an earlier one about the same code. */
+  function contradiction(r: ParsedRegisterRow): string | null {
+    for (const tier of TIERS) {
+      const unit = r[tier];
+      const before = seen[tier].get(unit.code);
+      if (!before) continue;
+      const label = CODE_LABEL[tier];
+      if (tier === 'commune') return `${label} ${unit.code} repeats line ${before.line}`;
+      if (before.unit.name !== unit.name || before.unit.kind !== unit.kind) {
+        return `${label} ${unit.code} is '${before.unit.name}' on line ${before.line}, here '${unit.name}'`;
+      }
+      const parentCode = parentCodeOf(r, tier);
+      if (before.parentCode !== parentCode) {
+        return `${label} ${unit.code} is under ${before.parentCode} on line ${before.line}, here under ${parentCode}`;
+      }
+    }
+    return null;
+  }
+
+  function remember(r: ParsedRegisterRow): void {
+    for (const tier of TIERS) {
+      if (!seen[tier].has(r[tier].code)) seen[tier].set(r[tier].code, { unit: r[tier], parentCode: parentCodeOf(r, tier), line: r.line });
+    }
+  }
+}
+
+function parentCodeOf(r: ParsedRegisterRow, tier: Tier): string | null {
+  return tier === 'province' ? null : tier === 'district' ? r.province.code : r.district.code;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+/** A spreadsheet cell as text: numbers as the integers they are, rich text and formulas by their text. */
+export function cellText(value: ExcelJS.CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((t) => t.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+/** CSV text (BOM stripped) → rows; the delimiter (comma, semicolon or tab) is read off the header line. */
+export function readCsvText(text: string): string[][] {
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  const delimiter = [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
+  return parseCsv(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+}
+
+/** The CSV file's bytes as text: UTF-8 (with or without BOM) or UTF-16 with its BOM. */
+export function decodeCsv(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  const text = bytes.toString('utf8');
+  if (text.includes('\uFFFD')) throw new RegisterFileError('the file is not UTF-8: save it as CSV UTF-8 or as XLSX');
+  return text;
+}
+
+/** The first worksheet as rows, row i being spreadsheet row i + 1 (empty rows kept empty). */
+export async function readXlsxRows(source: string | Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  if (typeof source === 'string') await wb.xlsx.readFile(source);
+  else await wb.xlsx.load(source as unknown as ArrayBuffer);
+  const sheet = wb.worksheets[0];
+  if (!sheet) throw new RegisterFileError('the workbook has no worksheet');
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (c, col) => {
+      cells[col - 1] = cellText(c.value);
+    });
+    for (let k = 0; k < cells.length; k++) cells[k] ??= '';
+    rows[rowNumber - 1] = cells;
+  });
+  for (let k = 0; k < rows.length; k++) rows[k] ??= [];
+  return rows;
+}
+
+/** CSV or XLSX, told apart by content (XLSX is a zip), not by the name alone. */
+export async function readRegisterRows(file: string): Promise<string[][]> {
+  const bytes = fs.readFileSync(file);
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return readXlsxRows(bytes);
+  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) || path.extname(file).toLowerCase() === '.xls') {
+    throw new RegisterFileError('old .xls workbooks are not read: save it as .xlsx or CSV UTF-8');
+  }
+  return readCsvText(decodeCsv(bytes));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Upsert
+
+const IN_CHUNK = 1000;
+
+interface Planned {
+  tier: Tier;
+  reg: RegisterUnit;
+  parentCode: string | null;
+  existing: Unit | null;
+  action: 'create' | 'update' | 'unchanged';
+  reject: string | null;
+  used: boolean;
+  unit: Unit | null;
+}
+
+function describe(u: Unit): string {
+  return `'${u.name}' (${UNIT_KIND_LABELS.en[u.kind]}, code ${u.code})`;
+}
+
+/** Valid units (validTo IS NULL) holding the given codes, loaded in chunks of IN_CHUNK. */
+async function loadByCode(m: EntityManager, codes: string[]): Promise<Map<string, Unit[]>> {
+  const out = new Map<string, Unit[]>();
+  for (let i = 0; i < codes.length; i += IN_CHUNK) {
+    const chunk = codes.slice(i, i + IN_CHUNK);
+    const rows = await m.getRepository(Unit).createQueryBuilder('u')
+      .where('u.code IN (:...codes)', { codes: chunk }).andWhere('u.validTo IS NULL').getMany();
+    for (const u of rows) {
+      const list = out.get(u.code!) ?? [];
+      list.push(u);
+      out.set(u.code!, list);
+    }
+  }
+  return out;
+}
+
+/** Parses the file and upserts it in one transaction. See the module comment for what is rejected. */
+export async function importUnitsFile(ds: DataSource, file: string): Promise<ImportReport> {
+  const parsed = parseRegister(await readRegisterRows(file));
+  return importParsedRegister(ds, parsed);
+}
+
+export async function importParsedRegister(ds: DataSource, parsed: ParsedRegister): Promise<ImportReport> {
+  const service = new UnitsService(ds);
+  return ds.transaction(async (m) => {
+    const plans: Record<Tier, Map<string, Planned>> = { province: new Map(), district: new Map(), commune: new Map() };
+    for (const r of parsed.units) {
+      for (const tier of TIERS) {
+        const parentCode = tier === 'province' ? null : tier === 'district' ? r.province.code : r.district.code;
+        if (!plans[tier].has(r[tier].code)) {
+          plans[tier].set(r[tier].code, { tier, reg: r[tier], parentCode, existing: null, action: 'create', reject: null, used: false, unit: null });
+        }
+      }
+    }
+    const allCodes = TIERS.flatMap((t) => [...plans[t].keys()]);
+    const existing = await loadByCode(m, allCodes);
+
+    // Decide every unit before writing anything, parents first.
+    for (const tier of TIERS) {
+      const level = TIERS.indexOf(tier) + 1;
+      for (const p of plans[tier].values()) {
+        const parent = p.parentCode === null ? null : plans[TIERS[level - 2]].get(p.parentCode)!;
+        if (parent?.reject) {
+          p.reject = parent.reject;
+          continue;
+        }
+        const holders = existing.get(p.reg.code) ?? [];
+        const same = holders.filter((u) => u.level === level && !['PROVINCIAL_AGENCY', 'DISTRICT_AGENCY'].includes(u.kind));
+        if (same.length !== 1) {
+          if (holders.length) {
+            p.reject = `${CODE_LABEL[tier]} ${p.reg.code} is already held by ${holders.map(describe).join(', ')}`;
+          }
+          continue; // create
+        }
+        const cur = same[0];
+        p.existing = cur;
+        const parentId = parent ? parent.existing?.id ?? null : null;
+        if ((cur.parentId ?? null) !== parentId || (parent && !parent.existing)) {
+          p.reject = `${CODE_LABEL[tier]} ${p.reg.code} ${describe(cur)} is under another parent in the database: moving units is not done by import-units`;
+          continue;
+        }
+        const parentKind = parent ? (parent.existing!.kind !== parent.reg.kind ? parent.reg.kind : parent.existing!.kind) : null;
+        if (!canHaveParent(p.reg.kind, parentKind)) {
+          p.reject = `'${p.reg.name}' cannot be a ${UNIT_KIND_LABELS.en[p.reg.kind]} under ${parentKind ? UNIT_KIND_LABELS.en[parentKind] : 'no parent'}`;
+          continue;
+        }
+        p.action = cur.name === p.reg.name && cur.kind === p.reg.kind ? 'unchanged' : 'update';
+      }
+    }
+
+    const rejected: RejectedRow[] = [...parsed.rejected];
+    for (const r of parsed.units) {
+      const ps = TIERS.map((t) => plans[t].get(r[t].code)!);
+      const reason = ps.find((p) => p.reject)?.reject;
+      if (reason) rejected.push({ line: r.line, reason });
+      else for (const p of ps) p.used = true;
+    }
+    rejected.sort((a, b) => a.line - b.line);
+
+    const zero = (): [number, number, number] => [0, 0, 0];
+    const byLevel = { created: zero(), updated: zero(), unchanged: zero() };
+    const repo = m.getRepository(Unit);
+    for (const [t, tier] of TIERS.entries()) {
+      for (const p of plans[tier].values()) {
+        if (!p.used) continue;
+        const parent = p.parentCode === null ? null : plans[TIERS[t - 1]].get(p.parentCode)!.unit;
+        if (p.action === 'create') {
+          p.unit = await service.insert(m, { code: p.reg.code, name: p.reg.name, kind: p.reg.kind, parent });
+          byLevel.created[t]++;
+        } else if (p.action === 'update') {
+          const cur = p.existing!;
+          const changes = { name: p.reg.name, nameFolded: foldVietnamese(p.reg.name), kind: p.reg.kind, level: kindLevel(p.reg.kind, parent?.level) };
+          await repo.update({ id: cur.id }, changes);
+          Object.assign(cur, changes);
+          p.unit = cur;
+          byLevel.updated[t]++;
+        } else {
+          p.unit = p.existing;
+          byLevel.unchanged[t]++;
+        }
+      }
+    }
+    const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    return {
+      rows: parsed.rows,
+      created: sum(byLevel.created),
+      updated: sum(byLevel.updated),
+      unchanged: sum(byLevel.unchanged),
+      rejected,
+      byLevel,
+    };
+  });
+}

@@ -1,0 +1,73 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { UnitKind } from '@chitieu/domain';
+import { Unit } from './unit.entity';
+import { CreateUnitInput } from './units.inputs';
+import { UnitKindEnum } from '../../common/enums';
+import { DateScalar } from '../../common/scalars';
+import { ADMINS, ANY_ROLE } from '../../common/auth-checker';
+import type { AuthedContext } from '../../common/context';
+
+@Resolver(() => Unit)
+export class UnitsResolver {
+  @Authorized(ANY_ROLE)
+  @Query(() => Unit, { nullable: true })
+  unit(
+    @Ctx() ctx: AuthedContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('code', () => String, { nullable: true }) code?: string,
+    @Arg('at', () => DateScalar, { nullable: true }) at?: string,
+  ): Promise<Unit | null> {
+    if (id != null) return ctx.services.units.find(ctx, id);
+    if (code != null) return ctx.services.units.byCode(ctx, code, at ?? undefined);
+    return Promise.resolve(null);
+  }
+
+  @Authorized(ANY_ROLE)
+  @Query(() => [Unit])
+  units(
+    @Ctx() ctx: AuthedContext,
+    @Arg('parentId', () => ID, { nullable: true }) parentId?: string,
+    @Arg('kinds', () => [UnitKindEnum], { nullable: true }) kinds?: UnitKind[],
+    @Arg('search', () => String, { nullable: true }) search?: string,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 100 }) limit?: number | null,
+    @Arg('offset', () => Int, { nullable: true, defaultValue: 0 }) offset?: number | null,
+  ): Promise<Unit[]> {
+    return ctx.services.units.list(ctx, { parentId, kinds, search, limit: limit ?? 100, offset: offset ?? 0 });
+  }
+
+  @Authorized(ADMINS)
+  @Mutation(() => Unit)
+  createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: AuthedContext): Promise<Unit> {
+    return ctx.services.units.create(ctx, input);
+  }
+
+  @FieldResolver(() => Unit, { nullable: true })
+  async parent(@Root() unit: Unit, @Ctx() ctx: AuthedContext): Promise<Unit | null> {
+    return unit.parentId === null ? null : ctx.services.units.find(ctx, unit.parentId);
+  }
+
+  @FieldResolver(() => [Unit])
+  children(
+    @Root() unit: Unit,
+    @Ctx() ctx: AuthedContext,
+    @Arg('kinds', () => [UnitKindEnum], { nullable: true }) kinds?: UnitKind[],
+    @Arg('at', () => DateScalar, { nullable: true }) at?: string,
+  ): Promise<Unit[]> {
+    return ctx.services.units.children(ctx, unit, kinds, at ?? undefined);
+  }
+
+  @FieldResolver(() => [Unit])
+  ancestors(@Root() unit: Unit, @Ctx() ctx: AuthedContext): Promise<Unit[]> {
+    return ctx.services.units.ancestors(ctx, unit);
+  }
+
+  @FieldResolver(() => [Unit])
+  predecessors(@Root() unit: Unit, @Ctx() ctx: AuthedContext): Promise<Unit[]> {
+    return ctx.services.units.links(ctx, unit, 'predecessors');
+  }
+
+  @FieldResolver(() => [Unit])
+  successors(@Root() unit: Unit, @Ctx() ctx: AuthedContext): Promise<Unit[]> {
+    return ctx.services.units.links(ctx, unit, 'successors');
+  }
+}
