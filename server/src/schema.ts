@@ -9,9 +9,12 @@ import { PlansResolver } from './modules/plans/plans.resolver';
 import { TargetsResolver } from './modules/targets/targets.resolver';
 import { ResultsResolver } from './modules/results/results.resolver';
 import { ProgressResolver } from './modules/progress/progress.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { SubAssignmentResolver } from './modules/plans/sub-assignment.resolver';
 
 export const resolvers = [
   UnitsResolver, AuthResolver, IndicatorsResolver, PlansResolver, TargetsResolver, ResultsResolver, ProgressResolver,
+  AuditResolver, SubAssignmentResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -8,6 +8,7 @@ import { TargetsService } from './modules/targets/targets.service';
 import { ResultsService } from './modules/results/results.service';
 import { ProgressService } from './modules/progress/progress.service';
 import { AuditService } from './modules/audit/audit.service';
+import { SubAssignmentService } from './modules/plans/sub-assignment.service';
 
 /** The services of one server instance; every method takes the request context first. */
 export function createServices(ds: DataSource, config: Pick<AppConfig, 'sessionHours'>) {
@@ -19,7 +20,8 @@ export function createServices(ds: DataSource, config: Pick<AppConfig, 'sessionH
     targets: new TargetsService(ds),
     results: new ResultsService(ds),
     progress: new ProgressService(ds),
-    audit: new AuditService(),
+    audit: new AuditService(ds),
+    subAssignment: new SubAssignmentService(ds),
   };
 }
 

@@ -6,6 +6,7 @@ import { Indicator } from '../modules/indicators/indicator.entity';
 import { Target } from '../modules/targets/target.entity';
 import { PlanIndicatorRow } from '../modules/plans/plan-indicator.entity';
 import { PlanTask } from '../modules/plans/plan-task.entity';
+import { User } from '../modules/auth/user.entity';
 
 /** One SELECT ... WHERE id IN (...) per batch, results in key order (null where missing). */
 function byId<T extends ObjectLiteral & { id: number }>(ds: DataSource, entity: EntityTarget<T>) {
@@ -37,6 +38,7 @@ export function createLoaders(ds: DataSource) {
     plan: byId(ds, Plan),
     indicator: byId(ds, Indicator),
     target: byId(ds, Target),
+    user: byId(ds, User),
     planIndicators: groupedBy(ds, PlanIndicatorRow, 'planId', { sortOrder: 'ASC', id: 'ASC' }),
     planTasks: groupedBy(ds, PlanTask, 'planId', { sortOrder: 'ASC', id: 'ASC' }),
   };

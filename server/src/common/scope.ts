@@ -10,9 +10,13 @@ export interface Actor {
   sessionId: number;
 }
 
-/** Upper bound of a path prefix range: ids and dots sort below '~', so [path, path~) is the subtree. */
+/**
+ * Upper bound of a path prefix range: ids and dots sort below 'z', so [path, path + 'z') is the
+ * subtree. Not '~': MySQL's utf8mb4_unicode_ci sorts punctuation before digits, which made the
+ * range empty there; letters sort after digits and dots in binary and Unicode collations alike.
+ */
 export function subtreeEnd(path: string): string {
-  return `${path}~`;
+  return `${path}z`;
 }
 
 export function inSubtree(actor: Actor, path: string): boolean {

@@ -1,26 +1,34 @@
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DateTimeScalar } from '../../common/scalars';
 
 /** Who changed what, written in the same transaction as the change. `before`/`after` are JSON. */
+@ObjectType()
 @Entity('audit_log')
 @Index('IDX_audit_log_entity', ['entity', 'entityId'])
 @Index('IDX_audit_log_unit', ['unitPath'])
 @Index('IDX_audit_log_at', ['at'])
 export class AuditEntry {
+  @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
 
+  @Field(() => DateTimeScalar)
   @Column('datetime')
   at: Date;
 
   @Column('int', { nullable: true })
   userId: number | null;
 
+  @Field()
   @Column('varchar', { length: 32 })
   entity: string;
 
+  @Field()
   @Column('varchar', { length: 64 })
   entityId: string;
 
+  @Field()
   @Column('varchar', { length: 32 })
   action: string;
 
@@ -28,12 +36,17 @@ export class AuditEntry {
   @Column('varchar', { length: 255, nullable: true })
   unitPath: string | null;
 
+  /** JSON of the record before the change (null for a creation). */
+  @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   before: string | null;
 
+  /** JSON of the record after the change. */
+  @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   after: string | null;
 
+  @Field(() => String, { nullable: true })
   @Column('varchar', { length: 64, nullable: true })
   requestId: string | null;
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { User } from './user.entity';
 import { AuthPayload, CreateUserInput } from './auth.types';
 import { Unit } from '../units/unit.entity';
@@ -11,6 +11,12 @@ export class AuthResolver {
   @Query(() => User, { nullable: true })
   me(@Ctx() ctx: AuthedContext): Promise<User | null> {
     return ctx.services.auth.me(ctx);
+  }
+
+  @Authorized(ADMINS)
+  @Query(() => [User])
+  users(@Ctx() ctx: AuthedContext, @Arg('unitId', () => ID, { nullable: true }) unitId?: string): Promise<User[]> {
+    return ctx.services.auth.list(ctx, unitId);
   }
 
   @Authorized(PUBLIC)

@@ -6,7 +6,8 @@ import { Session } from './session.entity';
 import { Unit } from '../units/unit.entity';
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
 import { badInput, notFound } from '../../common/errors';
-import { inSubtree, type Actor } from '../../common/scope';
+import { inSubtree, subtreeEnd, type Actor } from '../../common/scope';
+import { MAX_PAGE } from '../units/units.service';
 import type { AuthedContext, RequestContext } from '../../common/context';
 import type { Role } from '../../common/enums';
 
@@ -92,6 +93,17 @@ export class AuthService {
 
   async me(ctx: AuthedContext): Promise<User | null> {
     return this.ds.getRepository(User).findOneBy({ id: ctx.actor.userId });
+  }
+
+  /** Accounts of a unit's subtree (the caller's by default), for account management. */
+  async list(ctx: AuthedContext, unitId?: string | null): Promise<User[]> {
+    const root = unitId != null ? await ctx.services.units.getInSubtree(ctx, unitId) : null;
+    const path = root?.path ?? ctx.actor.unitPath;
+    const qb = this.ds.getRepository(User).createQueryBuilder('u');
+    if (path !== null) {
+      qb.innerJoin(Unit, 'un', 'un.id = u.unitId').where('un.path >= :lo AND un.path < :hi', { lo: path, hi: subtreeEnd(path) });
+    }
+    return qb.orderBy('u.username', 'ASC').take(MAX_PAGE).getMany();
   }
 
   async createUser(
