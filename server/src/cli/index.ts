@@ -12,7 +12,7 @@ import { AuthService } from '../modules/auth/auth.service';
 import { User } from '../modules/auth/user.entity';
 import { Unit } from '../modules/units/unit.entity';
 import { ROLES, type Role } from '../common/enums';
-import { importUnitsFile } from '../modules/units/register-import';
+import { importUnitsFile, RegisterFileError } from '../modules/units/register-import';
 
 /** Opens the database named by DATABASE_URL, migrated, and closes it whatever happens. */
 async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
@@ -81,12 +81,24 @@ program
 
 program
   .command('import-units')
-  .argument('<file>', 'GSO register export, CSV or XLSX')
-  .description('upsert provinces, districts and communes from the GSO register (danhmuchanhchinh.gso.gov.vn)')
+  .argument('<file>', 'GSO register export, CSV (UTF-8, comma or semicolon) or XLSX (first worksheet)')
+  .description(
+    'upsert provinces, districts and communes from the GSO register (danhmuchanhchinh.gso.gov.vn) by GSO code, in one transaction. ' +
+      'Rejected rows are listed by line (the header is line 1) and nothing is written for them; the other rows are imported. ' +
+      'Exit code 1 when any row was rejected or the file could not be read, 0 otherwise.',
+  )
   .action(async (file: string) => {
     await withDatabase(async (ds) => {
-      const report = await importUnitsFile(ds, path.resolve(file));
+      let report;
+      try {
+        report = await importUnitsFile(ds, path.resolve(file));
+      } catch (err) {
+        if (err instanceof RegisterFileError) throw new Error(`${file}: ${err.message}`);
+        throw err;
+      }
+      const b = report.byLevel;
       console.log(`read ${report.rows} rows: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected.length}`);
+      console.log(`  units (province/district/commune): created ${b.created.join('/')}, updated ${b.updated.join('/')}, unchanged ${b.unchanged.join('/')}`);
       for (const r of report.rejected) console.log(`  line ${r.line}: ${r.reason}`);
       if (report.rejected.length) process.exitCode = 1;
     });

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DomainError, issueMessage, type Locale } from '@chitieu/domain';
+import { ArgumentValidationError } from 'type-graphql';
+import { DomainError, issueMessage, type Locale, type MessageParams } from '@chitieu/domain';
 import type { Logger } from 'pino';
 import type { RequestContext } from './context';
 
@@ -20,8 +21,33 @@ const CODE_FAMILY: Record<string, string> = {
   OUT_OF_RANGE: 'BAD_USER_INPUT',
 };
 
-export function notFound(what: string, id?: unknown): DomainError {
-  return new DomainError('NOT_FOUND', { what, id: id === undefined ? null : String(id) });
+export function notFound(entity: string, id?: unknown): DomainError {
+  return new DomainError('NOT_FOUND', { entity, id: id === undefined ? null : String(id) });
+}
+
+/** The reasons services give for BAD_USER_INPUT and CONFLICT, said the way a user reads them. */
+const REASONS: Record<string, Record<Locale, string>> = {
+  limit: { vi: 'mỗi trang tối đa {max} dòng', en: 'at most {max} rows a page' },
+  offset: { vi: 'vị trí bắt đầu không được âm', en: 'the offset cannot be negative' },
+  duplicateUnit: { vi: 'một đơn vị xuất hiện hơn một lần', en: 'a unit appears more than once' },
+  passwordLength: { vi: 'mật khẩu phải có ít nhất {min} ký tự', en: 'the password needs at least {min} characters' },
+  username: { vi: 'tên đăng nhập gồm 3–64 chữ không dấu, số, dấu chấm hoặc gạch', en: 'a username has 3–64 letters, digits, dots or dashes' },
+  unitId: { vi: 'đơn vị của tài khoản không phù hợp với vai trò', en: "the account's unit does not fit its role" },
+  parentKind: { vi: 'loại đơn vị {kind} không thể trực thuộc {parentKind}', en: 'a {kind} cannot sit under {parentKind}' },
+  name: { vi: 'tên không được để trống', en: 'the name cannot be empty' },
+  code: { vi: 'mã đã được dùng: {code}', en: 'the code is taken: {code}' },
+  indicatorCode: { vi: 'mã chỉ tiêu đã có trong danh mục: {code}', en: 'the catalogue already has the code {code}' },
+  scoring: { vi: 'điểm của thang chấm phải từ 0 đến 100', en: 'scores of a rule go from 0 to 100' },
+  floors: { vi: 'mức sàn không hợp lệ', en: 'invalid floors' },
+  subAssignmentDeadline: { vi: 'hạn phân bổ không được trước ngày ban hành', en: 'the deadline cannot precede the document date' },
+  alreadyIssued: { vi: 'kế hoạch đã được ban hành', en: 'the plan is already issued' },
+};
+
+function reasonText(params: MessageParams, locale: Locale): MessageParams {
+  const key = typeof params.reason === 'string' ? params.reason : undefined;
+  const template = key ? REASONS[key]?.[locale] : undefined;
+  if (!template) return params;
+  return { ...params, reason: template.replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? '')) };
 }
 
 export function badInput(reason: string, params: Record<string, string | number | null> = {}): DomainError {
@@ -48,7 +74,7 @@ export function shapeError(formatted: GraphQLFormattedError, error: unknown, loc
   if (original instanceof DomainError) {
     const code = CODE_FAMILY[original.code] ?? original.code;
     return {
-      message: issueMessage(original.code, original.params, locale),
+      message: issueMessage(original.code, reasonText(original.params, locale), locale),
       path,
       extensions: { code, ...(code !== original.code ? { reason: original.code } : {}), params: original.params },
     };
@@ -56,11 +82,10 @@ export function shapeError(formatted: GraphQLFormattedError, error: unknown, loc
   const ext = (formatted.extensions ?? {}) as Record<string, unknown>;
   const code = typeof ext.code === 'string' ? ext.code : undefined;
   // TypeGraphQL's argument validation (class-validator)
-  if (original instanceof Error && original.name === 'ArgumentValidationError') {
-    const details = ((original as unknown as { extensions?: { validationErrors?: unknown[] } }).extensions?.validationErrors ?? []) as {
-      property: string;
-      constraints?: Record<string, string>;
-    }[];
+  if (original instanceof ArgumentValidationError) {
+    const details = original.extensions.validationErrors.flatMap(function flat(e): { property: string; constraints?: Record<string, string> }[] {
+      return [...(e.constraints ? [e] : []), ...(e.children ?? []).flatMap(flat)];
+    });
     return {
       message: issueMessage('BAD_USER_INPUT', { reason: details.map((d) => d.property).join(', ') || 'input' }, locale),
       path,

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { canHaveParent, foldVietnamese, kindLevel, splitKindPrefix, UNIT_KIND_LABELS, type UnitKind } from '@chitieu/domain';
+import { canHaveParent, foldVietnamese, isAgency, kindLevel, splitKindPrefix, UNIT_KIND_LABELS, type UnitKind } from '@chitieu/domain';
 import { Unit } from './unit.entity';
 import { UnitsService } from './units.service';
 
@@ -346,7 +346,7 @@ interface Planned {
   unit: Unit | null;
 }
 
-function describe(u: Unit): string {
+function describeUnit(u: Unit): string {
   return `'${u.name}' (${UNIT_KIND_LABELS.en[u.kind]}, code ${u.code})`;
 }
 
@@ -378,9 +378,8 @@ export async function importParsedRegister(ds: DataSource, parsed: ParsedRegiste
     const plans: Record<Tier, Map<string, Planned>> = { province: new Map(), district: new Map(), commune: new Map() };
     for (const r of parsed.units) {
       for (const tier of TIERS) {
-        const parentCode = tier === 'province' ? null : tier === 'district' ? r.province.code : r.district.code;
         if (!plans[tier].has(r[tier].code)) {
-          plans[tier].set(r[tier].code, { tier, reg: r[tier], parentCode, existing: null, action: 'create', reject: null, used: false, unit: null });
+          plans[tier].set(r[tier].code, { tier, reg: r[tier], parentCode: parentCodeOf(r, tier), existing: null, action: 'create', reject: null, used: false, unit: null });
         }
       }
     }
@@ -388,32 +387,31 @@ export async function importParsedRegister(ds: DataSource, parsed: ParsedRegiste
     const existing = await loadByCode(m, allCodes);
 
     // Decide every unit before writing anything, parents first.
-    for (const tier of TIERS) {
-      const level = TIERS.indexOf(tier) + 1;
+    for (const [t, tier] of TIERS.entries()) {
+      const level = t + 1;
       for (const p of plans[tier].values()) {
-        const parent = p.parentCode === null ? null : plans[TIERS[level - 2]].get(p.parentCode)!;
+        const parent = p.parentCode === null ? null : plans[TIERS[t - 1]].get(p.parentCode)!;
         if (parent?.reject) {
           p.reject = parent.reject;
           continue;
         }
+        const parentKind = parent?.reg.kind ?? null;
+        if (!canHaveParent(p.reg.kind, parentKind)) {
+          p.reject = `'${p.reg.name}' cannot be a ${UNIT_KIND_LABELS.en[p.reg.kind]} under ${parentKind ? `a ${UNIT_KIND_LABELS.en[parentKind]}` : 'no parent'}`;
+          continue;
+        }
         const holders = existing.get(p.reg.code) ?? [];
-        const same = holders.filter((u) => u.level === level && !['PROVINCIAL_AGENCY', 'DISTRICT_AGENCY'].includes(u.kind));
+        const same = holders.filter((u) => u.level === level && !isAgency(u.kind));
         if (same.length !== 1) {
-          if (holders.length) {
-            p.reject = `${CODE_LABEL[tier]} ${p.reg.code} is already held by ${holders.map(describe).join(', ')}`;
-          }
-          continue; // create
+          // None: created. Held by an agency, another tier or several units: nothing sensible to do.
+          if (holders.length) p.reject = `${CODE_LABEL[tier]} ${p.reg.code} is already held by ${holders.map(describeUnit).join(', ')}`;
+          continue;
         }
         const cur = same[0];
         p.existing = cur;
-        const parentId = parent ? parent.existing?.id ?? null : null;
-        if ((cur.parentId ?? null) !== parentId || (parent && !parent.existing)) {
-          p.reject = `${CODE_LABEL[tier]} ${p.reg.code} ${describe(cur)} is under another parent in the database: moving units is not done by import-units`;
-          continue;
-        }
-        const parentKind = parent ? (parent.existing!.kind !== parent.reg.kind ? parent.reg.kind : parent.existing!.kind) : null;
-        if (!canHaveParent(p.reg.kind, parentKind)) {
-          p.reject = `'${p.reg.name}' cannot be a ${UNIT_KIND_LABELS.en[p.reg.kind]} under ${parentKind ? UNIT_KIND_LABELS.en[parentKind] : 'no parent'}`;
+        const parentId = parent?.existing?.id ?? null;
+        if ((cur.parentId ?? null) !== parentId || (parent !== null && parent.existing === null)) {
+          p.reject = `${CODE_LABEL[tier]} ${p.reg.code}: ${describeUnit(cur)} has another parent in the database; import-units does not move units`;
           continue;
         }
         p.action = cur.name === p.reg.name && cur.kind === p.reg.kind ? 'unchanged' : 'update';
