@@ -14,6 +14,7 @@ import { buildAppSchema } from './schema';
 import { createServices, type Services } from './services';
 import { createLoaders } from './common/loaders';
 import { errorShapingPlugin, requestLocale, shapeError } from './common/errors';
+import { introspectionForSignedIn } from './common/introspection';
 import type { RequestContext } from './common/context';
 import type { Logger } from './common/logger';
 
@@ -46,9 +47,34 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
     includeStacktraceInErrorResponses: false,
     // A safety net for errors raised before a request context exists; the plugin translates the rest.
     formatError: (formatted, error) => shapeError(formatted, error, 'vi', log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), errorShapingPlugin(log)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      introspectionForSignedIn(),
+      errorShapingPlugin(log),
+    ],
   });
   await apollo.start();
+
+  // One request id per request (the client's X-Request-Id when it sends one), in the logs, the
+  // audit rows and the response.
+  app.use((req, res, next) => {
+    const header = req.headers['x-request-id'];
+    const id = (typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : undefined) ?? crypto.randomUUID();
+    res.locals.requestId = id;
+    res.setHeader('x-request-id', id);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ requestId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  });
+
+  let draining = false;
+  app.get('/readyz', (_req, res) => {
+    res.status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ready' });
+  });
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -63,10 +89,9 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<RequestContext> => {
-        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || crypto.randomUUID();
+      context: async ({ req, res }): Promise<RequestContext> => {
         return {
-          requestId,
+          requestId: res.locals.requestId as string,
           locale: requestLocale({ get: (n) => req.headers[n] as string | undefined }),
           actor: await services.auth.authenticate(bearer(req.headers.authorization)),
           ip: req.ip ?? 'unknown',
@@ -81,7 +106,7 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
   if (fs.existsSync(index)) {
     app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET gets the SPA shell.
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(index));
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(index));
   } else {
     app.get('/', (_req, res) => res.type('text/plain; charset=utf-8').send('Chỉ tiêu: the client is not built. Run `npm start` from the repository root.'));
   }
@@ -94,14 +119,21 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
     res.status(status).json({ errors: [{ message: status === 413 ? 'Request body too large' : status === 500 ? 'Internal error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${config.port} is already in use: stop the other program or set PORT`) : err),
+    );
+    httpServer.listen(config.port, resolve);
+  });
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     services,
+    /** Stops taking requests, lets the ones in flight finish (Apollo's drain), then closes. */
     async close() {
+      draining = true;
       await apollo.stop();
     },
   };

@@ -93,7 +93,9 @@ export function shapeError(formatted: GraphQLFormattedError, error: unknown, loc
     };
   }
   if (code && PUBLIC_CODES.has(code)) {
-    const message = code === 'BAD_USER_INPUT' || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST' ? formatted.message : issueMessage(code as never, {}, locale);
+    // graphql-js suggests field names ("Did you mean …?"): that maps the schema for a stranger.
+    const own = formatted.message.replace(/ Did you mean .*\?$/, '');
+    const message = code === 'BAD_USER_INPUT' || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST' ? own : issueMessage(code as never, {}, locale);
     return { message, locations: formatted.locations, path, extensions: { code } };
   }
   log?.error({ err: original }, 'unexpected error');

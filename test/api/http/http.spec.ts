@@ -71,3 +71,37 @@ describe.each(await testDatabases())('GraphQL over HTTP on %s', (kind) => {
     expect(fields).toEqual(['title', 'year']);
   });
 });
+
+describe.each(await testDatabases())('what strangers learn on %s', (kind) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await bootServer(kind, { seed: 'none' });
+  });
+  afterAll(async () => s?.close());
+
+  it('closes introspection to anonymous callers and opens it to signed-in users', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    const anonymous = await s.gql(query);
+    expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    expect(anonymous.data).toBeUndefined();
+    const viaFragment = await s.gql('query { ...F } fragment F on Query { __type(name: "Unit") { name } }');
+    expect(codes(viaFragment)).toEqual(['UNAUTHENTICATED']);
+    const token = await s.login('sysadmin', 'sysadmin-password-1');
+    const signedIn = await s.gql<{ __schema: { queryType: { name: string } } }>(query, {}, token);
+    expect(signedIn.data?.__schema.queryType.name).toBe('Query');
+  });
+
+  it('does not suggest field names', async () => {
+    const res = await s.gql('{ plann { id } }');
+    expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(res.errors![0].message).not.toMatch(/did you mean/i);
+  });
+
+  it('gives every response a request id, echoing a sane one from the client', async () => {
+    const mine = await fetch(`${s.url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(mine.headers.get('x-request-id')).toBe('abc-123');
+    const made = await fetch(`${s.url}/healthz`, { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await fetch(`${s.url}/readyz`)).status).toBe(200);
+  });
+});
