@@ -1,13 +1,10 @@
 /**
  * `import-units FILE` through the real CLI, as an operator runs it: a child process on the built
  * server (server/dist/cli/index.js) with DATABASE_URL pointing at a fresh database of each kind.
- *
- * This spec builds nothing: `npm test` (scripts/run.mjs test) runs `tsc -b server` before the
- * suite. Running this file alone, build first: `server/node_modules/.bin/tsc -b server`.
+ * (See test/support/cli.ts for how the CLI is built.)
  *
  * Exit code: 1 when any row was rejected (the valid rows are imported all the same), else 0.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,30 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDataSource } from '../../server/src/db/data-source';
 import { parseDatabaseUrl } from '../../server/src/config/config';
 import { freshDatabase, testDatabases, type TestDatabase } from '../support/databases';
+import { CLI, runCli, type CliRun as Run } from '../support/cli';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CLI = path.resolve(HERE, '../../server/dist/cli/index.js');
 const SAMPLE = path.resolve(HERE, '../../server/src/modules/seed/data/import-units-sample.csv');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function importUnits(file: string, databaseUrl: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'import-units', file], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCli(['import-units', file], databaseUrl);
 }
 
 /** The summary line and the rejected lines the CLI prints. */

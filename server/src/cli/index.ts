@@ -105,6 +105,47 @@ program
   });
 
 program
+  .command('backup')
+  .argument('<file>', 'where to write the copy')
+  .description('copy the SQLite database consistently while the server runs (MySQL: use mysqldump, see README)')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    if (config.database.type !== 'sqlite') throw new Error('backup copies the SQLite file; for MySQL/MariaDB use mysqldump --single-transaction (README)');
+    const ds = await openDataSource(config.database);
+    try {
+      // better-sqlite3's online backup: a consistent copy even with writers running.
+      const db = (ds.driver as unknown as { databaseConnection: { backup(dest: string): Promise<{ totalPages: number }> } }).databaseConnection;
+      const { totalPages } = await db.backup(path.resolve(file));
+      console.log(`backed up ${config.database.file} to ${path.resolve(file)} (${totalPages} pages)`);
+    } finally {
+      await ds.destroy();
+    }
+  });
+
+program
+  .command('restore')
+  .argument('<file>', 'a file written by backup')
+  .description('replace the SQLite database with a backup (stop the server first)')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    if (config.database.type !== 'sqlite') throw new Error('restore replaces the SQLite file; for MySQL/MariaDB load the dump with mysql (README)');
+    const source = path.resolve(file);
+    // Open the backup first: a file that is not one of our databases is refused before anything is replaced.
+    const check = await openDataSource({ type: 'sqlite', file: source });
+    try {
+      const [{ integrity_check: integrity }] = (await check.query('PRAGMA integrity_check')) as { integrity_check: string }[];
+      if (integrity !== 'ok') throw new Error(`${source} is damaged: ${integrity}`);
+      if (!(await check.createQueryRunner().hasTable('unit'))) throw new Error(`${source} is not a Chỉ tiêu database`);
+    } finally {
+      await check.destroy();
+    }
+    const target = config.database.file;
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+    fs.copyFileSync(source, target);
+    console.log(`restored ${target} from ${source}`);
+  });
+
+program
   .command('schema')
   .description('write the GraphQL SDL to server/schema.graphql (--check: fail if it is not current)')
   .option('--check', 'compare instead of writing')
