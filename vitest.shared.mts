@@ -18,7 +18,11 @@ export function decorators() {
 }
 
 /**
- * One copy of graphql-js: Vite would resolve our sources to its ESM build while Node loads the
- * CommonJS one for TypeGraphQL, and graphql-js refuses types from "another module or realm".
+ * One copy of graphql-js: Vite would resolve our sources to its ESM build (and
+ * graphql-query-complexity's ESM build imports graphql/index.mjs) while Node loads the CommonJS
+ * one for TypeGraphQL, and graphql-js refuses types from "another module or realm". The server
+ * runs as CommonJS in production, so tests load these the CommonJS way too.
  */
-export const singleGraphql = { graphql: requireFromServer.resolve('graphql') };
+export const singleGraphql = Object.fromEntries(
+  ['graphql', 'graphql-query-complexity'].map((name) => [name, requireFromServer.resolve(name)]),
+);

@@ -8,6 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config';
 import { buildAppSchema } from './schema';
@@ -15,10 +16,14 @@ import { createServices, type Services } from './services';
 import { createLoaders } from './common/loaders';
 import { errorShapingPlugin, requestLocale, shapeError } from './common/errors';
 import { introspectionForSignedIn } from './common/introspection';
+import { costLimit } from './common/complexity';
 import type { RequestContext } from './common/context';
 import type { Logger } from './common/logger';
 
 const BODY_LIMIT = '1mb';
+
+/** Query limits (issue "Trust"): the SPA's documents stay far inside them. */
+export const LIMITS = { depth: 8, aliases: 15, tokens: 3000, cost: 50_000 } as const;
 
 export interface RunningServer {
   url: string;
@@ -40,14 +45,28 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
 
+  // Limits checked before a query runs: deep, wide, long or costly documents are refused.
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.depth },
+    maxAliases: { n: LIMITS.aliases },
+    maxTokens: { n: LIMITS.tokens },
+    maxDirectives: { n: 20 },
+    costLimit: { enabled: false }, // replaced by costLimit() below, which sees list sizes
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+  const schema = await buildAppSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildAppSchema(),
+    schema,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
     csrfPrevention: true,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // A safety net for errors raised before a request context exists; the plugin translates the rest.
     formatError: (formatted, error) => shapeError(formatted, error, 'vi', log),
     plugins: [
+      ...armor.plugins,
+      costLimit(schema, LIMITS.cost),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       introspectionForSignedIn(),

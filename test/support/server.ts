@@ -43,7 +43,7 @@ export async function bootServer(kind: DatabaseKind, opts: { seed?: 'demo' | 'no
     ADMIN_PASSWORD: ADMIN.password,
     CLIENT_DIST: '/nonexistent',
   } as NodeJS.ProcessEnv);
-  const log = createLogger('silent');
+  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const ds = await openDataSource(config.database);
   await migrate(ds);
   if (config.seed === 'demo') await seedDemoIfEmpty(ds, log);

@@ -95,6 +95,10 @@ export function shapeError(formatted: GraphQLFormattedError, error: unknown, loc
   if (code && PUBLIC_CODES.has(code)) {
     // graphql-js suggests field names ("Did you mean …?"): that maps the schema for a stranger.
     const own = formatted.message.replace(/ Did you mean .*\?$/, '');
+    // graphql-armor's refusals (depth, aliases, tokens, cost) in the caller's language.
+    if (/limit of \d+ exceeded|cost limit|^Validation aborted/i.test(own)) {
+      return { message: issueMessage('QUERY_TOO_COMPLEX', {}, locale), path, extensions: { code, limit: own } };
+    }
     const message = code === 'BAD_USER_INPUT' || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST' ? own : issueMessage(code as never, {}, locale);
     return { message, locations: formatted.locations, path, extensions: { code } };
   }
