@@ -41,3 +41,40 @@ describe.each(await testDatabases())('auth on %s', (kind) => {
     expect(en.errors?.[0].message).toMatch(/sign in|log in|authenticat/i);
   });
 });
+
+describe.each(await testDatabases())('passwords and throttling on %s', (kind) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await bootServer(kind);
+  });
+  afterAll(async () => s?.close());
+
+  const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
+
+  it('changes a password and signs every session of the account out', async () => {
+    const first = await s.login('phantich.daklak');
+    const second = await s.login('phantich.daklak');
+    const weak = await s.gql('mutation { changePassword(currentPassword: "chitieu-demo", newPassword: "short") }', {}, first);
+    expect(codes(weak)).toEqual(['BAD_USER_INPUT']);
+    const wrong = await s.gql('mutation { changePassword(currentPassword: "not-it-at-all", newPassword: "a-long-new-password") }', {}, first);
+    expect(codes(wrong)).toEqual(['UNAUTHENTICATED']);
+    const done = await s.gql('mutation { changePassword(currentPassword: "chitieu-demo", newPassword: "a-long-new-password") }', {}, first);
+    expect(done.data).toEqual({ changePassword: true });
+    for (const token of [first, second]) expect(codes(await s.gql('{ me { id } }', {}, token))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await s.gql(LOGIN, { u: 'phantich.daklak', p: 'chitieu-demo' }))).toEqual(['UNAUTHENTICATED']);
+    expect(await s.login('phantich.daklak', 'a-long-new-password')).toMatch(/^[\w-]{40,}$/);
+  });
+
+  it('throttles a username after five failures, counting aliased logins in one request', async () => {
+    // Root mutation fields run one after another and a failed login (non-null) ends the request,
+    // so an aliased batch gets one attempt; every attempt counts.
+    const aliased = `mutation { ${[1, 2, 3].map((i) => `a${i}: login(username: "xa.buontrap", password: "wrong-${i}") { token }`).join(' ')} }`;
+    for (let i = 0; i < 5; i++) expect(codes(await s.gql(aliased))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await s.gql(aliased))).toEqual(['TOO_MANY_REQUESTS']);
+    // Even the right password is refused for a while now, and the message says to wait.
+    const right = await s.gql(LOGIN, { u: 'xa.buontrap', p: 'chitieu-demo' });
+    expect(codes(right)).toEqual(['TOO_MANY_REQUESTS']);
+    // Another account is not affected.
+    expect(await s.login('tinh.daklak')).toBeTruthy();
+  });
+});

@@ -31,6 +31,13 @@ export class AuthResolver {
     return ctx.services.auth.logout(ctx);
   }
 
+  /** Changes the caller's password and signs every session of the account out. */
+  @Authorized(ANY_ROLE)
+  @Mutation(() => Boolean)
+  changePassword(@Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string, @Ctx() ctx: AuthedContext): Promise<boolean> {
+    return ctx.services.auth.changePassword(ctx, currentPassword, newPassword);
+  }
+
   @Authorized(ADMINS)
   @Mutation(() => User)
   createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: AuthedContext): Promise<User> {

@@ -91,6 +91,20 @@ export class AuthService {
     return true;
   }
 
+  /** A new password for the caller; every session of the account is revoked, this one included. */
+  async changePassword(ctx: AuthedContext, current: string, next: string): Promise<boolean> {
+    const user = await this.ds.getRepository(User).findOneByOrFail({ id: ctx.actor.userId });
+    if (!(await verifyPassword(user.passwordHash, current))) throw new DomainError('INVALID_CREDENTIALS', {});
+    if (next.length < MIN_PASSWORD_LENGTH) throw new DomainError('BAD_USER_INPUT', { reason: 'passwordLength', min: MIN_PASSWORD_LENGTH });
+    const passwordHash = await hashPassword(next);
+    await this.ds.transaction(async (m) => {
+      await m.getRepository(User).update({ id: user.id }, { passwordHash });
+      await m.createQueryBuilder().update(Session).set({ revokedAt: new Date() }).where('userId = :uid AND revokedAt IS NULL', { uid: user.id }).execute();
+      await ctx.services.audit.record(m, ctx, [{ entity: 'user', entityId: user.id, action: 'change-password', unitPath: ctx.actor.unitPath, before: null, after: null }]);
+    });
+    return true;
+  }
+
   async me(ctx: AuthedContext): Promise<User | null> {
     return this.ds.getRepository(User).findOneBy({ id: ctx.actor.userId });
   }
