@@ -19,6 +19,8 @@ const CODE_FAMILY: Record<string, string> = {
   INVALID_PERIOD: 'BAD_USER_INPUT',
   INVALID_CREDENTIALS: 'UNAUTHENTICATED',
   OUT_OF_RANGE: 'BAD_USER_INPUT',
+  // An issued plan is a state the request conflicts with (amendments come later), not a missing right.
+  PLAN_NOT_EDITABLE: 'CONFLICT',
 };
 
 export function notFound(entity: string, id?: unknown): DomainError {

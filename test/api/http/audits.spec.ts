@@ -18,7 +18,7 @@ describe('GraphQL over HTTP audits', () => {
 
   const audits = serverAudits({
     url: () => `${s.url}/graphql`,
-    fetchFn: (input: RequestInfo | URL, init?: RequestInit) => {
+    fetchFn: (input: string | URL | Request, init?: RequestInit) => {
       const headers = new Headers(init?.headers);
       headers.set('apollo-require-preflight', 'true');
       headers.set('authorization', `Bearer ${token}`);

@@ -99,7 +99,8 @@ export class TargetsService {
 
   async cascade(ctx: AuthedContext, input: CascadeInput): Promise<TargetWriteResult> {
     const { plan, indicator, planFloors, issuer } = await this.context(ctx, input.planId, input.indicatorId);
-    const parent = await ctx.services.units.get(ctx, input.parentUnitId);
+    // Inside the caller's subtree only: an ancestor's children are never the caller's to assign (nor to read).
+    const parent = await ctx.services.units.getInSubtree(ctx, input.parentUnitId);
     const children = await ctx.services.units.childrenOn(parent.id, planTreeDate(plan.year));
     const existing = await this.existingFor(plan.id, indicator.id, children.map((c) => c.id));
     const issues: DomainIssue[] = [];
