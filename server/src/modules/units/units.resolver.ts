@@ -31,8 +31,9 @@ export class UnitsResolver {
     @Arg('search', () => String, { nullable: true }) search?: string,
     @Arg('limit', () => Int, { nullable: true, defaultValue: 100 }) limit?: number | null,
     @Arg('offset', () => Int, { nullable: true, defaultValue: 0 }) offset?: number | null,
+    @Arg('at', () => DateScalar, { nullable: true, description: 'the tree as it stood on this day (default: today)' }) at?: string | null,
   ): Promise<Unit[]> {
-    return ctx.services.units.list(ctx, { parentId, kinds, search, limit: limit ?? 100, offset: offset ?? 0 });
+    return ctx.services.units.list(ctx, { parentId, kinds, search, limit: limit ?? 100, offset: offset ?? 0, at });
   }
 
   @Authorized(ADMINS)
