@@ -4,3 +4,4 @@ export * from './figures';
 export * from './periods';
 export * from './cascade';
 export * from './validation';
+export * from './history';

@@ -1,0 +1,41 @@
+import { aggregateFigures, type Figure, type Measure } from './figures';
+import { periodRange, resolvePeriodFigure, subPeriods, type Period } from './periods';
+
+export interface FigureAcross {
+  figure: Figure | null;
+  /** Some of the figure comes from the units this one was formed from. */
+  fromPredecessors: boolean;
+}
+
+/**
+ * A unit's figure for a period that may reach back before the unit existed (it was formed on
+ * `since` by a reorganisation): the part of the period from `since` on is the unit's own (the
+ * usual period rule), the part before it is built from its predecessors — Σb/Σa for rates and
+ * sums for counts over all of them, the mean of their scores. A period that straddles `since`
+ * is split into its quarters and months, so 2025 joins the old units' January–June with the
+ * new unit's July–December. `since` null (never reorganised): the own figure alone.
+ */
+export function figureAcross(
+  measure: Measure,
+  period: Period,
+  since: string | null,
+  own: ReadonlyMap<string, Figure>,
+  predecessors: readonly ReadonlyMap<string, Figure>[],
+): FigureAcross {
+  const { from, to } = periodRange(period);
+  if (!since || since <= from || predecessors.length === 0) return { figure: resolvePeriodFigure(measure, period, own), fromPredecessors: false };
+  if (to < since) {
+    const parts = predecessors.map((p) => resolvePeriodFigure(measure, period, p)).filter((f): f is Figure => f !== null);
+    return { figure: parts.length ? aggregateFigures(measure, parts) : null, fromPredecessors: parts.length > 0 };
+  }
+  const subs = subPeriods(period);
+  // A month that straddles `since` counts as the unit's own (reorganisations take effect on the 1st).
+  if (subs.length === 0) return { figure: resolvePeriodFigure(measure, period, own), fromPredecessors: false };
+  const parts = subs.map((p) => figureAcross(measure, p, since, own, predecessors));
+  const figures = parts.map((p) => p.figure).filter((f): f is Figure => f !== null);
+  if (!figures.length) return { figure: null, fromPredecessors: false };
+  return {
+    figure: measure === 'SCORE' ? figures[figures.length - 1] : aggregateFigures(measure, figures),
+    fromPredecessors: parts.some((p) => p.fromPredecessors),
+  };
+}
