@@ -105,6 +105,7 @@ switch (command) {
     buildServer(); // type-checks the server and the domain package
     run(bin('tsc'), ['--noEmit', '-p', 'test']); // and the acceptance specs
     run(bin('tsc'), ['--noEmit', '-p', 'packages/domain/tsconfig.spec.json']); // and the domain specs
+    run(bin('tsc'), ['--noEmit', '-p', 'client']); // and the SPA
     run(process.execPath, [path.join(root, 'server/dist/cli/index.js'), 'schema', '--check']);
     runTests(rest);
     break;

@@ -33,12 +33,16 @@ export const ADMIN = { username: 'sysadmin', password: 'sysadmin-password-1' };
  * Boots the real server (migrations, optional demo seed, admin bootstrap) on a fresh database,
  * on a free port, and talks to it over HTTP like any client.
  */
-export async function bootServer(kind: DatabaseKind, opts: { seed?: 'demo' | 'none'; database?: TestDatabase } = {}): Promise<TestServer> {
+/**
+ * `seed`: 'demo' is the Đắk Lắk demo as it stood before the 2025 reform (what most specs pin);
+ * 'demo-reform' is the whole demo `npm start` loads, reform and 2026 plan included.
+ */
+export async function bootServer(kind: DatabaseKind, opts: { seed?: 'demo' | 'demo-reform' | 'none'; database?: TestDatabase } = {}): Promise<TestServer> {
   const db: TestDatabase = opts.database ?? (await freshDatabase(kind));
   const config = loadConfig({
     DATABASE_URL: db.url,
     PORT: '0',
-    SEED: opts.seed ?? 'demo',
+    SEED: opts.seed === 'none' ? 'none' : 'demo',
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
     CLIENT_DIST: '/nonexistent',
@@ -46,7 +50,7 @@ export async function bootServer(kind: DatabaseKind, opts: { seed?: 'demo' | 'no
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const ds = await openDataSource(config.database);
   await migrate(ds);
-  if (config.seed === 'demo') await seedDemoIfEmpty(ds, log);
+  if (config.seed === 'demo') await seedDemoIfEmpty(ds, log, { reform: opts.seed === 'demo-reform' });
   await bootstrapAdmin(ds, config, log);
   const server = await startServer(config, ds, log);
   const url = server.url;

@@ -15,6 +15,7 @@ import { ROLES, type Role } from '../common/enums';
 import { importReform } from '../modules/units/reform-import';
 import { fromFiles, fromPackage, onlyProvinces } from '../modules/units/reform-sources';
 import { importUnitsFile, RegisterFileError } from '../modules/units/register-import';
+import { registerGenerate } from './generate';
 
 /** Opens the database named by DATABASE_URL, migrated, and closes it whatever happens. */
 async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
@@ -52,11 +53,12 @@ program
 program
   .command('seed')
   .argument('<name>', 'what to load: demo')
+  .option('--before-reform', 'only the Đắk Lắk of 2022–2024, without the 2025 reform and the 2026 plan')
   .description('load the demo province (Đắk Lắk) into an empty database')
-  .action(async (name: string) => {
+  .action(async (name: string, opts: { beforeReform?: boolean }) => {
     if (name !== 'demo') throw new Error(`unknown seed "${name}": the only one is "demo"`);
     await withDatabase(async (ds) => {
-      const loaded = await seedDemoIfEmpty(ds, createLogger('info'));
+      const loaded = await seedDemoIfEmpty(ds, createLogger('info'), { reform: !opts.beforeReform });
       if (!loaded) console.log('the database already has units: nothing loaded');
     });
   });
@@ -174,6 +176,8 @@ program
     fs.copyFileSync(source, target);
     console.log(`restored ${target} from ${source}`);
   });
+
+registerGenerate(program);
 
 program
   .command('schema')

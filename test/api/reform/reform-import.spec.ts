@@ -21,7 +21,7 @@ describe.each(await testDatabases())('the 2025 reform on %s', (kind) => {
   let before2022: ProgressRow;
   beforeAll(async () => {
     const db = await freshDatabase(kind);
-    expect((await runCli(['seed', 'demo'], db.url)).code).toBe(0);
+    expect((await runCli(['seed', 'demo', '--before-reform'], db.url)).code).toBe(0);
     expect((await runCli(['import-units', PHU_YEN], db.url)).code).toBe(0);
     s = await bootServer(kind, { database: db, seed: 'none' });
     const d = await demo(s);

@@ -15,6 +15,8 @@ import { PlanTask } from '../plans/plan-task.entity';
 import { Target } from '../targets/target.entity';
 import { ResultRow } from '../results/result.entity';
 import type { Logger } from '../../common/logger';
+import { random } from './random';
+import { seedReformDemo } from './reform-demo';
 
 /** Demo accounts, printed at first start. One password for all: it is a demo. */
 export const DEMO_PASSWORD = 'chitieu-demo';
@@ -37,29 +39,21 @@ interface IndicatorSeed {
   scoring?: { when: string; score: number }[] | null;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32): the same demo every time. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** No units yet: an administrator bootstrapped from the environment does not make a database non-empty. */
 export async function isEmpty(ds: DataSource): Promise<boolean> {
   return (await ds.getRepository(Unit).count()) === 0;
 }
 
 /** SEED=demo: loads Đắk Lắk into an empty database; an existing database is left as it is. */
-export async function seedDemoIfEmpty(ds: DataSource, log: Logger): Promise<boolean> {
+export async function seedDemoIfEmpty(ds: DataSource, log: Logger, opts: { reform?: boolean } = {}): Promise<boolean> {
   if (!(await isEmpty(ds))) return false;
   const started = Date.now();
   const summary = await ds.transaction((m) => seedDemo(ds, m));
   log.info({ ...summary, ms: Date.now() - started }, 'demo data loaded: Đắk Lắk (2022 decision, 2023 and 2024 plans)');
+  if (opts.reform ?? true) {
+    const reform = await seedReformDemo(ds);
+    log.info({ ...reform, ms: Date.now() - started }, 'demo data loaded: the 2025 reform (Đắk Lắk with Phú Yên, two tiers) and a 2026 plan');
+  }
   log.info(
     { accounts: DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role}, ${a.displayName})`) },
     `demo accounts — password for all: ${DEMO_PASSWORD}`,

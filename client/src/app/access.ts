@@ -1,0 +1,85 @@
+/**
+ * What each role may see and do in the SPA (Ant Design Pro's access.ts). Pure: no React, no
+ * Apollo. The server decides for real; this only keeps people from pages and buttons that
+ * would answer FORBIDDEN.
+ */
+export type Role = 'SYSTEM_ADMIN' | 'PROVINCE_ADMIN' | 'UNIT_MANAGER' | 'UNIT_REPORTER' | 'ANALYST';
+
+export const ROLES: readonly Role[] = ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER', 'ANALYST'];
+
+export type Permission =
+  | 'home'
+  | 'plans.view'
+  | 'targets.edit'
+  | 'targets.cascade'
+  | 'plans.issue'
+  | 'results.enter'
+  | 'progress.view'
+  | 'progress.export'
+  | 'playground'
+  | 'units.view'
+  | 'audit.view';
+
+const EVERYONE = ROLES;
+const WRITERS_OF_TARGETS: readonly Role[] = ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER'];
+
+export const ACCESS: Readonly<Record<Permission, readonly Role[]>> = {
+  home: EVERYONE,
+  'plans.view': EVERYONE,
+  'targets.edit': WRITERS_OF_TARGETS,
+  'targets.cascade': WRITERS_OF_TARGETS,
+  'plans.issue': WRITERS_OF_TARGETS,
+  'results.enter': ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER'],
+  'progress.view': EVERYONE,
+  'progress.export': EVERYONE,
+  playground: ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'ANALYST'],
+  'units.view': ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'ANALYST'],
+  'audit.view': ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'ANALYST'],
+};
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && ACCESS[permission].includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(ACCESS) as Permission[]).filter((p) => can(role, p));
+}
+
+/** The home page a role lands on: the plans of the year, or a commune's own targets. */
+export function homeOf(role: Role): 'PLANS' | 'MY_TARGETS' {
+  return role === 'UNIT_REPORTER' ? 'MY_TARGETS' : 'PLANS';
+}
+
+/** Whose results a role enters: its own unit, or its own and its direct children's (a district for its communes). */
+export function resultScopeOf(role: Role): 'OWN' | 'OWN_AND_CHILDREN' | null {
+  if (role === 'UNIT_REPORTER') return 'OWN';
+  if (role === 'ANALYST') return null;
+  return 'OWN_AND_CHILDREN';
+}
+
+export interface PlanRights {
+  /** Write the targets of the viewer's children in this plan (inline edit, paste, cascade). */
+  editTargets: boolean;
+  issue: boolean;
+  /** Why not, when the role could but the plan's state forbids it. */
+  reason: 'ISSUED_FROZEN' | 'DRAFT_NOT_ISSUER' | null;
+}
+
+/**
+ * A draft is edited and issued by its issuer only; once issued, the issuer's own rows are frozen
+ * and the units below sub-assign to their children inside it (domain.md, "Plans and targets").
+ * A system administrator (no unit) counts as the issuer.
+ */
+export function planRights(
+  role: Role,
+  plan: { status: 'DRAFT' | 'ISSUED'; issuerId: string },
+  viewer: { unitId: string | null; hasChildren: boolean },
+): PlanRights {
+  const writer = can(role, 'targets.edit');
+  const isIssuer = viewer.unitId === null || viewer.unitId === plan.issuerId;
+  if (!writer) return { editTargets: false, issue: false, reason: null };
+  if (plan.status === 'DRAFT') {
+    return { editTargets: isIssuer && viewer.hasChildren, issue: isIssuer && can(role, 'plans.issue'), reason: isIssuer ? null : 'DRAFT_NOT_ISSUER' };
+  }
+  return { editTargets: !isIssuer && viewer.hasChildren, issue: false, reason: isIssuer ? 'ISSUED_FROZEN' : null };
+}

@@ -1,0 +1,40 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import type { MessageKey } from './i18n';
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+const TRANSLATED: Record<string, MessageKey> = {
+  UNAUTHENTICATED: 'error.UNAUTHENTICATED',
+  FORBIDDEN: 'error.FORBIDDEN',
+  NOT_FOUND: 'error.NOT_FOUND',
+  CONFLICT: 'error.CONFLICT',
+  TOO_MANY_REQUESTS: 'error.TOO_MANY_REQUESTS',
+  INTERNAL: 'error.INTERNAL',
+  INTERNAL_SERVER_ERROR: 'error.INTERNAL',
+};
+
+/** The first `extensions.code` of a GraphQL error, if any. */
+export function errorCode(error: unknown): string | null {
+  if (CombinedGraphQLErrors.is(error)) {
+    const code = error.errors.find((e) => typeof e.extensions?.code === 'string')?.extensions?.code;
+    return typeof code === 'string' ? code : null;
+  }
+  return null;
+}
+
+/**
+ * One sentence for the user. Codes with a fixed meaning are translated here; input problems
+ * (BAD_USER_INPUT, a wrong password…) keep the server's message, already in the user's language.
+ */
+export function describeError(error: unknown, t: T): string {
+  if (CombinedGraphQLErrors.is(error)) {
+    const first = error.errors[0];
+    const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : null;
+    const reason = first?.extensions?.reason;
+    if (code && TRANSLATED[code] && !reason) return t(TRANSLATED[code]);
+    return first?.message ?? t('error.UNKNOWN', { message: '' });
+  }
+  if (ServerError.is(error) && error.statusCode >= 500) return t('error.INTERNAL');
+  if (error instanceof TypeError || (error instanceof Error && /fetch|network/i.test(error.message))) return t('error.NETWORK');
+  return t('error.UNKNOWN', { message: error instanceof Error ? error.message : String(error) });
+}

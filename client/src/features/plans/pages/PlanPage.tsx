@@ -1,0 +1,131 @@
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { Alert, Button, Card, Descriptions, Flex, Space, Tabs, Tag, Typography } from 'antd';
+import { BarChartOutlined, ClusterOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { can, planRights } from '../../../app/access';
+import { useI18n } from '../../../app/i18n';
+import { useUser } from '../../../app/session';
+import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
+import { MatrixTargetsQuery, MatrixUnitsQuery, PlanQuery } from '../plans.graphql';
+import { IssuePlanButton } from '../components/IssuePlanButton';
+import { PlanIndicators } from '../components/PlanIndicators';
+import { PlanStatusTag } from '../components/PlanStatusTag';
+import { PlanTasks } from '../components/PlanTasks';
+import { SubAssignmentTable } from '../components/SubAssignmentTable';
+import { TargetMatrix, type MatrixIndicator } from '../components/TargetMatrix';
+
+export function PlanPage() {
+  const { planId = '' } = useParams();
+  const { t, date, value } = useI18n();
+  const user = useUser();
+  const planQ = useQuery(PlanQuery, { variables: { id: planId } });
+  const plan = planQ.data?.plan;
+  // The matrix is the viewer's own level: its unit's children (a system administrator sees the issuer's).
+  const viewerUnitId = user.unit?.id ?? plan?.issuer.id;
+  const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: viewerUnitId! }, skip: !viewerUnitId });
+  const targetsQ = useQuery(MatrixTargetsQuery, { variables: { planId, unitId: viewerUnitId! }, skip: !viewerUnitId || !plan });
+
+  const indicators: MatrixIndicator[] = useMemo(
+    () => (plan?.indicators ?? []).map((pi) => ({ ...pi.indicator, position: pi.position, floors: pi.floors })),
+    [plan],
+  );
+
+  if (planQ.loading) return <Loading />;
+  if (planQ.error) return <ErrorState error={planQ.error} onRetry={() => void planQ.refetch()} />;
+  if (!plan) return <EmptyState action={<Link to="/plans">{t('nav.plans')}</Link>}>{t('plan.notFound')}</EmptyState>;
+
+  const viewerUnit = unitsQ.data?.unit;
+  const children = viewerUnit?.children ?? [];
+  const rights = planRights(user.role, { status: plan.status, issuerId: plan.issuer.id }, { unitId: user.unit?.id ?? null, hasChildren: children.length > 0 });
+  const childIds = new Set(children.map((c) => c.id));
+  const allTargets = targetsQ.data?.targets ?? [];
+  const childTargets = allTargets.filter((tg) => childIds.has(tg.unit.id));
+  const ownTargets = allTargets.filter((tg) => tg.unit.id === viewerUnitId);
+
+  // A refetch after a write keeps the matrix mounted (its issues column lives in its state).
+  const matrix = (unitsQ.loading && !unitsQ.data) || (targetsQ.loading && !targetsQ.data) ? (
+    <Loading />
+  ) : unitsQ.error || targetsQ.error ? (
+    <ErrorState error={unitsQ.error ?? targetsQ.error} onRetry={() => void Promise.all([unitsQ.refetch(), targetsQ.refetch()])} />
+  ) : !children.length ? (
+    <EmptyState>{t('matrix.empty', { unit: viewerUnit?.name ?? '' })}</EmptyState>
+  ) : (
+    <Flex vertical gap={12}>
+      {ownTargets.length > 0 && viewerUnitId !== plan.issuer.id && (
+        <Flex gap={8} wrap align="center">
+          <Typography.Text type="secondary">{t('matrix.own', { unit: viewerUnit?.name ?? '' })}:</Typography.Text>
+          {indicators.map((ind) => {
+            const own = ownTargets.find((o) => o.indicator.id === ind.id);
+            return own ? <Tag key={ind.id}>{`${ind.position ?? ind.code}: ${t(`comparator.symbol.${own.comparator}`)} ${value(own.value, ind.unitOfMeasure)}`}</Tag> : null;
+          })}
+        </Flex>
+      )}
+      {rights.editTargets ? (
+        <Typography.Text type="secondary">{t('plan.editHint')}</Typography.Text>
+      ) : (
+        <Alert type="info" showIcon title={rights.reason === 'ISSUED_FROZEN' ? t('plan.readOnlyIssued') : t('plan.readOnly')} />
+      )}
+      <TargetMatrix
+        planId={plan.id}
+        indicators={indicators}
+        units={children}
+        targets={childTargets}
+        editable={rights.editTargets}
+        canViewHistory={can(user.role, 'audit.view')}
+        onChanged={() => void targetsQ.refetch()}
+      />
+    </Flex>
+  );
+
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <Flex justify="space-between" align="start" gap={16} wrap>
+          <div style={{ flex: 1, minWidth: 320 }}>
+            <Space>
+              <PlanStatusTag status={plan.status} />
+              <Typography.Text type="secondary">{plan.year}</Typography.Text>
+            </Space>
+            <Typography.Title level={3} style={{ marginTop: 8 }}>
+              {plan.title}
+            </Typography.Title>
+          </div>
+          <Space wrap>
+            {rights.issue && <IssuePlanButton planId={plan.id} issuerName={plan.issuer.name} onIssued={() => void planQ.refetch()} />}
+            {rights.editTargets && (
+              <Link to={`/plans/${plan.id}/cascade`}>
+                <Button icon={<ClusterOutlined />}>{t('plan.cascade')}</Button>
+              </Link>
+            )}
+            <Link to={`/progress?planId=${plan.id}`}>
+              <Button icon={<BarChartOutlined />}>{t('plan.progress')}</Button>
+            </Link>
+          </Space>
+        </Flex>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, xl: 4 }}
+          items={[
+            { key: 'number', label: t('plan.number'), children: plan.documentNumber ?? '—' },
+            { key: 'status', label: t('plan.status'), children: t(`planStatus.${plan.status}`) },
+            { key: 'deadline', label: t('plan.deadline'), children: plan.subAssignmentDeadline ? date(plan.subAssignmentDeadline) : t('home.noDeadline') },
+            { key: 'issuer', label: t('plan.issuer'), children: plan.issuer.name },
+          ]}
+        />
+      </Card>
+      <Card>
+        <Tabs
+          items={[
+            { key: 'matrix', label: t('plan.tab.matrix'), children: matrix },
+            ...(children.length && viewerUnitId
+              ? [{ key: 'sub', label: t('plan.tab.sub'), children: <SubAssignmentTable planId={plan.id} unitId={viewerUnitId} indicators={indicators} /> }]
+              : []),
+            { key: 'indicators', label: t('plan.tab.indicators', { count: plan.indicators.length }), children: <PlanIndicators indicators={plan.indicators} /> },
+            { key: 'tasks', label: t('plan.tab.tasks', { count: plan.tasks.length }), children: <PlanTasks tasks={plan.tasks} /> },
+          ]}
+        />
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,187 @@
+import { graphql } from '../../gql';
+
+export const PlansQuery = graphql(`
+  query Plans($year: Int) {
+    plans(year: $year) {
+      id
+      year
+      title
+      documentNumber
+      documentDate
+      status
+      subAssignmentDeadline
+      issuer {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const PlanQuery = graphql(`
+  query Plan($id: ID!) {
+    plan(id: $id) {
+      id
+      year
+      title
+      documentNumber
+      documentDate
+      status
+      subAssignmentDeadline
+      legalBasis
+      issuer {
+        id
+        name
+        kind
+      }
+      indicators {
+        section
+        position
+        floors {
+          kind
+          value
+        }
+        indicator {
+          id
+          code
+          name
+          measure
+          comparator
+          unitOfMeasure
+          hardMinimum
+          numeratorLabel
+          denominatorLabel
+        }
+      }
+      tasks {
+        id
+        position
+        content
+        leads
+        coordinators
+        timeFrame
+        deliverable
+      }
+    }
+  }
+`);
+
+export const MatrixUnitsQuery = graphql(`
+  query MatrixUnits($unitId: ID!) {
+    unit(id: $unitId) {
+      id
+      name
+      kind
+      level
+      children {
+        id
+        code
+        name
+        kind
+        level
+      }
+    }
+  }
+`);
+
+export const TargetCellFragment = graphql(`
+  fragment TargetCell on Target {
+    id
+    value
+    comparator
+    baseline
+    baselineSource
+    origin
+    version
+    late
+    note
+    updatedAt
+    unit {
+      id
+    }
+    indicator {
+      id
+    }
+  }
+`);
+
+/** The viewer's own targets and its subtree's: the matrix keeps the direct children's. */
+export const MatrixTargetsQuery = graphql(`
+  query MatrixTargets($planId: ID!, $unitId: ID!) {
+    targets(filter: { planId: $planId, unitId: $unitId, subtree: true }) {
+      ...TargetCell
+    }
+  }
+`);
+
+export const SetTargetsMutation = graphql(`
+  mutation SetTargets($input: SetTargetsInput!) {
+    setTargets(input: $input) {
+      applied
+      created
+      updated
+      issues {
+        code
+        message
+        severity
+        unitId
+      }
+      targets {
+        value
+        baseline
+        origin
+        version
+        unit {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const IssuePlanMutation = graphql(`
+  mutation IssuePlan($id: ID!) {
+    issuePlan(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const SubAssignmentQuery = graphql(`
+  query SubAssignment($planId: ID!, $unitId: ID!) {
+    subAssignment(planId: $planId, unitId: $unitId) {
+      unit {
+        id
+        name
+        kind
+      }
+      indicator {
+        id
+      }
+      hasTarget
+      children
+      assigned
+      late
+    }
+  }
+`);
+
+export const TargetHistoryQuery = graphql(`
+  query TargetHistory($entityId: ID!) {
+    auditLog(entity: "target", entityId: $entityId, limit: 50) {
+      id
+      at
+      action
+      before
+      after
+      requestId
+      user {
+        id
+        username
+        displayName
+      }
+    }
+  }
+`);

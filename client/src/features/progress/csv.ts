@@ -1,0 +1,52 @@
+import type { ProgressRowFragment } from '../../gql/graphql';
+
+export interface CsvLabels {
+  headers: string[];
+  status(s: ProgressRowFragment['status']): string;
+  comparator(c: string): string;
+}
+
+/**
+ * The progress table as CSV that Excel opens with Vietnamese intact: UTF-8 with a BOM. In
+ * Vietnamese the decimal mark is a comma, so fields are separated by semicolons (what Excel
+ * expects under vi-VN regional settings); in English, commas and decimal points.
+ */
+export function progressCsv(rows: readonly ProgressRowFragment[], labels: CsvLabels, locale: 'vi' | 'en'): string {
+  const sep = locale === 'vi' ? ';' : ',';
+  const num = (n: number | null | undefined) => {
+    if (n === null || n === undefined) return '';
+    const s = String(Math.round(n * 1e4) / 1e4);
+    return locale === 'vi' ? s.replace('.', ',') : s;
+  };
+  const special = new RegExp(`["\r\n${sep}]`);
+  const cell = (v: string) => (special.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [labels.headers.map(cell).join(sep)];
+  for (const r of rows) {
+    lines.push(
+      [
+        r.unit.name,
+        r.target ? `${labels.comparator(r.target.comparator)} ${num(r.target.value)}` : '',
+        num(r.rolledUp.numerator),
+        num(r.rolledUp.denominator),
+        num(r.rolledUp.value),
+        labels.status(r.status),
+        num(r.gap),
+        num(r.rank),
+      ]
+        .map(cell)
+        .join(sep),
+    );
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,205 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Breadcrumb, Button, Card, Flex, Form, Select, Table, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, WarningFilled } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { useI18n } from '../../../app/i18n';
+import { useUser } from '../../../app/session';
+import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
+import type { ProgressRowFragment } from '../../../gql/graphql';
+import { PlanQuery, PlansQuery } from '../../plans/plans.graphql';
+import { ProgressQuery } from '../progress.graphql';
+import { StatusTag } from '../components/StatusTag';
+import { downloadText, progressCsv } from '../csv';
+
+const ProgressChart = lazy(async () => ({ default: (await import('../components/ProgressChart')).ProgressChart }));
+
+/** "2022", "2022-Q1".."2022-Q4", "2022-01".."2022-12". */
+function periodOptions(year: number, t: ReturnType<typeof useI18n>['t']) {
+  return [
+    { value: String(year), label: `${t('progress.periodYear')} ${year}` },
+    ...[1, 2, 3, 4].map((q) => ({ value: `${year}-Q${q}`, label: `${t('progress.periodQuarter', { q })}/${year}` })),
+    ...Array.from({ length: 12 }, (_, i) => ({ value: `${year}-${String(i + 1).padStart(2, '0')}`, label: `${t('progress.periodMonth', { m: i + 1 })}/${year}` })),
+  ];
+}
+
+export function DashboardPage() {
+  const { t, locale, num, value: fmt } = useI18n();
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const [trail, setTrail] = useState<{ id: string; name: string }[]>([]);
+
+  const plansQ = useQuery(PlansQuery);
+  const plans = useMemo(() => [...(plansQ.data?.plans ?? [])].sort((a, b) => b.year - a.year), [plansQ.data]);
+  const plan = plans.find((p) => p.id === params.get('planId')) ?? plans.find((p) => p.status === 'ISSUED') ?? plans[0];
+  const planQ = useQuery(PlanQuery, { variables: { id: plan?.id ?? '' }, skip: !plan });
+  const indicators = planQ.data?.plan?.indicators ?? [];
+  const indicator = (indicators.find((i) => i.indicator.id === params.get('indicatorId')) ?? indicators[0])?.indicator;
+  const period = params.get('period') ?? (plan ? String(plan.year) : '');
+  const unitId = params.get('unitId') ?? user.unit?.id ?? plan?.issuer.id;
+
+  const progressQ = useQuery(ProgressQuery, {
+    variables: { planId: plan?.id ?? '', indicatorId: indicator?.id ?? '', unitId: unitId ?? '', period },
+    skip: !plan || !indicator || !unitId,
+  });
+  const progress = progressQ.data?.progress;
+  const rows: ProgressRowFragment[] = progress ? [progress, ...progress.children] : [];
+  const uom = progress?.indicator.unitOfMeasure ?? indicator?.unitOfMeasure ?? '';
+  const isRate = (progress?.indicator.measure ?? indicator?.measure) === 'RATE';
+
+  const update = (next: Record<string, string | null>, push = false) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) (v === null ? p.delete(k) : p.set(k, v));
+    setParams(p, { replace: !push });
+  };
+
+  function drill(row: ProgressRowFragment) {
+    if (!progress || row.unit.id === progress.unit.id) return;
+    setTrail((tr) => [...tr, { id: progress.unit.id, name: progress.unit.name }]);
+    update({ unitId: row.unit.id }, true);
+  }
+
+  function exportCsv() {
+    const csv = progressCsv(
+      rows,
+      {
+        headers: [t('common.unit'), t('progress.col.target'), t('progress.col.b'), t('progress.col.a'), t('progress.col.value'), t('progress.col.status'), t('progress.col.gap'), t('progress.col.rank')],
+        status: (s) => t(`status.${s}`),
+        comparator: (c) => t(`comparator.symbol.${c as 'AT_LEAST'}`),
+      },
+      locale,
+    );
+    downloadText(`${t('progress.csvFile')}-${progress?.unit.name ?? ''}-${period}.csv`, csv);
+  }
+
+  if (plansQ.loading) return <Loading />;
+  if (plansQ.error) return <ErrorState error={plansQ.error} onRetry={() => void plansQ.refetch()} />;
+  if (!plans.length) return <EmptyState>{t('plans.empty')}</EmptyState>;
+
+  return (
+    <Flex vertical gap={16}>
+      <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('progress.title')}</Typography.Title>}>
+        <Form layout="inline" style={{ rowGap: 8 }}>
+          <Form.Item label={t('common.plan')}>
+            <Select
+              style={{ width: 300 }}
+              value={plan?.id}
+              onChange={(v) => update({ planId: v, indicatorId: null, period: null })}
+              options={plans.map((p) => ({ value: p.id, label: `${p.year} — ${p.title}` }))}
+              popupMatchSelectWidth={false}
+              aria-label={t('common.plan')}
+            />
+          </Form.Item>
+          <Form.Item label={t('common.indicator')}>
+            <Select
+              style={{ width: 340 }}
+              value={indicator?.id}
+              loading={planQ.loading}
+              onChange={(v) => update({ indicatorId: v })}
+              options={indicators.map((i) => ({ value: i.indicator.id, label: `${i.position ? `${i.position}. ` : ''}${i.indicator.name}` }))}
+              popupMatchSelectWidth={false}
+              aria-label={t('common.indicator')}
+            />
+          </Form.Item>
+          <Form.Item label={t('progress.period')}>
+            <Select style={{ width: 160 }} value={period} onChange={(v) => update({ period: v })} options={plan ? periodOptions(plan.year, t) : []} aria-label={t('progress.period')} />
+          </Form.Item>
+          <Form.Item>
+            <Button icon={<DownloadOutlined />} onClick={exportCsv} disabled={!rows.length}>
+              {t('progress.export')}
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+
+      <Card
+        title={
+          <Breadcrumb
+            items={[
+              ...trail.map((u, i) => ({
+                title: (
+                  <a
+                    onClick={() => {
+                      setTrail(trail.slice(0, i));
+                      update({ unitId: u.id }, true);
+                    }}
+                  >
+                    {u.name}
+                  </a>
+                ),
+              })),
+              { title: progress?.unit.name ?? '…' },
+            ]}
+          />
+        }
+        extra={<Typography.Text type="secondary">{t('progress.drill')}</Typography.Text>}
+      >
+        {!indicator ? (
+          planQ.loading ? <Loading /> : <EmptyState>{t('progress.pickFirst')}</EmptyState>
+        ) : progressQ.error ? (
+          <ErrorState error={progressQ.error} onRetry={() => void progressQ.refetch()} />
+        ) : (
+          <Table<ProgressRowFragment>
+            rowKey={(r) => r.unit.id}
+            size="small"
+            loading={progressQ.loading}
+            dataSource={rows}
+            pagination={false}
+            sticky
+            // Progress rows have a `children` field of their own: not a tree for the table.
+            expandable={{ childrenColumnName: 'noNestedRows' }}
+            onRow={(r, i) => ({
+              onClick: () => drill(r),
+              style: i === 0 ? { fontWeight: 600, background: '#fafafa' } : { cursor: 'pointer' },
+            })}
+            locale={{ emptyText: <EmptyState>{t('progress.noChildren')}</EmptyState> }}
+            columns={[
+              { title: t('common.unit'), key: 'unit', render: (_, r) => r.unit.name },
+              { title: t('progress.col.target'), key: 'target', width: 110, render: (_, r) => (r.target ? `${t(`comparator.symbol.${r.target.comparator}`)} ${fmt(r.target.value, uom)}` : '—') },
+              ...(isRate
+                ? [
+                    { title: t('progress.col.b'), key: 'b', width: 100, align: 'right' as const, render: (_: unknown, r: ProgressRowFragment) => num(r.rolledUp.numerator) },
+                    { title: t('progress.col.a'), key: 'a', width: 100, align: 'right' as const, render: (_: unknown, r: ProgressRowFragment) => num(r.rolledUp.denominator) },
+                  ]
+                : []),
+              {
+                title: t('progress.col.value'),
+                key: 'value',
+                width: 110,
+                align: 'right',
+                render: (_, r) => (
+                  <>
+                    {fmt(r.rolledUp.value, uom)}{' '}
+                    {r.belowHardMinimum && (
+                      <Tooltip title={t('progress.belowHardMinimum')}>
+                        <WarningFilled style={{ color: '#cf1322' }} />
+                      </Tooltip>
+                    )}
+                  </>
+                ),
+              },
+              { title: t('progress.col.status'), key: 'status', width: 170, render: (_, r) => <StatusTag status={r.status} /> },
+              {
+                title: t('progress.col.gap'),
+                key: 'gap',
+                width: 130,
+                align: 'right',
+                render: (_, r) =>
+                  r.gap === null ? '—' : <Typography.Text type={r.gap < 0 ? 'danger' : 'success'}>{`${r.gap > 0 ? '+' : ''}${num(r.gap)}`}</Typography.Text>,
+              },
+              { title: t('progress.col.rank'), key: 'rank', width: 90, align: 'right', render: (_, r) => r.rank ?? '—' },
+            ]}
+          />
+        )}
+      </Card>
+
+      {progress && progress.children.length > 0 && (
+        <Card title={t('progress.chart')}>
+          <Suspense fallback={<Loading />}>
+            <ProgressChart rows={progress.children} target={progress.target?.value ?? null} unitOfMeasure={uom} />
+          </Suspense>
+        </Card>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,126 @@
+import { useMemo, useState } from 'react';
+import { App, Card, Flex, Form, Select, Typography } from 'antd';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { resultScopeOf } from '../../../app/access';
+import { useI18n } from '../../../app/i18n';
+import { useUser } from '../../../app/session';
+import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
+import { MatrixUnitsQuery, PlanQuery, PlansQuery } from '../../plans/plans.graphql';
+import { RecordResultsMutation, RecordedFiguresQuery } from '../results.graphql';
+import { ResultForm, type RecordedFigure, type ResultUnit } from '../components/ResultForm';
+
+const pad = (m: number) => String(m).padStart(2, '0');
+
+export function ResultsPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const user = useUser();
+  const plansQ = useQuery(PlansQuery);
+  const plans = useMemo(() => [...(plansQ.data?.plans ?? [])].filter((p) => p.status === 'ISSUED').sort((a, b) => b.year - a.year), [plansQ.data]);
+  const [planId, setPlanId] = useState<string>();
+  const plan = plans.find((p) => p.id === planId) ?? plans[0];
+  const planQ = useQuery(PlanQuery, { variables: { id: plan?.id ?? '' }, skip: !plan });
+  const indicators = planQ.data?.plan?.indicators ?? [];
+  const [indicatorId, setIndicatorId] = useState<string>();
+  const indicator = (indicators.find((i) => i.indicator.id === indicatorId) ?? indicators[0])?.indicator;
+  const [month, setMonth] = useState(1);
+  const period = plan ? `${plan.year}-${pad(month)}` : '';
+
+  const scope = resultScopeOf(user.role);
+  const unitId = user.unit?.id;
+  const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: unitId! }, skip: !unitId });
+  const units: ResultUnit[] = useMemo(() => {
+    const u = unitsQ.data?.unit;
+    if (!u) return [];
+    return [{ id: u.id, name: u.name, kind: u.kind }, ...(scope === 'OWN_AND_CHILDREN' ? u.children : [])];
+  }, [unitsQ.data, scope]);
+
+  const recordedQ = useQuery(RecordedFiguresQuery, {
+    variables: { planId: plan?.id ?? '', indicatorId: indicator?.id ?? '', unitId: unitId!, period },
+    skip: !plan || !indicator || !unitId,
+    fetchPolicy: 'network-only',
+  });
+  const recorded = useMemo(() => {
+    const p = recordedQ.data?.progress;
+    const map = new Map<string, RecordedFigure>();
+    if (p) for (const row of [p, ...p.children]) map.set(row.unit.id, row.own);
+    return map;
+  }, [recordedQ.data]);
+  const [record, { loading: saving }] = useMutation(RecordResultsMutation);
+
+  if (plansQ.loading) return <Loading />;
+  if (plansQ.error) return <ErrorState error={plansQ.error} onRetry={() => void plansQ.refetch()} />;
+
+  return (
+    <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('results.title')}</Typography.Title>}>
+      {!plans.length ? (
+        <EmptyState>{t('results.noPlans')}</EmptyState>
+      ) : (
+        <Flex vertical gap={16}>
+          <Form layout="inline">
+            <Form.Item label={t('results.plan')}>
+              <Select
+                style={{ width: 320 }}
+                value={plan?.id}
+                onChange={(v) => {
+                  setPlanId(v);
+                  setIndicatorId(undefined);
+                }}
+                options={plans.map((p) => ({ value: p.id, label: `${p.year} — ${p.title}` }))}
+                popupMatchSelectWidth={false}
+                aria-label={t('results.plan')}
+              />
+            </Form.Item>
+            <Form.Item label={t('results.indicator')}>
+              <Select
+                style={{ width: 360 }}
+                value={indicator?.id}
+                onChange={setIndicatorId}
+                loading={planQ.loading}
+                options={indicators.map((i) => ({ value: i.indicator.id, label: `${i.position ? `${i.position}. ` : ''}${i.indicator.name}` }))}
+                popupMatchSelectWidth={false}
+                aria-label={t('results.indicator')}
+              />
+            </Form.Item>
+            <Form.Item label={t('results.month')}>
+              <Select
+                style={{ width: 140 }}
+                value={month}
+                onChange={setMonth}
+                options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${pad(i + 1)}/${plan?.year ?? ''}` }))}
+                aria-label={t('results.month')}
+              />
+            </Form.Item>
+          </Form>
+          {planQ.error || unitsQ.error || recordedQ.error ? (
+            <ErrorState error={planQ.error ?? unitsQ.error ?? recordedQ.error} onRetry={() => void recordedQ.refetch()} />
+          ) : !indicator || !units.length ? (
+            planQ.loading || unitsQ.loading ? <Loading /> : <EmptyState>{t('results.pickFirst')}</EmptyState>
+          ) : recordedQ.loading ? (
+            <Loading />
+          ) : (
+            <>
+              <Typography.Title level={5} style={{ margin: 0 }}>
+                {indicator.name}
+              </Typography.Title>
+              <ResultForm
+                key={`${indicator.id}:${period}:${recorded.size}`}
+                indicator={indicator}
+                units={units}
+                recorded={recorded}
+                submitting={saving}
+                onSubmit={async (results) => {
+                  const { data } = await record({ variables: { input: { indicatorId: indicator.id, period, results } } });
+                  if (data) {
+                    message.success(t('results.saved', { count: data.recordResults, month: `${pad(month)}/${plan!.year}` }));
+                    void recordedQ.refetch();
+                  }
+                }}
+              />
+            </>
+          )}
+        </Flex>
+      )}
+    </Card>
+  );
+}

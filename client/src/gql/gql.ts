@@ -1,0 +1,172 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  fragment SessionUser on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n      level\n    }\n  }\n": typeof types.SessionUserFragmentDoc,
+    "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation CascadeTargets($input: CascadeInput!) {\n    cascadeTargets(input: $input) {\n      applied\n      created\n      updated\n      issues {\n        code\n        message\n        severity\n        unitId\n      }\n      targets {\n        value\n        origin\n        baseline\n        unit {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.CascadeTargetsDocument,
+    "\n  query MyTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId }) {\n      id\n      value\n      comparator\n      baseline\n      origin\n      indicator {\n        id\n        code\n        name\n        measure\n        unitOfMeasure\n      }\n    }\n  }\n": typeof types.MyTargetsDocument,
+    "\n  query MyTargetProgress($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      status\n      gap\n      belowHardMinimum\n      rolledUp {\n        numerator\n        denominator\n        value\n      }\n    }\n  }\n": typeof types.MyTargetProgressDocument,
+    "\n  query Plans($year: Int) {\n    plans(year: $year) {\n      id\n      year\n      title\n      documentNumber\n      documentDate\n      status\n      subAssignmentDeadline\n      issuer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.PlansDocument,
+    "\n  query Plan($id: ID!) {\n    plan(id: $id) {\n      id\n      year\n      title\n      documentNumber\n      documentDate\n      status\n      subAssignmentDeadline\n      legalBasis\n      issuer {\n        id\n        name\n        kind\n      }\n      indicators {\n        section\n        position\n        floors {\n          kind\n          value\n        }\n        indicator {\n          id\n          code\n          name\n          measure\n          comparator\n          unitOfMeasure\n          hardMinimum\n          numeratorLabel\n          denominatorLabel\n        }\n      }\n      tasks {\n        id\n        position\n        content\n        leads\n        coordinators\n        timeFrame\n        deliverable\n      }\n    }\n  }\n": typeof types.PlanDocument,
+    "\n  query MatrixUnits($unitId: ID!) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      level\n      children {\n        id\n        code\n        name\n        kind\n        level\n      }\n    }\n  }\n": typeof types.MatrixUnitsDocument,
+    "\n  fragment TargetCell on Target {\n    id\n    value\n    comparator\n    baseline\n    baselineSource\n    origin\n    version\n    late\n    note\n    updatedAt\n    unit {\n      id\n    }\n    indicator {\n      id\n    }\n  }\n": typeof types.TargetCellFragmentDoc,
+    "\n  query MatrixTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId, subtree: true }) {\n      ...TargetCell\n    }\n  }\n": typeof types.MatrixTargetsDocument,
+    "\n  mutation SetTargets($input: SetTargetsInput!) {\n    setTargets(input: $input) {\n      applied\n      created\n      updated\n      issues {\n        code\n        message\n        severity\n        unitId\n      }\n      targets {\n        value\n        baseline\n        origin\n        version\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SetTargetsDocument,
+    "\n  mutation IssuePlan($id: ID!) {\n    issuePlan(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.IssuePlanDocument,
+    "\n  query SubAssignment($planId: ID!, $unitId: ID!) {\n    subAssignment(planId: $planId, unitId: $unitId) {\n      unit {\n        id\n        name\n        kind\n      }\n      indicator {\n        id\n      }\n      hasTarget\n      children\n      assigned\n      late\n    }\n  }\n": typeof types.SubAssignmentDocument,
+    "\n  query TargetHistory($entityId: ID!) {\n    auditLog(entity: \"target\", entityId: $entityId, limit: 50) {\n      id\n      at\n      action\n      before\n      after\n      requestId\n      user {\n        id\n        username\n        displayName\n      }\n    }\n  }\n": typeof types.TargetHistoryDocument,
+    "\n  fragment ProgressRow on Progress {\n    period\n    status\n    gap\n    rank\n    belowHardMinimum\n    unit {\n      id\n      name\n      kind\n    }\n    target {\n      value\n      comparator\n    }\n    rolledUp {\n      numerator\n      denominator\n      value\n    }\n  }\n": typeof types.ProgressRowFragmentDoc,
+    "\n  query Progress($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      ...ProgressRow\n      indicator {\n        id\n        name\n        measure\n        comparator\n        unitOfMeasure\n      }\n      children {\n        ...ProgressRow\n      }\n    }\n  }\n": typeof types.ProgressDocument,
+    "\n  mutation RecordResults($input: RecordResultsInput!) {\n    recordResults(input: $input)\n  }\n": typeof types.RecordResultsDocument,
+    "\n  query RecordedFigures($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String!) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      unit {\n        id\n        name\n        kind\n      }\n      own {\n        numerator\n        denominator\n        value\n      }\n      children {\n        unit {\n          id\n          name\n          kind\n        }\n        own {\n          numerator\n          denominator\n          value\n        }\n      }\n    }\n  }\n": typeof types.RecordedFiguresDocument,
+    "\n  query UnitChildren($parentId: ID) {\n    units(parentId: $parentId, limit: 1000) {\n      id\n      code\n      name\n      kind\n      level\n    }\n  }\n": typeof types.UnitChildrenDocument,
+    "\n  query UnitSearch($search: String!) {\n    units(search: $search, limit: 50) {\n      id\n      code\n      name\n      kind\n      level\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n    }\n  }\n": typeof types.UnitSearchDocument,
+};
+const documents: Documents = {
+    "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  fragment SessionUser on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n      level\n    }\n  }\n": types.SessionUserFragmentDoc,
+    "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation CascadeTargets($input: CascadeInput!) {\n    cascadeTargets(input: $input) {\n      applied\n      created\n      updated\n      issues {\n        code\n        message\n        severity\n        unitId\n      }\n      targets {\n        value\n        origin\n        baseline\n        unit {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.CascadeTargetsDocument,
+    "\n  query MyTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId }) {\n      id\n      value\n      comparator\n      baseline\n      origin\n      indicator {\n        id\n        code\n        name\n        measure\n        unitOfMeasure\n      }\n    }\n  }\n": types.MyTargetsDocument,
+    "\n  query MyTargetProgress($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      status\n      gap\n      belowHardMinimum\n      rolledUp {\n        numerator\n        denominator\n        value\n      }\n    }\n  }\n": types.MyTargetProgressDocument,
+    "\n  query Plans($year: Int) {\n    plans(year: $year) {\n      id\n      year\n      title\n      documentNumber\n      documentDate\n      status\n      subAssignmentDeadline\n      issuer {\n        id\n        name\n      }\n    }\n  }\n": types.PlansDocument,
+    "\n  query Plan($id: ID!) {\n    plan(id: $id) {\n      id\n      year\n      title\n      documentNumber\n      documentDate\n      status\n      subAssignmentDeadline\n      legalBasis\n      issuer {\n        id\n        name\n        kind\n      }\n      indicators {\n        section\n        position\n        floors {\n          kind\n          value\n        }\n        indicator {\n          id\n          code\n          name\n          measure\n          comparator\n          unitOfMeasure\n          hardMinimum\n          numeratorLabel\n          denominatorLabel\n        }\n      }\n      tasks {\n        id\n        position\n        content\n        leads\n        coordinators\n        timeFrame\n        deliverable\n      }\n    }\n  }\n": types.PlanDocument,
+    "\n  query MatrixUnits($unitId: ID!) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      level\n      children {\n        id\n        code\n        name\n        kind\n        level\n      }\n    }\n  }\n": types.MatrixUnitsDocument,
+    "\n  fragment TargetCell on Target {\n    id\n    value\n    comparator\n    baseline\n    baselineSource\n    origin\n    version\n    late\n    note\n    updatedAt\n    unit {\n      id\n    }\n    indicator {\n      id\n    }\n  }\n": types.TargetCellFragmentDoc,
+    "\n  query MatrixTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId, subtree: true }) {\n      ...TargetCell\n    }\n  }\n": types.MatrixTargetsDocument,
+    "\n  mutation SetTargets($input: SetTargetsInput!) {\n    setTargets(input: $input) {\n      applied\n      created\n      updated\n      issues {\n        code\n        message\n        severity\n        unitId\n      }\n      targets {\n        value\n        baseline\n        origin\n        version\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SetTargetsDocument,
+    "\n  mutation IssuePlan($id: ID!) {\n    issuePlan(id: $id) {\n      id\n      status\n    }\n  }\n": types.IssuePlanDocument,
+    "\n  query SubAssignment($planId: ID!, $unitId: ID!) {\n    subAssignment(planId: $planId, unitId: $unitId) {\n      unit {\n        id\n        name\n        kind\n      }\n      indicator {\n        id\n      }\n      hasTarget\n      children\n      assigned\n      late\n    }\n  }\n": types.SubAssignmentDocument,
+    "\n  query TargetHistory($entityId: ID!) {\n    auditLog(entity: \"target\", entityId: $entityId, limit: 50) {\n      id\n      at\n      action\n      before\n      after\n      requestId\n      user {\n        id\n        username\n        displayName\n      }\n    }\n  }\n": types.TargetHistoryDocument,
+    "\n  fragment ProgressRow on Progress {\n    period\n    status\n    gap\n    rank\n    belowHardMinimum\n    unit {\n      id\n      name\n      kind\n    }\n    target {\n      value\n      comparator\n    }\n    rolledUp {\n      numerator\n      denominator\n      value\n    }\n  }\n": types.ProgressRowFragmentDoc,
+    "\n  query Progress($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      ...ProgressRow\n      indicator {\n        id\n        name\n        measure\n        comparator\n        unitOfMeasure\n      }\n      children {\n        ...ProgressRow\n      }\n    }\n  }\n": types.ProgressDocument,
+    "\n  mutation RecordResults($input: RecordResultsInput!) {\n    recordResults(input: $input)\n  }\n": types.RecordResultsDocument,
+    "\n  query RecordedFigures($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String!) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      unit {\n        id\n        name\n        kind\n      }\n      own {\n        numerator\n        denominator\n        value\n      }\n      children {\n        unit {\n          id\n          name\n          kind\n        }\n        own {\n          numerator\n          denominator\n          value\n        }\n      }\n    }\n  }\n": types.RecordedFiguresDocument,
+    "\n  query UnitChildren($parentId: ID) {\n    units(parentId: $parentId, limit: 1000) {\n      id\n      code\n      name\n      kind\n      level\n    }\n  }\n": types.UnitChildrenDocument,
+    "\n  query UnitSearch($search: String!) {\n    units(search: $search, limit: 50) {\n      id\n      code\n      name\n      kind\n      level\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n    }\n  }\n": types.UnitSearchDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      user {\n        ...SessionUser\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      user {\n        ...SessionUser\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionUser on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n      level\n    }\n  }\n"): (typeof documents)["\n  fragment SessionUser on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n      level\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CascadeTargets($input: CascadeInput!) {\n    cascadeTargets(input: $input) {\n      applied\n      created\n      updated\n      issues {\n        code\n        message\n        severity\n        unitId\n      }\n      targets {\n        value\n        origin\n        baseline\n        unit {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CascadeTargets($input: CascadeInput!) {\n    cascadeTargets(input: $input) {\n      applied\n      created\n      updated\n      issues {\n        code\n        message\n        severity\n        unitId\n      }\n      targets {\n        value\n        origin\n        baseline\n        unit {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId }) {\n      id\n      value\n      comparator\n      baseline\n      origin\n      indicator {\n        id\n        code\n        name\n        measure\n        unitOfMeasure\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId }) {\n      id\n      value\n      comparator\n      baseline\n      origin\n      indicator {\n        id\n        code\n        name\n        measure\n        unitOfMeasure\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyTargetProgress($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      status\n      gap\n      belowHardMinimum\n      rolledUp {\n        numerator\n        denominator\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyTargetProgress($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      status\n      gap\n      belowHardMinimum\n      rolledUp {\n        numerator\n        denominator\n        value\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Plans($year: Int) {\n    plans(year: $year) {\n      id\n      year\n      title\n      documentNumber\n      documentDate\n      status\n      subAssignmentDeadline\n      issuer {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Plans($year: Int) {\n    plans(year: $year) {\n      id\n      year\n      title\n      documentNumber\n      documentDate\n      status\n      subAssignmentDeadline\n      issuer {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Plan($id: ID!) {\n    plan(id: $id) {\n      id\n      year\n      title\n      documentNumber\n      documentDate\n      status\n      subAssignmentDeadline\n      legalBasis\n      issuer {\n        id\n        name\n        kind\n      }\n      indicators {\n        section\n        position\n        floors {\n          kind\n          value\n        }\n        indicator {\n          id\n          code\n          name\n          measure\n          comparator\n          unitOfMeasure\n          hardMinimum\n          numeratorLabel\n          denominatorLabel\n        }\n      }\n      tasks {\n        id\n        position\n        content\n        leads\n        coordinators\n        timeFrame\n        deliverable\n      }\n    }\n  }\n"): (typeof documents)["\n  query Plan($id: ID!) {\n    plan(id: $id) {\n      id\n      year\n      title\n      documentNumber\n      documentDate\n      status\n      subAssignmentDeadline\n      legalBasis\n      issuer {\n        id\n        name\n        kind\n      }\n      indicators {\n        section\n        position\n        floors {\n          kind\n          value\n        }\n        indicator {\n          id\n          code\n          name\n          measure\n          comparator\n          unitOfMeasure\n          hardMinimum\n          numeratorLabel\n          denominatorLabel\n        }\n      }\n      tasks {\n        id\n        position\n        content\n        leads\n        coordinators\n        timeFrame\n        deliverable\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatrixUnits($unitId: ID!) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      level\n      children {\n        id\n        code\n        name\n        kind\n        level\n      }\n    }\n  }\n"): (typeof documents)["\n  query MatrixUnits($unitId: ID!) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      level\n      children {\n        id\n        code\n        name\n        kind\n        level\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TargetCell on Target {\n    id\n    value\n    comparator\n    baseline\n    baselineSource\n    origin\n    version\n    late\n    note\n    updatedAt\n    unit {\n      id\n    }\n    indicator {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment TargetCell on Target {\n    id\n    value\n    comparator\n    baseline\n    baselineSource\n    origin\n    version\n    late\n    note\n    updatedAt\n    unit {\n      id\n    }\n    indicator {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatrixTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId, subtree: true }) {\n      ...TargetCell\n    }\n  }\n"): (typeof documents)["\n  query MatrixTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId, subtree: true }) {\n      ...TargetCell\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTargets($input: SetTargetsInput!) {\n    setTargets(input: $input) {\n      applied\n      created\n      updated\n      issues {\n        code\n        message\n        severity\n        unitId\n      }\n      targets {\n        value\n        baseline\n        origin\n        version\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetTargets($input: SetTargetsInput!) {\n    setTargets(input: $input) {\n      applied\n      created\n      updated\n      issues {\n        code\n        message\n        severity\n        unitId\n      }\n      targets {\n        value\n        baseline\n        origin\n        version\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssuePlan($id: ID!) {\n    issuePlan(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation IssuePlan($id: ID!) {\n    issuePlan(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubAssignment($planId: ID!, $unitId: ID!) {\n    subAssignment(planId: $planId, unitId: $unitId) {\n      unit {\n        id\n        name\n        kind\n      }\n      indicator {\n        id\n      }\n      hasTarget\n      children\n      assigned\n      late\n    }\n  }\n"): (typeof documents)["\n  query SubAssignment($planId: ID!, $unitId: ID!) {\n    subAssignment(planId: $planId, unitId: $unitId) {\n      unit {\n        id\n        name\n        kind\n      }\n      indicator {\n        id\n      }\n      hasTarget\n      children\n      assigned\n      late\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TargetHistory($entityId: ID!) {\n    auditLog(entity: \"target\", entityId: $entityId, limit: 50) {\n      id\n      at\n      action\n      before\n      after\n      requestId\n      user {\n        id\n        username\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  query TargetHistory($entityId: ID!) {\n    auditLog(entity: \"target\", entityId: $entityId, limit: 50) {\n      id\n      at\n      action\n      before\n      after\n      requestId\n      user {\n        id\n        username\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProgressRow on Progress {\n    period\n    status\n    gap\n    rank\n    belowHardMinimum\n    unit {\n      id\n      name\n      kind\n    }\n    target {\n      value\n      comparator\n    }\n    rolledUp {\n      numerator\n      denominator\n      value\n    }\n  }\n"): (typeof documents)["\n  fragment ProgressRow on Progress {\n    period\n    status\n    gap\n    rank\n    belowHardMinimum\n    unit {\n      id\n      name\n      kind\n    }\n    target {\n      value\n      comparator\n    }\n    rolledUp {\n      numerator\n      denominator\n      value\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Progress($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      ...ProgressRow\n      indicator {\n        id\n        name\n        measure\n        comparator\n        unitOfMeasure\n      }\n      children {\n        ...ProgressRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query Progress($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      ...ProgressRow\n      indicator {\n        id\n        name\n        measure\n        comparator\n        unitOfMeasure\n      }\n      children {\n        ...ProgressRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordResults($input: RecordResultsInput!) {\n    recordResults(input: $input)\n  }\n"): (typeof documents)["\n  mutation RecordResults($input: RecordResultsInput!) {\n    recordResults(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecordedFigures($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String!) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      unit {\n        id\n        name\n        kind\n      }\n      own {\n        numerator\n        denominator\n        value\n      }\n      children {\n        unit {\n          id\n          name\n          kind\n        }\n        own {\n          numerator\n          denominator\n          value\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RecordedFigures($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String!) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      unit {\n        id\n        name\n        kind\n      }\n      own {\n        numerator\n        denominator\n        value\n      }\n      children {\n        unit {\n          id\n          name\n          kind\n        }\n        own {\n          numerator\n          denominator\n          value\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitChildren($parentId: ID) {\n    units(parentId: $parentId, limit: 1000) {\n      id\n      code\n      name\n      kind\n      level\n    }\n  }\n"): (typeof documents)["\n  query UnitChildren($parentId: ID) {\n    units(parentId: $parentId, limit: 1000) {\n      id\n      code\n      name\n      kind\n      level\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitSearch($search: String!) {\n    units(search: $search, limit: 50) {\n      id\n      code\n      name\n      kind\n      level\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnitSearch($search: String!) {\n    units(search: $search, limit: 50) {\n      id\n      code\n      name\n      kind\n      level\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
