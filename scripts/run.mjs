@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The README's commands with nothing but Node 20.19+ installed: installs what is missing
 // (pnpm comes through npx, pinned), builds what is stale, then runs.
-//   node scripts/run.mjs start | test | build | cli <args> | schema [--check] | dev
+//   node scripts/run.mjs start | test | build | cli <args> | schema [--check] | dev | bench [options]
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,7 +49,7 @@ function newest(dir) {
 function ensureInstalled() {
   const marker = path.join(root, 'node_modules', '.pnpm', 'lock.yaml');
   const lock = path.join(root, 'pnpm-lock.yaml');
-  const manifests = ['package.json', 'server/package.json', 'client/package.json', 'packages/domain/package.json', 'test/package.json', 'pnpm-workspace.yaml'];
+  const manifests = ['package.json', 'server/package.json', 'client/package.json', 'packages/domain/package.json', 'test/package.json', 'bench/package.json', 'pnpm-workspace.yaml'];
   const wanted = Math.max(mtime(lock), ...manifests.map((m) => mtime(path.join(root, m))));
   if (mtime(marker) >= wanted && fs.existsSync(bin('vitest'))) return;
   console.log('› installing dependencies (first run compiles better-sqlite3: about two minutes)…');
@@ -119,7 +119,14 @@ switch (command) {
     buildServer();
     run(process.execPath, [path.join(root, 'server/dist/cli/index.js'), 'schema', ...rest]);
     break;
+  case 'bench':
+    // The national-scale benchmarks (bench/README.md): MariaDB at 127.0.0.1:3306, about 15 minutes.
+    ensureInstalled();
+    buildServer();
+    buildClient();
+    run(process.execPath, [path.join(root, 'bench/run.mjs'), ...rest]);
+    break;
   default:
-    console.error(`unknown command "${command}": start | test | build | cli | schema`);
+    console.error(`unknown command "${command}": start | test | build | cli | schema | bench`);
     process.exit(2);
 }

@@ -22,6 +22,9 @@ import type { Logger } from './common/logger';
 
 const BODY_LIMIT = '1mb';
 
+/** How long a stopping server waits for the requests in flight before closing anyway. */
+const DRAIN_TIMEOUT_MS = 15_000;
+
 /** Query limits (issue "Trust"): the SPA's documents stay far inside them. */
 export const LIMITS = { depth: 8, aliases: 15, tokens: 3000, cost: 50_000 } as const;
 
@@ -75,6 +78,21 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
   });
   await apollo.start();
 
+  // Requests being served, so a stop can wait for them (graceful shutdown).
+  let draining = false;
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  app.use((_req, res, next) => {
+    inFlight += 1;
+    // While draining, keep-alive clients are told to reconnect (elsewhere, once /readyz fails).
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) idle?.();
+    });
+    next();
+  });
+
   // One request id per request (the client's X-Request-Id when it sends one), in the logs, the
   // audit rows and the response.
   app.use((req, res, next) => {
@@ -90,7 +108,6 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
     next();
   });
 
-  let draining = false;
   app.get('/readyz', (_req, res) => {
     res.status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ready' });
   });
@@ -150,9 +167,22 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
     url: `http://127.0.0.1:${port}`,
     port,
     services,
-    /** Stops taking requests, lets the ones in flight finish (Apollo's drain), then closes. */
+    /**
+     * Graceful stop: /readyz answers 503 at once while the server keeps listening, so a load
+     * balancer notices and stops sending; the requests in flight finish (at most
+     * DRAIN_TIMEOUT_MS); then Apollo's drain closes the listener and the idle connections.
+     */
     async close() {
       draining = true;
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, DRAIN_TIMEOUT_MS);
+          idle = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
       await apollo.stop();
     },
   };

@@ -16,10 +16,17 @@ async function main() {
   await bootstrapAdmin(ds, config, log);
   const server = await startServer(config, ds, log);
   log.info({ url: `http://localhost:${server.port}`, database: config.database.type }, 'Chỉ tiêu is ready');
+  // SIGTERM/SIGINT: drain (see RunningServer.close), close the pool, exit 0; a failure exits 1.
+  // A second signal ends the process at once (the handlers are registered once).
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');
-    await server.close();
-    await ds.destroy();
+    try {
+      await server.close();
+      await ds.destroy();
+    } catch (err) {
+      log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -36,8 +36,13 @@ export const ADMIN = { username: 'sysadmin', password: 'sysadmin-password-1' };
 /**
  * `seed`: 'demo' is the Đắk Lắk demo as it stood before the 2025 reform (what most specs pin);
  * 'demo-reform' is the whole demo `npm start` loads, reform and 2026 plan included.
+ * `clientDist`: the built SPA to serve beside /graphql (browser specs: `CLIENT_DIST` in
+ * support/browser.ts); by default none, so the API specs never depend on a client build.
  */
-export async function bootServer(kind: DatabaseKind, opts: { seed?: 'demo' | 'demo-reform' | 'none'; database?: TestDatabase } = {}): Promise<TestServer> {
+export async function bootServer(
+  kind: DatabaseKind,
+  opts: { seed?: 'demo' | 'demo-reform' | 'none'; database?: TestDatabase; clientDist?: string } = {},
+): Promise<TestServer> {
   const db: TestDatabase = opts.database ?? (await freshDatabase(kind));
   const config = loadConfig({
     DATABASE_URL: db.url,
@@ -45,7 +50,7 @@ export async function bootServer(kind: DatabaseKind, opts: { seed?: 'demo' | 'de
     SEED: opts.seed === 'none' ? 'none' : 'demo',
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
-    CLIENT_DIST: '/nonexistent',
+    CLIENT_DIST: opts.clientDist ?? '/nonexistent',
   } as NodeJS.ProcessEnv);
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const ds = await openDataSource(config.database);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESS, ROLES, can, homeOf, permissionsOf, planRights, resultScopeOf, type Permission, type Role } from './access';
+import { ACCESS, ROLES, can, grantableRoles, homeOf, roleNeedsUnit, permissionsOf, planRights, resultScopeOf, type Permission, type Role } from './access';
 
 const Y = true;
 const N = false;
@@ -17,6 +17,7 @@ const TABLE: [Permission, Record<Role, boolean>][] = [
   ['playground',      { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: N, UNIT_REPORTER: N, ANALYST: Y }],
   ['units.view',      { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: Y, UNIT_REPORTER: N, ANALYST: Y }],
   ['audit.view',      { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: Y, UNIT_REPORTER: N, ANALYST: Y }],
+  ['accounts.manage', { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: N, UNIT_REPORTER: N, ANALYST: N }],
 ];
 
 describe('access', () => {
@@ -35,6 +36,19 @@ describe('access', () => {
 
   it('an analyst reads and writes nothing', () => {
     expect(permissionsOf('ANALYST').filter((p) => /edit|cascade|issue|enter/.test(p))).toEqual([]);
+  });
+
+  it('a province administrator grants every role but system administrator; nobody else grants any', () => {
+    expect(grantableRoles('PROVINCE_ADMIN')).toEqual(['PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER', 'ANALYST']);
+    expect(grantableRoles('SYSTEM_ADMIN')).toEqual(ROLES);
+    for (const role of ['UNIT_MANAGER', 'UNIT_REPORTER', 'ANALYST'] as const) expect(grantableRoles(role)).toEqual([]);
+    expect(grantableRoles(null)).toEqual([]);
+    // what may be granted is what may manage accounts, or below it
+    for (const role of ROLES) if (grantableRoles(role).length) expect(can(role, 'accounts.manage')).toBe(true);
+  });
+
+  it('only a system administrator has no unit', () => {
+    expect(ROLES.filter((r) => !roleNeedsUnit(r))).toEqual(['SYSTEM_ADMIN']);
   });
 
   it.each([

@@ -18,7 +18,8 @@ export type Permission =
   | 'progress.export'
   | 'playground'
   | 'units.view'
-  | 'audit.view';
+  | 'audit.view'
+  | 'accounts.manage';
 
 const EVERYONE = ROLES;
 const WRITERS_OF_TARGETS: readonly Role[] = ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER'];
@@ -35,7 +36,26 @@ export const ACCESS: Readonly<Record<Permission, readonly Role[]>> = {
   playground: ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'ANALYST'],
   'units.view': ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'ANALYST'],
   'audit.view': ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'ANALYST'],
+  'accounts.manage': ['SYSTEM_ADMIN', 'PROVINCE_ADMIN'],
 };
+
+/** Roles an account may grant: never above its own (the server's GRANTABLE, auth.service.ts). */
+const GRANTABLE: Readonly<Record<Role, readonly Role[]>> = {
+  SYSTEM_ADMIN: ROLES,
+  PROVINCE_ADMIN: ['PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER', 'ANALYST'],
+  UNIT_MANAGER: [],
+  UNIT_REPORTER: [],
+  ANALYST: [],
+};
+
+export function grantableRoles(role: Role | null | undefined): readonly Role[] {
+  return role ? GRANTABLE[role] : [];
+}
+
+/** A system administrator belongs to no unit; every other account belongs to one. */
+export function roleNeedsUnit(role: Role): boolean {
+  return role !== 'SYSTEM_ADMIN';
+}
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {
   return !!role && ACCESS[permission].includes(role);

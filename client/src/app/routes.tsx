@@ -22,6 +22,7 @@ const ResultsPage = page(() => import('../features/results/pages/ResultsPage'), 
 const DashboardPage = page(() => import('../features/progress/pages/DashboardPage'), 'DashboardPage');
 const PlaygroundPage = page(() => import('../features/playground/pages/PlaygroundPage'), 'PlaygroundPage');
 const UnitTreePage = page(() => import('../features/units/pages/UnitTreePage'), 'UnitTreePage');
+const AccountsPage = page(() => import('../features/accounts/pages/AccountsPage'), 'AccountsPage');
 
 export interface AppRoute {
   path: string;
@@ -40,6 +41,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/results', access: 'results.enter', Page: ResultsPage, menu: 'nav.results' },
   { path: '/progress', access: 'progress.view', Page: DashboardPage, menu: 'nav.progress' },
   { path: '/units', access: 'units.view', Page: UnitTreePage, menu: 'nav.units' },
+  { path: '/accounts', access: 'accounts.manage', Page: AccountsPage, menu: 'nav.accounts' },
   { path: '/playground', access: 'playground', Page: PlaygroundPage, menu: 'nav.playground' },
 ];
 

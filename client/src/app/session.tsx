@@ -51,6 +51,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
+/** A fixed signed-in session: component tests of pages, and anything rendered outside the app shell. */
+export function StaticSessionProvider({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const value = useMemo<Session>(
+    () => ({ token: 'static', user, loading: false, error: undefined, refetch: () => {}, signIn: async () => {}, signOut: async () => {} }),
+    [user],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
 export function useSession(): Session {
   const s = useContext(SessionContext);
   if (!s) throw new Error('useSession outside SessionProvider');

@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AccountRow on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.AccountRowFragmentDoc,
+    "\n  query Users($unitId: ID) {\n    users(unitId: $unitId) {\n      ...AccountRow\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...AccountRow\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  fragment SessionUser on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n      level\n    }\n  }\n": typeof types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
@@ -23,7 +26,7 @@ type Documents = {
     "\n  query MyTargetProgress($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      status\n      gap\n      belowHardMinimum\n      rolledUp {\n        numerator\n        denominator\n        value\n      }\n    }\n  }\n": typeof types.MyTargetProgressDocument,
     "\n  query Plans($year: Int) {\n    plans(year: $year) {\n      id\n      year\n      title\n      documentNumber\n      documentDate\n      status\n      subAssignmentDeadline\n      issuer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.PlansDocument,
     "\n  query Plan($id: ID!) {\n    plan(id: $id) {\n      id\n      year\n      title\n      documentNumber\n      documentDate\n      status\n      subAssignmentDeadline\n      legalBasis\n      issuer {\n        id\n        name\n        kind\n      }\n      indicators {\n        section\n        position\n        floors {\n          kind\n          value\n        }\n        indicator {\n          id\n          code\n          name\n          measure\n          comparator\n          unitOfMeasure\n          hardMinimum\n          numeratorLabel\n          denominatorLabel\n        }\n      }\n      tasks {\n        id\n        position\n        content\n        leads\n        coordinators\n        timeFrame\n        deliverable\n      }\n    }\n  }\n": typeof types.PlanDocument,
-    "\n  query MatrixUnits($unitId: ID!) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      level\n      children {\n        id\n        code\n        name\n        kind\n        level\n      }\n    }\n  }\n": typeof types.MatrixUnitsDocument,
+    "\n  query MatrixUnits($unitId: ID!, $at: Date) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      level\n      children(at: $at) {\n        id\n        code\n        name\n        kind\n        level\n      }\n    }\n  }\n": typeof types.MatrixUnitsDocument,
     "\n  fragment TargetCell on Target {\n    id\n    value\n    comparator\n    baseline\n    baselineSource\n    origin\n    version\n    late\n    note\n    updatedAt\n    unit {\n      id\n    }\n    indicator {\n      id\n    }\n  }\n": typeof types.TargetCellFragmentDoc,
     "\n  query MatrixTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId, subtree: true }) {\n      ...TargetCell\n    }\n  }\n": typeof types.MatrixTargetsDocument,
     "\n  mutation SetTargets($input: SetTargetsInput!) {\n    setTargets(input: $input) {\n      applied\n      created\n      updated\n      issues {\n        code\n        message\n        severity\n        unitId\n      }\n      targets {\n        value\n        baseline\n        origin\n        version\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SetTargetsDocument,
@@ -34,10 +37,15 @@ type Documents = {
     "\n  query Progress($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      ...ProgressRow\n      indicator {\n        id\n        name\n        measure\n        comparator\n        unitOfMeasure\n      }\n      children {\n        ...ProgressRow\n      }\n    }\n  }\n": typeof types.ProgressDocument,
     "\n  mutation RecordResults($input: RecordResultsInput!) {\n    recordResults(input: $input)\n  }\n": typeof types.RecordResultsDocument,
     "\n  query RecordedFigures($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String!) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      unit {\n        id\n        name\n        kind\n      }\n      own {\n        numerator\n        denominator\n        value\n      }\n      children {\n        unit {\n          id\n          name\n          kind\n        }\n        own {\n          numerator\n          denominator\n          value\n        }\n      }\n    }\n  }\n": typeof types.RecordedFiguresDocument,
-    "\n  query UnitChildren($parentId: ID) {\n    units(parentId: $parentId, limit: 1000) {\n      id\n      code\n      name\n      kind\n      level\n    }\n  }\n": typeof types.UnitChildrenDocument,
-    "\n  query UnitSearch($search: String!) {\n    units(search: $search, limit: 50) {\n      id\n      code\n      name\n      kind\n      level\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n    }\n  }\n": typeof types.UnitSearchDocument,
+    "\n  query UnitChildren($parentId: ID, $at: Date) {\n    units(parentId: $parentId, at: $at, limit: 1000) {\n      id\n      code\n      name\n      kind\n      level\n    }\n  }\n": typeof types.UnitChildrenDocument,
+    "\n  query UnitSearch($search: String!, $at: Date) {\n    units(search: $search, at: $at, limit: 50) {\n      id\n      code\n      name\n      kind\n      level\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n    }\n  }\n": typeof types.UnitSearchDocument,
+    "\n  fragment UnitHistoryLink on Unit {\n    id\n    code\n    name\n    kind\n    validFrom\n    validTo\n    parent {\n      id\n      name\n    }\n    ancestors {\n      id\n    }\n  }\n": typeof types.UnitHistoryLinkFragmentDoc,
+    "\n  query UnitDetail($id: ID!, $at: Date) {\n    unit(id: $id) {\n      id\n      code\n      name\n      kind\n      level\n      validFrom\n      validTo\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n      children(at: $at) {\n        id\n        kind\n      }\n      predecessors {\n        ...UnitHistoryLink\n      }\n      successors {\n        ...UnitHistoryLink\n      }\n    }\n  }\n": typeof types.UnitDetailDocument,
 };
 const documents: Documents = {
+    "\n  fragment AccountRow on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n    }\n  }\n": types.AccountRowFragmentDoc,
+    "\n  query Users($unitId: ID) {\n    users(unitId: $unitId) {\n      ...AccountRow\n    }\n  }\n": types.UsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...AccountRow\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  fragment SessionUser on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n      level\n    }\n  }\n": types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
@@ -47,7 +55,7 @@ const documents: Documents = {
     "\n  query MyTargetProgress($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      status\n      gap\n      belowHardMinimum\n      rolledUp {\n        numerator\n        denominator\n        value\n      }\n    }\n  }\n": types.MyTargetProgressDocument,
     "\n  query Plans($year: Int) {\n    plans(year: $year) {\n      id\n      year\n      title\n      documentNumber\n      documentDate\n      status\n      subAssignmentDeadline\n      issuer {\n        id\n        name\n      }\n    }\n  }\n": types.PlansDocument,
     "\n  query Plan($id: ID!) {\n    plan(id: $id) {\n      id\n      year\n      title\n      documentNumber\n      documentDate\n      status\n      subAssignmentDeadline\n      legalBasis\n      issuer {\n        id\n        name\n        kind\n      }\n      indicators {\n        section\n        position\n        floors {\n          kind\n          value\n        }\n        indicator {\n          id\n          code\n          name\n          measure\n          comparator\n          unitOfMeasure\n          hardMinimum\n          numeratorLabel\n          denominatorLabel\n        }\n      }\n      tasks {\n        id\n        position\n        content\n        leads\n        coordinators\n        timeFrame\n        deliverable\n      }\n    }\n  }\n": types.PlanDocument,
-    "\n  query MatrixUnits($unitId: ID!) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      level\n      children {\n        id\n        code\n        name\n        kind\n        level\n      }\n    }\n  }\n": types.MatrixUnitsDocument,
+    "\n  query MatrixUnits($unitId: ID!, $at: Date) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      level\n      children(at: $at) {\n        id\n        code\n        name\n        kind\n        level\n      }\n    }\n  }\n": types.MatrixUnitsDocument,
     "\n  fragment TargetCell on Target {\n    id\n    value\n    comparator\n    baseline\n    baselineSource\n    origin\n    version\n    late\n    note\n    updatedAt\n    unit {\n      id\n    }\n    indicator {\n      id\n    }\n  }\n": types.TargetCellFragmentDoc,
     "\n  query MatrixTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId, subtree: true }) {\n      ...TargetCell\n    }\n  }\n": types.MatrixTargetsDocument,
     "\n  mutation SetTargets($input: SetTargetsInput!) {\n    setTargets(input: $input) {\n      applied\n      created\n      updated\n      issues {\n        code\n        message\n        severity\n        unitId\n      }\n      targets {\n        value\n        baseline\n        origin\n        version\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SetTargetsDocument,
@@ -58,8 +66,10 @@ const documents: Documents = {
     "\n  query Progress($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      ...ProgressRow\n      indicator {\n        id\n        name\n        measure\n        comparator\n        unitOfMeasure\n      }\n      children {\n        ...ProgressRow\n      }\n    }\n  }\n": types.ProgressDocument,
     "\n  mutation RecordResults($input: RecordResultsInput!) {\n    recordResults(input: $input)\n  }\n": types.RecordResultsDocument,
     "\n  query RecordedFigures($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String!) {\n    progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {\n      unit {\n        id\n        name\n        kind\n      }\n      own {\n        numerator\n        denominator\n        value\n      }\n      children {\n        unit {\n          id\n          name\n          kind\n        }\n        own {\n          numerator\n          denominator\n          value\n        }\n      }\n    }\n  }\n": types.RecordedFiguresDocument,
-    "\n  query UnitChildren($parentId: ID) {\n    units(parentId: $parentId, limit: 1000) {\n      id\n      code\n      name\n      kind\n      level\n    }\n  }\n": types.UnitChildrenDocument,
-    "\n  query UnitSearch($search: String!) {\n    units(search: $search, limit: 50) {\n      id\n      code\n      name\n      kind\n      level\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n    }\n  }\n": types.UnitSearchDocument,
+    "\n  query UnitChildren($parentId: ID, $at: Date) {\n    units(parentId: $parentId, at: $at, limit: 1000) {\n      id\n      code\n      name\n      kind\n      level\n    }\n  }\n": types.UnitChildrenDocument,
+    "\n  query UnitSearch($search: String!, $at: Date) {\n    units(search: $search, at: $at, limit: 50) {\n      id\n      code\n      name\n      kind\n      level\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n    }\n  }\n": types.UnitSearchDocument,
+    "\n  fragment UnitHistoryLink on Unit {\n    id\n    code\n    name\n    kind\n    validFrom\n    validTo\n    parent {\n      id\n      name\n    }\n    ancestors {\n      id\n    }\n  }\n": types.UnitHistoryLinkFragmentDoc,
+    "\n  query UnitDetail($id: ID!, $at: Date) {\n    unit(id: $id) {\n      id\n      code\n      name\n      kind\n      level\n      validFrom\n      validTo\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n      children(at: $at) {\n        id\n        kind\n      }\n      predecessors {\n        ...UnitHistoryLink\n      }\n      successors {\n        ...UnitHistoryLink\n      }\n    }\n  }\n": types.UnitDetailDocument,
 };
 
 /**
@@ -76,6 +86,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountRow on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  fragment AccountRow on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($unitId: ID) {\n    users(unitId: $unitId) {\n      ...AccountRow\n    }\n  }\n"): (typeof documents)["\n  query Users($unitId: ID) {\n    users(unitId: $unitId) {\n      ...AccountRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...AccountRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...AccountRow\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -115,7 +137,7 @@ export function graphql(source: "\n  query Plan($id: ID!) {\n    plan(id: $id) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MatrixUnits($unitId: ID!) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      level\n      children {\n        id\n        code\n        name\n        kind\n        level\n      }\n    }\n  }\n"): (typeof documents)["\n  query MatrixUnits($unitId: ID!) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      level\n      children {\n        id\n        code\n        name\n        kind\n        level\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MatrixUnits($unitId: ID!, $at: Date) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      level\n      children(at: $at) {\n        id\n        code\n        name\n        kind\n        level\n      }\n    }\n  }\n"): (typeof documents)["\n  query MatrixUnits($unitId: ID!, $at: Date) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      level\n      children(at: $at) {\n        id\n        code\n        name\n        kind\n        level\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -159,11 +181,19 @@ export function graphql(source: "\n  query RecordedFigures($planId: ID!, $indica
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UnitChildren($parentId: ID) {\n    units(parentId: $parentId, limit: 1000) {\n      id\n      code\n      name\n      kind\n      level\n    }\n  }\n"): (typeof documents)["\n  query UnitChildren($parentId: ID) {\n    units(parentId: $parentId, limit: 1000) {\n      id\n      code\n      name\n      kind\n      level\n    }\n  }\n"];
+export function graphql(source: "\n  query UnitChildren($parentId: ID, $at: Date) {\n    units(parentId: $parentId, at: $at, limit: 1000) {\n      id\n      code\n      name\n      kind\n      level\n    }\n  }\n"): (typeof documents)["\n  query UnitChildren($parentId: ID, $at: Date) {\n    units(parentId: $parentId, at: $at, limit: 1000) {\n      id\n      code\n      name\n      kind\n      level\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UnitSearch($search: String!) {\n    units(search: $search, limit: 50) {\n      id\n      code\n      name\n      kind\n      level\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnitSearch($search: String!) {\n    units(search: $search, limit: 50) {\n      id\n      code\n      name\n      kind\n      level\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query UnitSearch($search: String!, $at: Date) {\n    units(search: $search, at: $at, limit: 50) {\n      id\n      code\n      name\n      kind\n      level\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnitSearch($search: String!, $at: Date) {\n    units(search: $search, at: $at, limit: 50) {\n      id\n      code\n      name\n      kind\n      level\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UnitHistoryLink on Unit {\n    id\n    code\n    name\n    kind\n    validFrom\n    validTo\n    parent {\n      id\n      name\n    }\n    ancestors {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment UnitHistoryLink on Unit {\n    id\n    code\n    name\n    kind\n    validFrom\n    validTo\n    parent {\n      id\n      name\n    }\n    ancestors {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnitDetail($id: ID!, $at: Date) {\n    unit(id: $id) {\n      id\n      code\n      name\n      kind\n      level\n      validFrom\n      validTo\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n      children(at: $at) {\n        id\n        kind\n      }\n      predecessors {\n        ...UnitHistoryLink\n      }\n      successors {\n        ...UnitHistoryLink\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnitDetail($id: ID!, $at: Date) {\n    unit(id: $id) {\n      id\n      code\n      name\n      kind\n      level\n      validFrom\n      validTo\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n      children(at: $at) {\n        id\n        kind\n      }\n      predecessors {\n        ...UnitHistoryLink\n      }\n      successors {\n        ...UnitHistoryLink\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

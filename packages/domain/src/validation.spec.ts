@@ -283,6 +283,12 @@ describe('messages', () => {
     expect(vi('BELOW_PARENT')).toContain('chỉ tiêu cấp trên');
   });
 
+  it('tells a user who lost the database connection that nothing was saved and to try again', () => {
+    expect(ERROR_CODES).toContain('SERVICE_UNAVAILABLE');
+    expect(issueMessage('SERVICE_UNAVAILABLE', {}, 'vi')).toBe('Mất kết nối tới cơ sở dữ liệu; thao tác chưa được lưu, vui lòng thử lại');
+    expect(issueMessage('SERVICE_UNAVAILABLE', {}, 'en')).toBe('Lost the connection to the database; nothing was saved, please try again');
+  });
+
   it.each<[number, string, string]>([
     [99.96, '99,96', '99.96'],
     [80, '80', '80'],

@@ -46,7 +46,8 @@ export type ErrorCode =
   | 'INTERNAL'
   | 'INVALID_PARENT_KIND'
   | 'INVALID_SCORE'
-  | 'QUERY_TOO_COMPLEX';
+  | 'QUERY_TOO_COMPLEX'
+  | 'SERVICE_UNAVAILABLE';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'UNAUTHENTICATED',
@@ -61,6 +62,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'INVALID_PARENT_KIND',
   'INVALID_SCORE',
   'QUERY_TOO_COMPLEX',
+  'SERVICE_UNAVAILABLE',
 ];
 
 export type Locale = 'vi' | 'en';
@@ -165,6 +167,11 @@ export const MESSAGES: Readonly<Record<IssueCode | ErrorCode, Readonly<Record<Lo
   QUERY_TOO_COMPLEX: {
     vi: 'Truy vấn quá sâu hoặc quá phức tạp; vui lòng thu hẹp truy vấn',
     en: 'The query is too deep or too costly; please narrow it',
+  },
+  /** The database connection dropped mid-request: the transaction was rolled back, so sending it again is safe. */
+  SERVICE_UNAVAILABLE: {
+    vi: 'Mất kết nối tới cơ sở dữ liệu; thao tác chưa được lưu, vui lòng thử lại',
+    en: 'Lost the connection to the database; nothing was saved, please try again',
   },
 };
 

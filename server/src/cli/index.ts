@@ -15,6 +15,7 @@ import { ROLES, type Role } from '../common/enums';
 import { importReform } from '../modules/units/reform-import';
 import { fromFiles, fromPackage, onlyProvinces } from '../modules/units/reform-sources';
 import { importUnitsFile, RegisterFileError } from '../modules/units/register-import';
+import { registerGenerate } from './generate';
 
 /** Opens the database named by DATABASE_URL, migrated, and closes it whatever happens. */
 async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
@@ -176,6 +177,7 @@ program
     console.log(`restored ${target} from ${source}`);
   });
 
+registerGenerate(program);
 
 program
   .command('schema')

@@ -23,6 +23,33 @@ const CODE_FAMILY: Record<string, string> = {
   PLAN_NOT_EDITABLE: 'CONFLICT',
 };
 
+/**
+ * Driver errors that mean the database connection went away mid-request (killed, reset, server
+ * restarting) or SQLite stayed locked past its busy timeout. The transaction was rolled back —
+ * nothing was saved — so the client may simply send the same request again.
+ */
+const CONNECTION_CODES = new Set([
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE',
+  'ETIMEDOUT', 'ER_CONNECTION_KILLED', 'ER_QUERY_INTERRUPTED', 'ER_SERVER_SHUTDOWN', 'ER_CLIENT_INTERACTION_TIMEOUT',
+  'SQLITE_BUSY', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_TIMEOUT',
+]);
+/** MySQL/MariaDB errnos: 1927 connection killed, 1317 query interrupted, 1053 server shutdown, 2006 gone away, 2013 lost during query, 4031 idle timeout. */
+const CONNECTION_ERRNOS = new Set([1927, 1317, 1053, 2006, 2013, 4031]);
+const CONNECTION_MESSAGES = /Connection lost|connection is in closed state|Pool is closed|server has gone away|Lost connection to/i;
+
+/** Whether an error (or the driver error it wraps) is a lost database connection. */
+export function isConnectionError(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const x = e as { code?: unknown; errno?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    if (typeof x.code === 'string' && CONNECTION_CODES.has(x.code)) return true;
+    if (typeof x.errno === 'number' && CONNECTION_ERRNOS.has(x.errno)) return true;
+    if (typeof x.message === 'string' && CONNECTION_MESSAGES.test(x.message)) return true;
+    e = x.driverError ?? x.cause;
+  }
+  return false;
+}
+
 export function notFound(entity: string, id?: unknown): DomainError {
   return new DomainError('NOT_FOUND', { entity, id: id === undefined ? null : String(id) });
 }
@@ -38,6 +65,7 @@ const REASONS: Record<string, Record<Locale, string>> = {
   parentKind: { vi: 'loại đơn vị {kind} không thể trực thuộc {parentKind}', en: 'a {kind} cannot sit under {parentKind}' },
   name: { vi: 'tên không được để trống', en: 'the name cannot be empty' },
   code: { vi: 'mã đã được dùng: {code}', en: 'the code is taken: {code}' },
+  usernameTaken: { vi: 'tên đăng nhập đã có người dùng: {username}', en: 'the username is taken: {username}' },
   indicatorCode: { vi: 'mã chỉ tiêu đã có trong danh mục: {code}', en: 'the catalogue already has the code {code}' },
   scoring: { vi: 'điểm của thang chấm phải từ 0 đến 100', en: 'scores of a rule go from 0 to 100' },
   floors: { vi: 'mức sàn không hợp lệ', en: 'invalid floors' },
@@ -80,6 +108,10 @@ export function shapeError(formatted: GraphQLFormattedError, error: unknown, loc
       path,
       extensions: { code, ...(code !== original.code ? { reason: original.code } : {}), params: original.params },
     };
+  }
+  if (isConnectionError(original)) {
+    log?.warn({ err: original }, 'database connection lost during a request');
+    return { message: issueMessage('SERVICE_UNAVAILABLE', {}, locale), path, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
   }
   const ext = (formatted.extensions ?? {}) as Record<string, unknown>;
   const code = typeof ext.code === 'string' ? ext.code : undefined;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
@@ -94,7 +95,41 @@ export async function openDataSource(db: DatabaseConfig, extras: DataSourceExtra
   await ensureDatabase(db);
   const ds = new DataSource(dataSourceOptions(db, extras));
   await ds.initialize();
+  if (isSqlite(ds)) serializeOnOneConnection(ds);
   return ds;
+}
+
+/**
+ * SQLite runs on one connection that every request shares (TypeORM's better-sqlite3 driver hands
+ * out a single query runner). A transaction that awaits something else (a password hash) would
+ * let other requests' statements run inside it, and their transactions nest in it as savepoints:
+ * one rollback then silently undoes work another request was told was saved. So a transaction
+ * takes the connection for itself, and statements from outside it wait until it ends; inside it
+ * (tracked with AsyncLocalStorage) everything runs as before, nested transactions included.
+ */
+function serializeOnOneConnection(ds: DataSource): void {
+  const inside = new AsyncLocalStorage<true>();
+  let busy: Promise<void> | null = null;
+  const transaction = ds.transaction.bind(ds) as (...args: unknown[]) => Promise<unknown>;
+  ds.transaction = (async (...args: unknown[]) => {
+    if (inside.getStore()) return transaction(...args);
+    // Checked and taken in one continuation: two waiters can never both take it.
+    while (busy) await busy;
+    let release!: () => void;
+    busy = new Promise<void>((resolve) => (release = resolve));
+    try {
+      return await inside.run(true, () => transaction(...args));
+    } finally {
+      busy = null;
+      release();
+    }
+  }) as DataSource['transaction'];
+  const runner = ds.createQueryRunner();
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  runner.query = (async (...args: unknown[]) => {
+    if (!inside.getStore()) while (busy) await busy;
+    return query(...args);
+  }) as typeof runner.query;
 }
 
 /** Runs pending migrations. SQLite: foreign keys off around the run, as table rebuilds need. */

@@ -8,6 +8,7 @@ import {
   FileTextOutlined,
   HomeOutlined,
   LogoutOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { useApolloClient } from '@apollo/client/react';
 import { can } from '../access';
@@ -23,6 +24,7 @@ const ICONS: Record<string, React.ReactNode> = {
   '/progress': <BarChartOutlined />,
   '/units': <ApartmentOutlined />,
   '/playground': <CodeOutlined />,
+  '/accounts': <TeamOutlined />,
 };
 
 /** The signed-in frame: menu by role, the user and unit, the language switch. */

@@ -66,14 +66,18 @@ export const PlanQuery = graphql(`
   }
 `);
 
+/**
+ * The viewer's unit and its children as the tree stood on `at`: a plan is always shown in its own
+ * structure (its year's 1 January, `structureDate`), not today's tree after a reform.
+ */
 export const MatrixUnitsQuery = graphql(`
-  query MatrixUnits($unitId: ID!) {
+  query MatrixUnits($unitId: ID!, $at: Date) {
     unit(id: $unitId) {
       id
       name
       kind
       level
-      children {
+      children(at: $at) {
         id
         code
         name

@@ -4,6 +4,7 @@ import type { AuthedContext, RequestContext } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { subtreeEnd } from '../../common/scope';
 import { MAX_PAGE } from '../units/units.service';
+import { canReadPlan } from '../plans/plans.service';
 
 export interface AuditChange {
   entity: string;
@@ -60,6 +61,28 @@ export class AuditService {
     if (f.userId) qb.andWhere('a.userId = :uid', { uid: Number(f.userId) });
     if (f.from) qb.andWhere('a.at >= :from', { from: f.from });
     if (f.to) qb.andWhere('a.at < :to', { to: f.to });
-    return qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').take(f.limit).skip(f.offset).getMany();
+    const rows = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').take(f.limit).skip(f.offset).getMany();
+    return this.withoutUnreadablePlans(ctx, rows);
+  }
+
+  /** A draft plan's history is as private as the draft: only those who may read the plan see it. */
+  private async withoutUnreadablePlans(ctx: AuthedContext, rows: AuditEntry[]): Promise<AuditEntry[]> {
+    const planIdOf = (r: AuditEntry): number | null => {
+      if (r.entity === 'plan') return Number(r.entityId);
+      if (r.entity !== 'plan_indicator' && r.entity !== 'plan_task') return null;
+      const json = JSON.parse(r.after ?? r.before ?? '{}') as { planId?: number };
+      return json.planId ?? null;
+    };
+    const ids = [...new Set(rows.map(planIdOf).filter((x): x is number => x !== null))];
+    const readable = new Set<number>();
+    for (const id of ids) {
+      const plan = await ctx.loaders.plan.load(id);
+      const issuer = plan ? await ctx.loaders.unit.load(plan.issuerId) : null;
+      if (plan && issuer && canReadPlan(ctx.actor, plan, issuer)) readable.add(id);
+    }
+    return rows.filter((r) => {
+      const id = planIdOf(r);
+      return id === null || readable.has(id);
+    });
   }
 }

@@ -34,6 +34,12 @@ class FailureWindow {
   clear(key: string): void {
     this.failures.delete(key);
   }
+  /** Takes back one attempt counted at `at` (it succeeded). */
+  forgive(key: string, at: number): void {
+    const list = this.failures.get(key) ?? [];
+    const i = list.lastIndexOf(at);
+    if (i >= 0) list.splice(i, 1);
+  }
 }
 
 /** Roles an account may grant: never above its own. */
@@ -61,7 +67,9 @@ export class AuthService {
     const user = await this.ds.getRepository(User).findOneBy({ username: key });
     const ok = user && user.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
     if (!ok || !user) throw new DomainError('INVALID_CREDENTIALS', {});
+    // Only failures count: an office behind one address signs in many people every morning.
     this.byUsername.clear(key);
+    this.byAddress.forgive(ctx.ip, now);
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(now + this.sessionHours * 3600 * 1000);
     await this.ds.getRepository(Session).insert({ tokenHash: tokenHash(token), userId: user.id, createdAt: new Date(now), expiresAt, revokedAt: null });
@@ -130,8 +138,11 @@ export class AuthService {
     if (!unit && input.role !== 'SYSTEM_ADMIN') throw badInput('unitId');
     if (unit && input.role === 'SYSTEM_ADMIN') throw badInput('unitId');
     if (unit && !inSubtree(actor, unit.path)) throw notFound('unit', input.unitId);
+    if (input.password.length < MIN_PASSWORD_LENGTH) throw new DomainError('BAD_USER_INPUT', { reason: 'passwordLength', min: MIN_PASSWORD_LENGTH });
+    // Hash outside the transaction: it takes a while, and the transaction should not wait on it.
+    const passwordHash = await hashPassword(input.password);
     return this.ds.transaction(async (m) => {
-      const user = await this.insertUser(m.getRepository(User), { ...input, unitId: unit?.id ?? null });
+      const user = await this.insertUser(m.getRepository(User), { ...input, passwordHash, unitId: unit?.id ?? null });
       const { passwordHash: _omit, ...safe } = user;
       await ctx.services.audit.record(m, ctx, [{ entity: 'user', entityId: user.id, action: 'create', unitPath: unit?.path ?? null, before: null, after: safe }]);
       return user;
@@ -141,22 +152,29 @@ export class AuthService {
   /** Shared by the API, the CLI, the admin bootstrap and the seed: one set of rules for accounts. */
   async insertUser(
     repo: ReturnType<DataSource['getRepository']>,
-    input: { username: string; password: string; role: Role; unitId: number | null; displayName?: string | null },
+    input: { username: string; password: string; passwordHash?: string; role: Role; unitId: number | null; displayName?: string | null },
   ): Promise<User> {
     const username = input.username.trim().toLowerCase();
     if (!/^[a-z0-9._-]{3,64}$/.test(username)) throw badInput('username');
     if (input.password.length < MIN_PASSWORD_LENGTH) throw new DomainError('BAD_USER_INPUT', { reason: 'passwordLength', min: MIN_PASSWORD_LENGTH });
-    if (await repo.findOneBy({ username })) throw new DomainError('CONFLICT', { reason: 'username', username });
+    if (await repo.findOneBy({ username })) throw new DomainError('CONFLICT', { reason: 'usernameTaken', username });
     const user = repo.create({
       username,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
       displayName: input.displayName ?? null,
       role: input.role,
       unitId: input.unitId,
       active: true,
       createdAt: new Date(),
     }) as User;
-    await repo.insert(user);
+    try {
+      await repo.insert(user);
+    } catch (err) {
+      // Two creations of one name at once: the unique index decides, the loser hears CONFLICT.
+      const e = err as { code?: string; errno?: number };
+      if (e.code === 'ER_DUP_ENTRY' || e.errno === 1062 || e.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DomainError('CONFLICT', { reason: 'usernameTaken', username });
+      throw err;
+    }
     return user;
   }
 }

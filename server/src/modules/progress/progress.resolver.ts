@@ -16,4 +16,18 @@ export class ProgressResolver {
   ): Promise<Progress> {
     return ctx.services.progress.progress(ctx, { planId, indicatorId, unitId, period });
   }
+
+  @Authorized(ANY_ROLE)
+  @Query(() => [Progress], {
+    description:
+      'The roll-up by province: every top-level unit the caller sees (each province, for a national account; the caller’s own unit otherwise), ' +
+      'against the target the plan it issued for the period’s year sets it, ranked. No children. One aggregate statement over the results.',
+  })
+  nationalProgress(
+    @Ctx() ctx: AuthedContext,
+    @Arg('indicatorId', () => ID) indicatorId: string,
+    @Arg('period', () => String) period: string,
+  ): Promise<Progress[]> {
+    return ctx.services.progress.national(ctx, { indicatorId, period });
+  }
 }

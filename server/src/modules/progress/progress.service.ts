@@ -1,14 +1,16 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
-  aggregateFigures, belowHardMinimum, parsePeriod, progressGap, progressStatus, rankByComparator, resolvePeriodFigure, subPeriods,
-  yearPeriod, type Figure, type Period,
+  belowHardMinimum, parsePeriod, progressGap, progressStatus, rankByComparator, rateValue, subPeriods, yearPeriod,
+  type Comparator, type Figure, type Measure, type Period,
 } from '@chitieu/domain';
-import { ResultRow } from '../results/result.entity';
 import { Unit } from '../units/unit.entity';
 import { Target } from '../targets/target.entity';
+import { hydrateTarget } from '../targets/targets.service';
+import { isSqlite } from '../../db/data-source';
+import { Plan } from '../plans/plan.entity';
 import type { Indicator } from '../indicators/indicator.entity';
 import type { Progress } from './progress.types';
-import { planTreeDate } from '../plans/plans.service';
+import { canReadPlan, planTreeDate } from '../plans/plans.service';
 import { pathIds, subtreeEnd } from '../../common/scope';
 import type { AuthedContext } from '../../common/context';
 
@@ -17,109 +19,254 @@ export function periodKeys(p: Period): string[] {
   return [p.key, ...subPeriods(p).flatMap(periodKeys)];
 }
 
-/** Each unit's own figure for a period in a subtree, with its path: the input of every roll-up. */
-interface UnitFigure {
-  unitId: number;
-  path: string;
-  figure: Figure;
+/**
+ * The period rule as a filter on `result.shadow` (docs/design.md): a year counts the rows no
+ * recorded quarter or year hides, a quarter the rows no recorded quarter hides, a month its row.
+ */
+export function shadowFilter(p: Period): string {
+  return p.kind === 'YEAR' ? ' AND shadow = 0' : p.kind === 'QUARTER' ? ' AND shadow < 2' : '';
 }
+
+/**
+ * The additive parts of a roll-up for one group of units: Σb, Σa, Σvalue and how many units (or,
+ * for RATE and COUNT, recorded rows) took part. Figures of groups add up; a figure is made of them.
+ */
+export interface Sums {
+  b: number;
+  a: number;
+  v: number;
+  n: number;
+}
+
+const ZERO: Sums = { b: 0, a: 0, v: 0, n: 0 };
+
+/** A roll-up grouped by the root's children (by unit id; the root's own rows under the root's id): each group's subtree sums and its unit's own. */
+export interface RollUp {
+  subtree: Map<number, Sums>;
+  own: Map<number, Sums>;
+}
+
+function add(x: Sums, y: Sums): Sums {
+  return { b: x.b + y.b, a: x.a + y.a, v: x.v + y.v, n: x.n + y.n };
+}
+
+/** The figure of a group from its sums, as aggregateFigures would make it from each unit's own figure. */
+export function figureOfSums(measure: Measure, s: Sums | undefined): Figure {
+  if (!s || s.n === 0) return { numerator: null, denominator: null, value: null };
+  if (measure === 'RATE') return { numerator: s.b, denominator: s.a, value: rateValue(s.b, s.a) };
+  return { numerator: null, denominator: null, value: measure === 'SCORE' ? s.v / s.n : s.v };
+}
+
+/**
+ * SQL for the group a row of the subtree of a unit at path `rootPath` (length L) rolls up to: the
+ * id of the root's child it lies under ("1.17.230." → 17 under root "1."), 0 for the root's own
+ * rows; with no root, the top-level unit's id. A number, not the path prefix: MySQL groups a
+ * numeric key in a small temporary table, a VARCHAR(255) one in a wide one (several times slower
+ * over a national year). Plain SUBSTR/INSTR/LENGTH: SQLite and MySQL alike.
+ */
+function childKeySql(rootPath: string | null): { key: string; own: string } {
+  const len = rootPath ? rootPath.length : 0;
+  const rest = len === 0 ? 'unitPath' : `SUBSTR(unitPath, ${len + 1})`;
+  const id = `SUBSTR(unitPath, ${len + 1}, INSTR(${rest}, '.') - 1) + 0`;
+  return {
+    key: len === 0 ? id : `CASE WHEN LENGTH(unitPath) = ${len} THEN 0 ELSE ${id} END`,
+    // The group's own unit: exactly one path component after the root (none for the root itself).
+    own: `CASE WHEN LENGTH(unitPath) - ${len} = INSTR(${rest}, '.') THEN 1 ELSE 0 END`,
+  };
+}
+
+/** The month a period ends in, in SQL (2024 → 12, 2024-Q2 → 6, 2024-05 → 5): SCORE takes the latest. */
+const END_MONTH_SQL = `CASE WHEN LENGTH(period) = 4 THEN 12 WHEN SUBSTR(period, 6, 1) = 'Q' THEN 3 * (SUBSTR(period, 7, 1) + 0) ELSE SUBSTR(period, 6, 2) + 0 END`;
 
 export class ProgressService {
   constructor(private readonly ds: DataSource) {}
 
   /**
-   * Every unit's own figure for `period` in the subtree of `root`: one range scan on
-   * (indicatorId, period, unitPath), then the period rule (recorded, else built from the
-   * periods inside it) per unit in memory.
+   * The roll-up of `period` over the subtree of `rootPath` (every unit, when null), grouped by the
+   * root's child each row lies under: ONE aggregate statement on the covering index
+   * IDX_result_rollup_cover, raw rows (no entity mapping). RATE and COUNT sum the rows the period
+   * rule keeps; SCORE keeps each unit's latest kept row and sums its score and the units.
    */
-  async subtreeFigures(indicator: Indicator, period: Period, root: Unit): Promise<UnitFigure[]> {
-    const rows = await this.ds.getRepository(ResultRow).createQueryBuilder('r')
-      .select(['r.unitId', 'r.unitPath', 'r.period', 'r.numerator', 'r.denominator', 'r.value'])
-      .where('r.indicatorId = :iid', { iid: indicator.id })
-      .andWhere('r.period IN (:...keys)', { keys: periodKeys(period) })
-      .andWhere('r.unitPath >= :lo AND r.unitPath < :hi', { lo: root.path, hi: subtreeEnd(root.path) })
-      .getMany();
-    const byUnit = new Map<number, { path: string; recorded: Map<string, Figure> }>();
-    for (const r of rows) {
-      let entry = byUnit.get(r.unitId);
-      if (!entry) byUnit.set(r.unitId, (entry = { path: r.unitPath, recorded: new Map() }));
-      entry.recorded.set(r.period, { numerator: r.numerator, denominator: r.denominator, value: r.value });
-    }
-    const out: UnitFigure[] = [];
-    for (const [unitId, { path, recorded }] of byUnit) {
-      const figure = resolvePeriodFigure(indicator.measure, period, recorded);
-      if (figure) out.push({ unitId, path, figure });
+  async rollUp(indicator: Pick<Indicator, 'id' | 'measure'>, period: Period, rootPath: string | null): Promise<RollUp> {
+    return (await this.rollUpMany([indicator], period, rootPath)).get(indicator.id) ?? { subtree: new Map(), own: new Map() };
+  }
+
+  /** rollUp for several indicators of one measure in the same statement (grouped by indicator too). */
+  async rollUpMany(indicators: Pick<Indicator, 'id' | 'measure'>[], period: Period, rootPath: string | null): Promise<Map<number, RollUp>> {
+    const out = new Map<number, RollUp>();
+    for (const measure of new Set(indicators.map((i) => i.measure))) {
+      const ids = indicators.filter((i) => i.measure === measure).map((i) => i.id);
+      const keys = periodKeys(period);
+      const params: unknown[] = [...ids, ...keys];
+      let where = `indicatorId IN (${ids.map(() => '?').join(', ')}) AND period IN (${keys.map(() => '?').join(', ')})${shadowFilter(period)}`;
+      if (rootPath !== null) {
+        where += ' AND unitPath >= ? AND unitPath < ?';
+        params.push(rootPath, subtreeEnd(rootPath));
+      }
+      // o = 1 for the rows of the group's unit itself: its own figure comes out of the same statement.
+      const { key, own } = childKeySql(rootPath);
+      const sql = measure === 'SCORE'
+        ? `SELECT i, k, o, 0 AS b, 0 AS a, SUM(value) AS v, COUNT(*) AS n FROM (` +
+          `SELECT indicatorId AS i, ${key} AS k, ${own} AS o, value, ` +
+          `ROW_NUMBER() OVER (PARTITION BY indicatorId, unitPath ORDER BY ${END_MONTH_SQL} DESC) AS rn FROM result WHERE ${where}` +
+          `) ranked WHERE rn = 1 AND value IS NOT NULL GROUP BY i, k, o`
+        : `SELECT indicatorId AS i, ${key} AS k, ${own} AS o, SUM(numerator) AS b, SUM(denominator) AS a, SUM(value) AS v, ` +
+          `COUNT(${measure === 'RATE' ? 'denominator' : 'value'}) AS n FROM result WHERE ${where} GROUP BY indicatorId, k, o`;
+      const rows = (await this.ds.query(sql, params)) as { i: unknown; k: unknown; o: unknown; b: unknown; a: unknown; v: unknown; n: unknown }[];
+      const rootId = rootPath ? pathIds(rootPath).at(-1)! : 0;
+      for (const id of ids) out.set(id, { subtree: new Map(), own: new Map() });
+      for (const r of rows) {
+        const into = out.get(Number(r.i))!;
+        const k = Number(r.k) || rootId;
+        const sums = { b: Number(r.b ?? 0), a: Number(r.a ?? 0), v: Number(r.v ?? 0), n: Number(r.n) };
+        into.subtree.set(k, add(into.subtree.get(k) ?? ZERO, sums));
+        if (Number(r.o) === 1) into.own.set(k, sums);
+      }
     }
     return out;
   }
 
-  /** Rolled-up denominators of `year` for sibling units: the weights of IMPLIED_AGGREGATE_SHORT. */
-  async denominators(indicator: Indicator, year: number, siblings: Unit[]): Promise<Map<number, number>> {
-    const weights = new Map<number, number>();
-    if (indicator.measure !== 'RATE' || !siblings.length || siblings[0].parentId === null) return weights;
-    const parent = await this.ds.getRepository(Unit).findOneBy({ id: siblings[0].parentId });
-    if (!parent) return weights;
-    const figures = await this.subtreeFigures(indicator, yearPeriod(year), parent);
-    const grouped = groupByChild(parent, siblings, figures);
-    for (const s of siblings) {
-      const d = aggregateFigures('RATE', grouped.get(s.id) ?? []).denominator;
-      if (d !== null && d > 0) weights.set(s.id, d);
+  /**
+   * Σa of `period` per unit and RATE indicator inside several subtrees, in one statement: what a
+   * batch of cascades weighs its children's targets with (IMPLIED_AGGREGATE_SHORT).
+   */
+  async denominatorsByUnit(indicatorIds: number[], period: Period, rootPaths: string[]): Promise<{ indicatorId: number; path: string; a: number }[]> {
+    if (!indicatorIds.length || !rootPaths.length) return [];
+    const keys = periodKeys(period);
+    const out: { indicatorId: number; path: string; a: number }[] = [];
+    for (let i = 0; i < rootPaths.length; i += 500) {
+      const roots = rootPaths.slice(i, i + 500);
+      const rows = (await this.ds.query(
+        `SELECT indicatorId AS i, unitPath AS p, SUM(denominator) AS a FROM result WHERE indicatorId IN (${indicatorIds.map(() => '?').join(', ')}) ` +
+          `AND period IN (${keys.map(() => '?').join(', ')})${shadowFilter(period)} AND (${roots.map(() => '(unitPath >= ? AND unitPath < ?)').join(' OR ')}) ` +
+          'GROUP BY indicatorId, unitPath',
+        [...indicatorIds, ...keys, ...roots.flatMap((r) => [r, subtreeEnd(r)])],
+      )) as { i: unknown; p: string; a: unknown }[];
+      for (const r of rows) out.push({ indicatorId: Number(r.i), path: r.p, a: Number(r.a ?? 0) });
     }
-    return weights;
+    return out;
   }
 
+  /**
+   * Three round trips after the session: the plan, indicator and unit (loaders, in parallel);
+   * then the plan's indicator row, the children, their targets and the roll-up (in parallel).
+   */
   async progress(ctx: AuthedContext, args: { planId: string; indicatorId: string; unitId: string; period?: string | null }): Promise<Progress> {
-    const plan = await ctx.services.plans.get(ctx, args.planId);
-    const row = await ctx.services.plans.planIndicator(ctx, plan, args.indicatorId);
-    const indicator = await ctx.services.indicators.get(ctx, row.indicatorId);
-    const unit = await ctx.services.units.getInSubtree(ctx, args.unitId);
+    const [plan, indicator, unit] = await allInOrder([
+      ctx.services.plans.get(ctx, args.planId),
+      ctx.services.indicators.get(ctx, args.indicatorId),
+      ctx.services.units.getInSubtree(ctx, args.unitId),
+    ] as const);
     const period = parsePeriod(args.period ?? String(plan.year));
-    const children = await ctx.services.units.childrenOn(unit.id, planTreeDate(plan.year));
-    const targets = await this.ds.getRepository(Target).findBy({ planId: plan.id, indicatorId: indicator.id, unitId: In([unit.id, ...children.map((c) => c.id)]) });
+    const at = planTreeDate(plan.year);
+    const sqlite = isSqlite(this.ds);
+    const [, children, sums, targets] = await allInOrder([
+      ctx.services.plans.planIndicator(ctx, plan, indicator.id), // NOT_FOUND when the plan does not cover the indicator
+      // Raw rows made into entities by hand, here and below: TypeORM's query building and hydration cost more than these indexed look-ups.
+      this.ds.query(
+        'SELECT * FROM unit WHERE parentId = ? AND (validFrom IS NULL OR validFrom <= ?) AND (validTo IS NULL OR validTo >= ?) ORDER BY id',
+        [unit.id, at, at],
+      ).then((rows: Record<string, unknown>[]) => rows.map((r) => hydrateUnit(r, sqlite))),
+      this.rollUp(indicator, period, unit.path),
+      // The unit's target and its children's (as the tree stood in the plan's year), by the target key.
+      this.ds.query(
+        'SELECT * FROM target WHERE planId = ? AND indicatorId = ? AND (unitId = ? OR unitId IN (SELECT id FROM unit WHERE parentId = ?))',
+        [plan.id, indicator.id, unit.id, unit.id],
+      ).then((rows: Record<string, unknown>[]) => rows.map((r) => hydrateTarget(r, sqlite))),
+    ] as const);
     const targetOf = new Map(targets.map((t) => [t.unitId, t]));
-    const figures = await this.subtreeFigures(indicator, period, unit);
-    const grouped = groupByChild(unit, children, figures);
-    const ownOf = new Map(figures.map((f) => [f.unitId, f.figure]));
-
-    const node = (u: Unit, subtree: UnitFigure['figure'][]): Progress => {
-      const target = targetOf.get(u.id) ?? null;
-      const rolledUp = aggregateFigures(indicator.measure, subtree);
-      const status = progressStatus({ target: target && { value: target.value, comparator: target.comparator }, hasData: subtree.length > 0, figure: rolledUp });
-      return {
-        unit: u,
-        indicator,
-        period: period.key,
-        target,
-        own: ownOf.get(u.id) ?? { numerator: null, denominator: null, value: null },
-        rolledUp,
-        status,
-        gap: target ? progressGap(status, rolledUp, target.value) : null,
-        belowHardMinimum: belowHardMinimum(indicator.hardMinimum, rolledUp.value),
-        rank: null,
-        children: [],
-      };
-    };
-    const top = node(unit, figures.map((f) => f.figure));
-    top.children = children.map((c) => node(c, grouped.get(c.id) ?? []));
-    const comparator = targetOf.get(unit.id)?.comparator ?? indicator.comparator;
-    const ranks = rankByComparator(top.children.map((c) => c.rolledUp.value), comparator);
-    top.children.forEach((c, i) => (c.rank = ranks[i]));
-    top.children.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+    const total = [...sums.subtree.values()].reduce(add, ZERO);
+    const top = this.node(indicator, period, unit, targetOf.get(unit.id) ?? null, total, sums.own.get(unit.id));
+    top.children = children.map((c) => this.node(indicator, period, c, targetOf.get(c.id) ?? null, sums.subtree.get(c.id) ?? ZERO, sums.own.get(c.id)));
+    this.rank(top.children, targetOf.get(unit.id)?.comparator ?? indicator.comparator);
     return top;
+  }
+
+  /**
+   * Every top-level unit the caller sees (the provinces, for a national account; the caller's
+   * own unit otherwise) against the target its own plan of the period's year sets it, ranked:
+   * one aggregate statement over the results, grouped by province.
+   */
+  async national(ctx: AuthedContext, args: { indicatorId: string; period: string }): Promise<Progress[]> {
+    const indicator = await ctx.services.indicators.get(ctx, args.indicatorId);
+    const period = parsePeriod(args.period);
+    const actor = ctx.actor;
+    const scope = actor.unitPath;
+    const rootsWhere = actor.unitId === null ? 'u.parentId IS NULL' : 'u.id = :self';
+    const [roots, sums, rows] = await allInOrder([
+      actor.unitId === null
+        ? this.ds.getRepository(Unit).createQueryBuilder('u').where('u.parentId IS NULL')
+          .andWhere('(u.validFrom IS NULL OR u.validFrom <= :at) AND (u.validTo IS NULL OR u.validTo >= :at)', { at: planTreeDate(period.year) })
+          .orderBy('u.id', 'ASC').getMany()
+        : ctx.services.units.getInSubtree(ctx, actor.unitId).then((u) => [u]),
+      this.rollUp(indicator, period, scope === null ? null : scope),
+      // Each root's own target in a plan it issued for that year (the newest, when there are several).
+      this.ds.getRepository(Target).createQueryBuilder('t')
+        .innerJoin(Plan, 'p', 'p.id = t.planId AND p.issuerId = t.unitId')
+        .innerJoin(Unit, 'u', 'u.id = t.unitId')
+        .where('p.year = :year AND t.indicatorId = :iid', { year: period.year, iid: indicator.id })
+        .andWhere(rootsWhere, { self: actor.unitId })
+        .orderBy('t.planId', 'ASC').getMany(),
+    ] as const);
+    const plans = await ctx.loaders.plan.loadMany([...new Set(rows.map((t) => t.planId))]);
+    const readable = new Set<number>();
+    for (const p of plans) {
+      if (!p || p instanceof Error) continue;
+      const issuer = roots.find((r) => r.id === p.issuerId);
+      if (issuer && canReadPlan(actor, p, issuer)) readable.add(p.id);
+    }
+    const targetOf = new Map<number, Target>();
+    for (const t of rows) if (readable.has(t.planId)) targetOf.set(t.unitId, t);
+    // With a scope, the statement grouped by the scope's children: the scope's own total is the sum.
+    const sumsOf = (u: Unit) => (scope === null ? sums.subtree.get(u.id) : [...sums.subtree.values()].reduce(add, ZERO));
+    const out = roots.map((u) => this.node(indicator, period, u, targetOf.get(u.id) ?? null, sumsOf(u) ?? ZERO, sums.own.get(u.id)));
+    this.rank(out, indicator.comparator);
+    return out;
+  }
+
+  private node(indicator: Indicator, period: Period, u: Unit, target: Target | null, subtree: Sums, own: Sums | undefined): Progress {
+    const rolledUp = figureOfSums(indicator.measure, subtree);
+    const status = progressStatus({ target: target && { value: target.value, comparator: target.comparator }, hasData: subtree.n > 0, figure: rolledUp });
+    return {
+      unit: u,
+      indicator,
+      period: period.key,
+      target,
+      own: figureOfSums(indicator.measure, own),
+      rolledUp,
+      status,
+      gap: target ? progressGap(status, rolledUp, target.value) : null,
+      belowHardMinimum: belowHardMinimum(indicator.hardMinimum, rolledUp.value),
+      rank: null,
+      children: [],
+    };
+  }
+
+  /** Ranks siblings by rolled-up value under the comparator (ties share a rank; no value, no rank), best first. */
+  private rank(nodes: Progress[], comparator: Comparator): void {
+    const ranks = rankByComparator(nodes.map((c) => c.rolledUp.value), comparator);
+    nodes.forEach((c, i) => (c.rank = ranks[i]));
+    nodes.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   }
 }
 
-/** Assigns each figure in the subtree of `root` to the child of `root` it lies under (by the next id on its path). */
-function groupByChild(root: Unit, children: Unit[], figures: UnitFigure[]): Map<number, Figure[]> {
-  const depth = pathIds(root.path).length;
-  const wanted = new Set(children.map((c) => c.id));
-  const grouped = new Map<number, Figure[]>();
-  for (const f of figures) {
-    const childId = pathIds(f.path)[depth];
-    if (childId === undefined || !wanted.has(childId)) continue;
-    const list = grouped.get(childId);
-    if (list) list.push(f.figure);
-    else grouped.set(childId, [f.figure]);
-  }
-  return grouped;
+/**
+ * Promise.all that waits for every promise and, when some fail, throws the error of the first
+ * in the list (not the first in time): the same request always fails the same way.
+ */
+async function allInOrder<T extends readonly unknown[]>(promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as never;
+}
+
+/** A raw `unit` row as the entity TypeORM would have made. */
+function hydrateUnit(r: Record<string, unknown>, sqlite: boolean): Unit {
+  const createdAt = r.createdAt instanceof Date ? r.createdAt : new Date(sqlite ? `${String(r.createdAt).replace(' ', 'T')}Z` : String(r.createdAt));
+  return Object.assign(new Unit(), {
+    id: Number(r.id), code: (r.code as string | null) ?? null, name: r.name, nameFolded: r.nameFolded, kind: r.kind, level: Number(r.level),
+    parentId: r.parentId === null || r.parentId === undefined ? null : Number(r.parentId), path: r.path, depth: Number(r.depth),
+    validFrom: (r.validFrom as string | null) ?? null, validTo: (r.validTo as string | null) ?? null, createdAt,
+  });
 }

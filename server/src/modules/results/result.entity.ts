@@ -3,11 +3,12 @@ import type { ResultSource } from '../../common/enums';
 
 /**
  * A recorded figure for (unit, indicator, period). `unitPath` is the unit's path copied so that
- * roll-ups filter a subtree with one range scan on (indicatorId, period, unitPath).
+ * roll-ups filter a subtree with one range scan on (indicatorId, period, unitPath); the index
+ * also carries `shadow` and the figures, so a roll-up never reads the table (docs/design.md).
  */
 @Entity('result')
 @Index('IDX_result_key', ['unitId', 'indicatorId', 'period'], { unique: true })
-@Index('IDX_result_rollup', ['indicatorId', 'period', 'unitPath'])
+@Index('IDX_result_rollup_cover', ['indicatorId', 'period', 'unitPath', 'shadow', 'numerator', 'denominator', 'value'])
 export class ResultRow {
   @PrimaryGeneratedColumn()
   id: number;
@@ -36,6 +37,13 @@ export class ResultRow {
 
   @Column('varchar', { length: 16 })
   source: ResultSource;
+
+  /**
+   * How far a recorded period around this one hides it (SHADOW): 0 none, 1 its year is recorded,
+   * 2 its quarter is recorded. Kept by ResultsService; the period rule reads it as a filter.
+   */
+  @Column('int', { default: 0 })
+  shadow: number;
 
   @Column('int', { nullable: true })
   updatedById: number | null;

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Target } from '../targets/target.entity';
 import type { UnitKind } from '@chitieu/domain';
 import { Unit } from './unit.entity';
 import { CreateUnitInput } from './units.inputs';
@@ -55,6 +56,18 @@ export class UnitsResolver {
     @Arg('at', () => DateScalar, { nullable: true }) at?: string,
   ): Promise<Unit[]> {
     return ctx.services.units.children(ctx, unit, kinds, at ?? undefined);
+  }
+
+  @FieldResolver(() => [Target], {
+    description: 'The unit’s own targets in the plans of `year` the caller may read (one indicator, when given). Empty outside the caller’s subtree.',
+  })
+  targets(
+    @Root() unit: Unit,
+    @Ctx() ctx: AuthedContext,
+    @Arg('year', () => Int) year: number,
+    @Arg('indicatorId', () => ID, { nullable: true }) indicatorId?: string,
+  ): Promise<Target[]> {
+    return ctx.services.targets.ofUnit(ctx, unit, year, indicatorId ?? null);
   }
 
   @FieldResolver(() => [Unit])

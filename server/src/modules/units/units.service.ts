@@ -114,10 +114,8 @@ export class UnitsService {
 
   /** Children valid on `at` that the actor may see. */
   async children(ctx: AuthedContext, unit: Unit, kinds: UnitKind[] | null | undefined, at: string = todayIso()): Promise<Unit[]> {
-    const qb = this.ds.getRepository(Unit).createQueryBuilder('u').where('u.parentId = :pid', { pid: unit.id });
-    validOn(qb, 'u', at);
-    if (kinds?.length) qb.andWhere('u.kind IN (:...kinds)', { kinds });
-    const rows = await qb.orderBy('u.code', 'ASC').addOrderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').getMany();
+    // Through a per-request loader: `units { children { children } }` costs one statement per level, not one per parent.
+    const rows = await ctx.loaders.children.load(`${unit.id}|${at}|${[...new Set(kinds ?? [])].sort().join(',')}`);
     return rows.filter((u) => canSee(ctx.actor, u.path));
   }
 

@@ -41,7 +41,7 @@ const target = (unitId: string, value: number, version: number, baseline: number
 
 const baseMocks = [
   {
-    request: { query: MatrixUnitsQuery, variables: { unitId: 'd1' } },
+    request: { query: MatrixUnitsQuery, variables: { unitId: 'd1', at: '2022-01-01' } },
     result: {
       data: {
         unit: { ...unit('d1', 'Huyện Krông A Na', 'DISTRICT', 2), children: [unit('c1', 'Thị trấn Buôn Trấp', 'TOWNSHIP', 3), unit('c2', 'Xã Ea Bông', 'COMMUNE', 3)] },
@@ -81,7 +81,7 @@ function dryRunMock(issues: Issue[]) {
 
 async function runDryRun(mocks: unknown[]) {
   renderWithProviders(
-    <CascadeWizard planId="p1" issuerName="UBND tỉnh Đắk Lắk" indicators={indicators} parents={[{ id: 'd1', name: 'Huyện Krông A Na' }]} initialIndicatorId="i2" initialParentId="d1" />,
+    <CascadeWizard planId="p1" issuerName="UBND tỉnh Đắk Lắk" asOf="2022-01-01" indicators={indicators} parents={[{ id: 'd1', name: 'Huyện Krông A Na' }]} initialIndicatorId="i2" initialParentId="d1" />,
     { mocks: [...baseMocks, ...(mocks as typeof baseMocks)] },
   );
   expect(await screen.findByText('2 đơn vị trực thuộc')).toBeTruthy();

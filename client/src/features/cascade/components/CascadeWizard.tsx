@@ -19,6 +19,8 @@ export interface CascadeWizardProps {
   planId: string;
   /** Who set the plan's floors: named in BELOW_FLOOR messages. */
   issuerName: string;
+  /** The day the plan's unit structure is read on (its year's 1 January): the children as they stood then. */
+  asOf: string;
   indicators: readonly MatrixIndicator[];
   /** Units the viewer may assign from: its own unit and, for a province, its districts. */
   parents: readonly { id: string; name: string }[];
@@ -56,7 +58,7 @@ const EMPTY_RULE: Rule = { floors: {}, defaults: {}, usePolicy: true, uplift: 1,
  * rule (floors, defaults, baseline policy), preview every child with a dry run, apply in one
  * transaction. Typed overrides are checked in place with the same rules the server uses.
  */
-export function CascadeWizard({ planId, issuerName, indicators, parents, initialIndicatorId, initialParentId }: CascadeWizardProps) {
+export function CascadeWizard({ planId, issuerName, asOf, indicators, parents, initialIndicatorId, initialParentId }: CascadeWizardProps) {
   const { t, locale, num, value: fmt } = useI18n();
   const [step, setStep] = useState(0);
   const [indicatorId, setIndicatorId] = useState(initialIndicatorId ?? indicators[0]?.id);
@@ -69,7 +71,7 @@ export function CascadeWizard({ planId, issuerName, indicators, parents, initial
 
   const indicator = indicators.find((i) => i.id === indicatorId);
   const parent = parents.find((p) => p.id === parentId);
-  const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: parentId! }, skip: !parentId });
+  const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: parentId!, at: asOf }, skip: !parentId });
   const targetsQ = useQuery(MatrixTargetsQuery, { variables: { planId, unitId: parentId! }, skip: !parentId });
   const children = useMemo(() => unitsQ.data?.unit?.children ?? [], [unitsQ.data]);
   const kinds = useMemo(() => [...new Set(children.map((c) => c.kind))], [children]);

@@ -9,6 +9,7 @@ import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
 import { MatrixUnitsQuery, PlanQuery } from '../../plans/plans.graphql';
 import type { MatrixIndicator } from '../../plans/components/TargetMatrix';
+import { structureDate } from '../../plans/structure';
 import { CascadeWizard } from '../components/CascadeWizard';
 
 export function CascadePage() {
@@ -19,7 +20,8 @@ export function CascadePage() {
   const planQ = useQuery(PlanQuery, { variables: { id: planId } });
   const plan = planQ.data?.plan;
   const viewerUnitId = user.unit?.id ?? plan?.issuer.id;
-  const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: viewerUnitId! }, skip: !viewerUnitId });
+  const asOf = plan ? structureDate(plan.year) : null;
+  const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: viewerUnitId!, at: asOf }, skip: !viewerUnitId || !asOf });
 
   const indicators: MatrixIndicator[] = useMemo(
     () => (plan?.indicators ?? []).map((pi) => ({ ...pi.indicator, position: pi.position, floors: pi.floors })),
@@ -29,7 +31,7 @@ export function CascadePage() {
   if (planQ.loading || unitsQ.loading) return <Loading />;
   if (planQ.error || unitsQ.error) return <ErrorState error={planQ.error ?? unitsQ.error} onRetry={() => void planQ.refetch()} />;
   const viewer = unitsQ.data?.unit;
-  if (!plan || !viewer) return <EmptyState>{t('plan.notFound')}</EmptyState>;
+  if (!plan || !viewer || !asOf) return <EmptyState>{t('plan.notFound')}</EmptyState>;
 
   const rights = planRights(user.role, { status: plan.status, issuerId: plan.issuer.id }, { unitId: user.unit?.id ?? null, hasChildren: viewer.children.length > 0 });
   // The viewer assigns to its children; while its own plan is a draft it may also assign for a
@@ -50,6 +52,7 @@ export function CascadePage() {
         <CascadeWizard
           planId={plan.id}
           issuerName={plan.issuer.name}
+          asOf={asOf}
           indicators={indicators}
           parents={parents}
           initialIndicatorId={params.get('indicatorId') ?? undefined}

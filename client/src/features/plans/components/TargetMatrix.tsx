@@ -252,18 +252,9 @@ export function TargetMatrix({ planId, indicators, units, targets, editable, can
               {ind.name}
             </Typography.Text>
           </Tooltip>
-          <Flex gap={4} align="center" justify="space-between">
-            <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-              {ind.code}
-            </Typography.Text>
-            {editable && (
-              <Tooltip title={t('matrix.pasteTitle', { indicator: ind.position ?? ind.code })}>
-                <Button size="small" type="text" icon={<SnippetsOutlined />} onClick={() => setPasteFor(ind)} aria-label={`${t('matrix.paste')} ${ind.code}`}>
-                  {t('matrix.paste')}
-                </Button>
-              </Tooltip>
-            )}
-          </Flex>
+          <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+            {ind.code}
+          </Typography.Text>
         </Flex>
       ),
       render: (_: unknown, u: MatrixUnit) => renderCell(u, ind),
@@ -296,6 +287,21 @@ export function TargetMatrix({ planId, indicators, units, targets, editable, can
             </Button>
           }
         />
+      )}
+      {/* Not in the column headers: antd copies headers into a hidden measuring row, where buttons would be focusable. */}
+      {editable && (
+        <Flex gap={4} align="center" wrap>
+          <Typography.Text type="secondary">
+            <SnippetsOutlined /> {t('matrix.pasteFrom')}
+          </Typography.Text>
+          {indicators.map((ind) => (
+            <Tooltip key={ind.id} title={t('matrix.pasteTitle', { indicator: ind.position ?? ind.code })}>
+              <Button size="small" onClick={() => setPasteFor(ind)} aria-label={`${t('matrix.paste')} ${ind.position ?? ind.code}`}>
+                {ind.position ?? ind.code}
+              </Button>
+            </Tooltip>
+          ))}
+        </Flex>
       )}
       <Table<MatrixUnit>
         rowKey="id"

@@ -9,11 +9,13 @@ import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
 import { MatrixTargetsQuery, MatrixUnitsQuery, PlanQuery } from '../plans.graphql';
 import { IssuePlanButton } from '../components/IssuePlanButton';
+import { MissingTargets } from '../components/MissingTargets';
 import { PlanIndicators } from '../components/PlanIndicators';
 import { PlanStatusTag } from '../components/PlanStatusTag';
 import { PlanTasks } from '../components/PlanTasks';
 import { SubAssignmentTable } from '../components/SubAssignmentTable';
 import { TargetMatrix, type MatrixIndicator } from '../components/TargetMatrix';
+import { structureDate } from '../structure';
 
 export function PlanPage() {
   const { planId = '' } = useParams();
@@ -21,9 +23,10 @@ export function PlanPage() {
   const user = useUser();
   const planQ = useQuery(PlanQuery, { variables: { id: planId } });
   const plan = planQ.data?.plan;
-  // The matrix is the viewer's own level: its unit's children (a system administrator sees the issuer's).
+  // The matrix is the viewer's own level: its unit's children (a system administrator sees the
+  // issuer's), as they stood on 1 January of the plan's year — never today's tree after a reform.
   const viewerUnitId = user.unit?.id ?? plan?.issuer.id;
-  const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: viewerUnitId! }, skip: !viewerUnitId });
+  const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: viewerUnitId!, at: plan ? structureDate(plan.year) : null }, skip: !viewerUnitId || !plan });
   const targetsQ = useQuery(MatrixTargetsQuery, { variables: { planId, unitId: viewerUnitId! }, skip: !viewerUnitId || !plan });
 
   const indicators: MatrixIndicator[] = useMemo(
@@ -61,6 +64,7 @@ export function PlanPage() {
           })}
         </Flex>
       )}
+      {rights.editTargets && <MissingTargets indicators={indicators} units={children} targets={childTargets} deadline={plan.subAssignmentDeadline} />}
       {rights.editTargets ? (
         <Typography.Text type="secondary">{t('plan.editHint')}</Typography.Text>
       ) : (

@@ -6,6 +6,7 @@ import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
 import { MatrixUnitsQuery, PlanQuery, PlansQuery } from '../../plans/plans.graphql';
+import { structureDate } from '../../plans/structure';
 import { RecordResultsMutation, RecordedFiguresQuery } from '../results.graphql';
 import { ResultForm, type RecordedFigure, type ResultUnit } from '../components/ResultForm';
 
@@ -28,7 +29,8 @@ export function ResultsPage() {
 
   const scope = resultScopeOf(user.role);
   const unitId = user.unit?.id;
-  const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: unitId! }, skip: !unitId });
+  // The units as they stood in the plan's year: a 2022 result goes to a 2022 commune.
+  const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: unitId!, at: plan ? structureDate(plan.year) : null }, skip: !unitId || !plan });
   const units: ResultUnit[] = useMemo(() => {
     const u = unitsQ.data?.unit;
     if (!u) return [];

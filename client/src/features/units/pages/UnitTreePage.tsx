@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
-import { Button, Card, Col, Descriptions, Flex, Input, List, Row, Tree, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Input, List, Row, Tree, Typography } from 'antd';
 import type { GetRef, TreeDataNode } from 'antd';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { isAgency, isCommuneLevel } from '@chitieu/domain';
@@ -8,12 +7,19 @@ import { useI18n } from '../../../app/i18n';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
 import type { UnitChildrenQuery as UnitsResult, UnitKind } from '../../../gql/graphql';
 import { UnitChildrenQuery, UnitSearchQuery } from '../units.graphql';
+import { UnitDetail } from '../components/UnitDetail';
+import { isIsoDate, todayIso } from '../dates';
 
 type UnitRow = UnitsResult['units'][number];
 interface Node extends TreeDataNode {
   key: string;
   unit: UnitRow;
   children?: Node[];
+}
+/** A unit to open in the tree: its id and the chain of its ancestors (root first). */
+interface Target {
+  id: string;
+  ancestors?: readonly { id: string }[];
 }
 
 const isLeafKind = (kind: UnitKind) => isCommuneLevel(kind) || isAgency(kind);
@@ -35,54 +41,116 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/** The unit tree, children loaded as nodes open, virtual-scrolled; search ignores diacritics (server-side folding). */
+/**
+ * The unit tree as it stood on a chosen day (today by default: after the 2025 reform, the new
+ * communes; a day in 2022, the districts), children loaded as nodes open, virtual-scrolled;
+ * search ignores diacritics (server-side folding). The side panel shows a unit's history.
+ */
 export function UnitTreePage() {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const client = useApolloClient();
   const tree = useRef<GetRef<typeof Tree>>(null);
+  const treeBox = useRef<HTMLDivElement>(null);
+  const today = todayIso();
+  const [at, setAt] = useState(today);
+  const [typedAt, setTypedAt] = useState(today);
   const label = useCallback((u: UnitRow) => `${u.name}${u.code ? ` (${u.code})` : ''}`, []);
-  const roots = useQuery(UnitChildrenQuery, { variables: { parentId: null } });
-  const [nodes, setNodes] = useState<Node[]>([]);
+  const roots = useQuery(UnitChildrenQuery, { variables: { parentId: null, at } });
+  const [nodes, setNodes] = useState<{ at: string; list: Node[] }>({ at, list: [] });
   const loaded = useRef(new Set<string>());
   const [expanded, setExpanded] = useState<string[]>([]);
-  const [selected, setSelected] = useState<UnitRow | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [pending, setPending] = useState<Target | null>(null);
+  /** A revealed unit to bring into view once the tree has rendered its branch. */
+  const [scrollTo, setScrollTo] = useState<string | null>(null);
   const [q, setQ] = useState('');
   const search = useDebounced(q.trim(), 300);
-  const found = useQuery(UnitSearchQuery, { variables: { search }, skip: search.length < 2 });
+  const found = useQuery(UnitSearchQuery, { variables: { search, at }, skip: search.length < 2 });
 
   useEffect(() => {
-    if (roots.data) setNodes(roots.data.units.map((u) => toNode(u, label)));
-  }, [roots.data, label]);
+    if (roots.data) setNodes({ at, list: roots.data.units.map((u) => toNode(u, label)) });
+  }, [roots.data, label, at]);
+
+  /** Another day: the tree is rebuilt from its roots as they stood then. */
+  function changeDate(day: string) {
+    setTypedAt(day);
+    if (!isIsoDate(day) || day === at) return;
+    loaded.current = new Set();
+    setExpanded([]);
+    setAt(day);
+  }
 
   const loadChildren = useCallback(
     async (parentId: string) => {
       if (loaded.current.has(parentId)) return;
-      const { data } = await client.query({ query: UnitChildrenQuery, variables: { parentId } });
+      const { data } = await client.query({ query: UnitChildrenQuery, variables: { parentId, at } });
       loaded.current.add(parentId);
-      setNodes((prev) => withChildren(prev, parentId, (data?.units ?? []).map((u) => toNode(u, label))));
+      setNodes((prev) => ({ ...prev, list: withChildren(prev.list, parentId, (data?.units ?? []).map((u) => toNode(u, label))) }));
     },
-    [client, label],
+    [client, label, at],
   );
 
-  /** Opens the tree down to a search result and selects it. */
-  async function reveal(u: UnitRow & { ancestors: { id: string }[] }) {
-    const rootIds = new Set(nodes.map((n) => n.key));
-    const path = u.ancestors.map((a) => a.id);
-    const from = path.findIndex((id) => rootIds.has(id));
-    const chain = from >= 0 ? path.slice(from) : [];
-    for (const id of chain) await loadChildren(id);
-    setExpanded((e) => [...new Set([...e, ...chain])]);
-    setSelected(u);
-    setTimeout(() => tree.current?.scrollTo({ key: u.id, align: 'top' }), 50);
+  /** Opens the tree down to a unit and selects it. */
+  const reveal = useCallback(
+    async (u: Target) => {
+      const rootIds = new Set(nodes.list.map((n) => n.key));
+      const path = (u.ancestors ?? []).map((a) => a.id);
+      const from = path.findIndex((id) => rootIds.has(id));
+      const chain = from >= 0 ? path.slice(from) : [];
+      for (const id of chain) await loadChildren(id);
+      setExpanded((e) => [...new Set([...e, ...chain])]);
+      setSelectedId(u.id);
+      setScrollTo(u.id);
+    },
+    [nodes.list, loadChildren],
+  );
+
+  // While a branch's opening animation runs its children are not in the list yet: scroll until
+  // the selected node is rendered (for a few seconds at most).
+  useEffect(() => {
+    if (!scrollTo) return;
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const go = () => {
+      tree.current?.scrollTo({ key: scrollTo, align: 'top' });
+      const shown = treeBox.current?.querySelector('.ant-tree-treenode-selected');
+      if (!shown && ++tries < 30) timer = setTimeout(go, 150);
+    };
+    timer = setTimeout(go, 0);
+    return () => clearTimeout(timer);
+  }, [scrollTo, nodes, expanded]);
+
+  // A unit of the history opens once the tree of its day is there.
+  useEffect(() => {
+    if (!pending || nodes.at !== at || !roots.data) return;
+    setPending(null);
+    void reveal(pending);
+  }, [pending, nodes.at, at, roots.data, reveal]);
+
+  /** From the history panel: show a predecessor or successor on a day it was in force. */
+  function showOn(u: Target, day: string) {
+    setQ('');
+    setSelectedId(u.id);
+    setPending(u);
+    changeDate(day);
   }
 
   const results = found.data?.units ?? [];
+  const past = at !== today;
 
   return (
     <Row gutter={16}>
       <Col xs={24} lg={15}>
         <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('units.title')}</Typography.Title>}>
           <Flex vertical gap={12}>
+            <Flex gap={8} align="center" wrap>
+              <label htmlFor="units-at">{t('units.at')}</label>
+              <Input id="units-at" type="date" value={typedAt} onChange={(e) => changeDate(e.target.value)} style={{ width: 170 }} />
+              <Button onClick={() => changeDate(today)} disabled={!past}>
+                {t('units.today')}
+              </Button>
+            </Flex>
+            {past && <Alert type="info" showIcon title={t('units.asOf', { date: date(at) })} />}
             <Input.Search allowClear placeholder={t('units.search')} aria-label={t('common.search')} value={q} onChange={(e) => setQ(e.target.value)} loading={found.loading} />
             {search.length >= 2 &&
               (found.error ? (
@@ -110,52 +178,42 @@ export function UnitTreePage() {
                   )}
                 />
               ))}
-            {roots.loading ? (
+            {roots.loading || nodes.at !== at ? (
               <Loading />
             ) : roots.error ? (
               <ErrorState error={roots.error} onRetry={() => void roots.refetch()} />
-            ) : !nodes.length ? (
+            ) : !nodes.list.length ? (
               <EmptyState>{t('units.empty')}</EmptyState>
             ) : (
-              <Tree<Node>
-                ref={tree}
-                height={560}
-                virtual
-                showLine
-                blockNode
-                treeData={nodes}
-                expandedKeys={expanded}
-                onExpand={(keys) => setExpanded(keys as string[])}
-                selectedKeys={selected ? [selected.id] : []}
-                onSelect={(_, info) => setSelected(info.node.unit)}
-                loadData={(node) => loadChildren(node.key)}
-              />
+              <div ref={treeBox}>
+                <Tree<Node>
+                  key={at}
+                  ref={tree}
+                  height={560}
+                  virtual
+                  showLine
+                  blockNode
+                  treeData={nodes.list}
+                  expandedKeys={expanded}
+                  onExpand={(keys) => {
+                    setScrollTo(null);
+                    setExpanded(keys as string[]);
+                  }}
+                  selectedKeys={selectedId ? [selectedId] : []}
+                  onSelect={(_, info) => {
+                    setScrollTo(null);
+                    setSelectedId(info.node.unit.id);
+                  }}
+                  loadData={(node) => loadChildren(node.key)}
+                />
+              </div>
             )}
           </Flex>
         </Card>
       </Col>
       <Col xs={24} lg={9}>
         <Card>
-          {selected ? (
-            <Flex vertical gap={12}>
-              <Typography.Title level={4} style={{ margin: 0 }}>
-                {selected.name}
-              </Typography.Title>
-              <Descriptions
-                size="small"
-                column={1}
-                items={[
-                  { key: 'kind', label: t('common.kind'), children: t(`kind.${selected.kind}`) },
-                  { key: 'code', label: t('plan.ind.code'), children: selected.code ?? '—' },
-                ]}
-              />
-              <Link to={`/progress?unitId=${selected.id}`}>
-                <Button>{t('plan.progress')}</Button>
-              </Link>
-            </Flex>
-          ) : (
-            <EmptyState>{t('units.showInTree')}</EmptyState>
-          )}
+          {selectedId ? <UnitDetail unitId={selectedId} at={at} today={today} onShow={showOn} /> : <EmptyState>{t('units.showInTree')}</EmptyState>}
         </Card>
       </Col>
     </Row>
