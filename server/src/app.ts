@@ -6,7 +6,7 @@ import path from 'node:path';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { DataSource } from 'typeorm';
@@ -72,6 +72,8 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
       costLimit(schema, LIMITS.cost),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of answers here, and the default plugin wraps every field resolver of every row.
+      ApolloServerPluginCacheControlDisabled(),
       introspectionForSignedIn(),
       errorShapingPlugin(log),
     ],

@@ -8,7 +8,7 @@ import type { RequestContext } from './context';
  * one, else a typical page. A static per-field cost (graphql-armor's) cannot see that
  * `units { children { children { … } } }` fans out.
  */
-const TYPICAL_LIST = 20;
+export const TYPICAL_LIST = 20;
 const listAware: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const type = getNullableType(field.type);
   if (!isListType(type)) return childComplexity + 1;
