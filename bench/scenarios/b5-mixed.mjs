@@ -12,7 +12,7 @@
  */
 import { summarize } from '../lib/stats.mjs';
 import { sleep } from '../lib/env.mjs';
-import { random } from '../lib/random.mjs';
+import { random } from '@chitieu/server/dist/modules/seed/random.js';
 
 const CASCADE = `mutation($in: CascadeInput!) { cascadeTargets(input: $in) { applied created updated issues { code severity } } }`;
 const RECORD = `mutation($in: RecordResultsInput!) { recordResults(input: $in) }`;

@@ -1,3 +1,4 @@
+import { random } from '../../../server/src/modules/seed/random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootServer, type TestServer } from '../../support/server';
 import { testDatabases } from '../../support/databases';
@@ -29,18 +30,6 @@ const PASSWORD = 'trust-password-1';
 const SECONDS = Number(process.env.TRUST_LOAD_SECONDS ?? 6);
 const PERIODS = ['2031-01', '2031-02', '2031-03'];
 const KINDS = ['WARD', 'TOWNSHIP', 'COMMUNE'];
-
-/** Deterministic pseudo-random numbers (mulberry32), one stream per client. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface TargetModel { value: number; version: number; origin: 'MANUAL' | 'RULE' }
 interface Tally { requests: number; writes: number; targetChanges: number; resultChanges: number; failures: string[] }

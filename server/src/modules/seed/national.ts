@@ -15,6 +15,7 @@
  *
  * Deterministic: the same options give the same database (values from a seeded generator).
  */
+import { random } from './random';
 import path from 'node:path';
 import fs from 'node:fs';
 import type { DataSource } from 'typeorm';
@@ -74,18 +75,6 @@ export interface NationalSummary {
   rejectedRegisterRows: number;
   /** Wall time of each phase, and of the target writes alone (cascades and the provinces' own). */
   ms: { units: number; accounts: number; plans: number; targets: number; results: number; total: number };
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface RegisterEntry {
