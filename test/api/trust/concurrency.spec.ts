@@ -195,7 +195,12 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
       const targets = new Map<string, TargetModel>(); // unit id → what its manager last made of it
       const figures = new Map<string, { b: number; a: number }>(); // `${unitId}|${period}` → last figures sent
       const tally: Tally = { requests: 0, writes: 0, targetChanges: 0, resultChanges: 0, failures: [] };
+      // Run for SECONDS, and on a busy machine longer, until enough writes have happened to mean
+      // something (MIN_WRITES) — bounded by a hard cap so the loop always ends.
+      const MIN_WRITES = 110;
       const deadline = Date.now() + SECONDS * 1000;
+      const hardStop = Date.now() + Math.max(60, SECONDS * 6) * 1000;
+      const going = () => Date.now() < hardStop && (Date.now() < deadline || tally.writes < MIN_WRITES);
       let seq = 0;
 
       const call = async <T>(token: string, query: string, variables: Record<string, unknown>, label: string): Promise<T | undefined> => {
@@ -239,7 +244,7 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
         const communes = d.childrenOf(code).map((c) => d.unit(c));
         const mine = communes.filter((u) => !reported.some((r) => d.unit(r) === u)); // figures a reporter owns are left to it
         const label = `manager ${code}`;
-        while (Date.now() < deadline) {
+        while (going()) {
           const pick = rnd();
           if (pick < 0.2) {
             const value = Math.round((40 + rnd() * 55) * 100) / 100;
@@ -282,7 +287,7 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
       async function reporter(code: string, n: number) {
         const rnd = random(2000 + n);
         const token = tokens.get(`load.r.${code}`)!;
-        while (Date.now() < deadline) {
+        while (going()) {
           if (rnd() < 0.6) await recordFigures(token, rnd, [d.unit(code)], `reporter ${code} recordResults`);
           else await readProgress(token, d.unit(code), rnd, `reporter ${code} progress`);
         }
