@@ -246,7 +246,7 @@ function write(results, info, summary) {
   });
   const table = ['| | db | result | baseline (same run) | budget | |', '|---|---|---|---|---|---|', ...rows].join('\n');
   const gen = summary
-    ? `Data: ${summary.provinces} provinces, ${summary.districts} districts, ${summary.communes} communes, ${summary.agencies} agencies (${summary.units.toLocaleString('en')} units), ` +
+    ? `Data: ${summary.provinces} provinces, ${summary.districts} districts, ${summary.communes.toLocaleString('en')} communes, ${summary.agencies.toLocaleString('en')} agencies (${summary.units.toLocaleString('en')} units), ` +
       `${summary.targets.toLocaleString('en')} targets, ${summary.results.toLocaleString('en')} results; generated in ${Math.round(summary.ms.total / 1000)} s ` +
       `(targets ${Math.round(summary.ms.targets / 1000)} s, results ${Math.round(summary.ms.results / 1000)} s).`
     : 'Data: reused from an earlier run.';
