@@ -47,10 +47,17 @@ export function DashboardPage() {
   const uom = progress?.indicator.unitOfMeasure ?? indicator?.unitOfMeasure ?? '';
   const isRate = (progress?.indicator.measure ?? indicator?.measure) === 'RATE';
 
+  // From the URL as it is now, not as this render saw it: the table may call a row handler of an
+  // earlier render (a drill right after a period change must keep the period).
   const update = (next: Record<string, string | null>, push = false) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) (v === null ? p.delete(k) : p.set(k, v));
-    setParams(p, { replace: !push });
+    setParams(
+      (current) => {
+        const p = new URLSearchParams(current);
+        for (const [k, v] of Object.entries(next)) (v === null ? p.delete(k) : p.set(k, v));
+        return p;
+      },
+      { replace: !push },
+    );
   };
 
   function drill(row: ProgressRowFragment) {

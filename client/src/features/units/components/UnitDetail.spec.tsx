@@ -85,7 +85,7 @@ describe('UnitDetail', () => {
     expect(await screen.findByRole('heading', { name: 'Thị trấn Buôn Trấp' })).toBeTruthy();
     expect(screen.getByText('Đã hết hiệu lực')).toBeTruthy();
     expect(screen.getByText('30/06/2025')).toBeTruthy();
-    expect(screen.getByText('không giới hạn')).toBeTruthy();
+    expect(screen.getByText('không ghi nhận (có từ trước)')).toBeTruthy();
     expect(screen.getByText('Huyện Krông A Na')).toBeTruthy();
 
     const formedFrom = screen.getByRole('region', { name: 'Hình thành từ' });
@@ -102,6 +102,7 @@ describe('UnitDetail', () => {
     expect(await screen.findByRole('heading', { name: 'Xã Krông Ana' })).toBeTruthy();
     expect(screen.getByText('Đang hiệu lực')).toBeTruthy();
     expect(screen.getByText('01/07/2025')).toBeTruthy();
+    expect(screen.getByText('không giới hạn')).toBeTruthy();
     const formedFrom = screen.getByRole('region', { name: 'Hình thành từ' });
     expect(within(formedFrom).getAllByRole('button').map((b) => b.textContent)).toEqual(['Thị trấn Buôn Trấp', 'Xã Bình Hòa']);
     expect(within(formedFrom).getAllByText(/thuộc Huyện Krông A Na · mã \d+ · đến hết 30\/06\/2025/)).toHaveLength(2);

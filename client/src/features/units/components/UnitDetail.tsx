@@ -96,7 +96,7 @@ export function UnitDetail({ unitId, at, onShow, today = todayIso() }: UnitDetai
           { key: 'kind', label: t('common.kind'), children: t(`kind.${unit.kind}`) },
           { key: 'code', label: t('plan.ind.code'), children: unit.code ?? '—' },
           { key: 'parent', label: t('units.detail.parent'), children: unit.parent?.name ?? '—' },
-          { key: 'from', label: t('units.detail.from'), children: unit.validFrom ? date(unit.validFrom) : t('units.detail.open') },
+          { key: 'from', label: t('units.detail.from'), children: unit.validFrom ? date(unit.validFrom) : t('units.detail.openStart') },
           { key: 'to', label: t('units.detail.to'), children: unit.validTo ? date(unit.validTo) : t('units.detail.open') },
           { key: 'children', label: t('units.detail.children', { date: date(at) }), children: childrenText },
         ]}

@@ -113,7 +113,11 @@ export function UnitTreePage() {
     let timer: ReturnType<typeof setTimeout>;
     const go = () => {
       tree.current?.scrollTo({ key: scrollTo, align: 'top' });
-      const shown = treeBox.current?.querySelector('.ant-tree-treenode-selected');
+      // Rendered for good (not inside an opening animation) and within the list's viewport.
+      const node = treeBox.current?.querySelector('.ant-tree-treenode-selected');
+      const list = treeBox.current?.querySelector('.ant-tree-list-holder')?.getBoundingClientRect();
+      const box = node?.getBoundingClientRect();
+      const shown = !!node && !node.closest('.ant-tree-treenode-motion') && !!list && !!box && box.top >= list.top - 1 && box.bottom <= list.bottom + 1;
       if (!shown && ++tries < 30) timer = setTimeout(go, 150);
     };
     timer = setTimeout(go, 0);
