@@ -19,6 +19,9 @@ import { introspectionForSignedIn } from './common/introspection';
 import { costLimit } from './common/complexity';
 import type { RequestContext } from './common/context';
 import type { Logger } from './common/logger';
+import { mountImportRoutes } from './modules/spreadsheets/import.routes';
+import { mountExportRoutes } from './modules/spreadsheets/export.routes';
+import { restContext } from './modules/spreadsheets/rest';
 
 const BODY_LIMIT = '1mb';
 
@@ -35,10 +38,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function bearer(header: string | undefined): string | undefined {
-  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  return m?.[1];
-}
 
 /** One process, one port: the SPA at /, GraphQL at /graphql, health at /healthz. */
 export async function startServer(config: AppConfig, ds: DataSource, log: Logger): Promise<RunningServer> {
@@ -127,24 +126,19 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<RequestContext> => {
-        return {
-          requestId: res.locals.requestId as string,
-          locale: requestLocale({ get: (n) => req.headers[n] as string | undefined }),
-          actor: await services.auth.authenticate(bearer(req.headers.authorization)),
-          ip: req.ip ?? 'unknown',
-          loaders: createLoaders(ds),
-          services,
-        };
-      },
+      context: ({ req, res }) => restContext(req, res, { ds, services, log }),
     }),
   );
+
+  // Spreadsheets in and out: plain HTTP (multipart uploads, file downloads), same auth and services.
+  mountImportRoutes(app, { ds, services, log });
+  mountExportRoutes(app, { ds, services, log });
 
   const index = path.join(config.clientDist, 'index.html');
   if (fs.existsSync(index)) {
     app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET gets the SPA shell.
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(index));
+    app.get(/^\/(?!graphql|healthz|readyz|import\/|export\/).*/, (_req, res) => res.sendFile(index));
   } else {
     app.get('/', (_req, res) => res.type('text/plain; charset=utf-8').send('Chỉ tiêu: the client is not built. Run `npm start` from the repository root.'));
   }

@@ -352,6 +352,7 @@ export const en: Record<MessageKey, string> = {
   'units.asOf': 'Showing the tree as it stood on {date}, not today.',
   'units.detail.from': 'Valid from',
   'units.detail.to': 'Valid until',
+  'units.detail.openStart': 'not recorded (before the records)',
   'units.detail.open': 'open',
   'units.detail.parent': 'Under',
   'units.detail.children': 'Units under it on {date}',
@@ -376,4 +377,8 @@ export const en: Record<MessageKey, string> = {
   'missing.done': '{indicator}: all {total} units assigned',
   'missing.andMore': 'and {count} more',
   'missing.allDone': 'Every indicator is assigned to all {total} units below.',
+
+  // imports (spreadsheets in)
+
+  // exports (spreadsheets out)
 };

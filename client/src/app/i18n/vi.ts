@@ -351,6 +351,7 @@ export const vi = {
   'units.asOf': 'Đang xem cây đơn vị như tại ngày {date}, không phải hôm nay.',
   'units.detail.from': 'Hiệu lực từ ngày',
   'units.detail.to': 'Hiệu lực đến hết ngày',
+  'units.detail.openStart': 'không ghi nhận (có từ trước)',
   'units.detail.open': 'không giới hạn',
   'units.detail.parent': 'Trực thuộc',
   'units.detail.children': 'Đơn vị trực thuộc ngày {date}',
@@ -375,6 +376,10 @@ export const vi = {
   'missing.done': '{indicator}: đã giao đủ {total} đơn vị',
   'missing.andMore': 'và {count} đơn vị khác',
   'missing.allDone': 'Đã giao đủ mọi chỉ tiêu cho {total} đơn vị trực thuộc.',
+
+  // imports (spreadsheets in)
+
+  // exports (spreadsheets out)
 } as const;
 
 export type MessageKey = keyof typeof vi;
