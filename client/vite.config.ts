@@ -13,7 +13,7 @@ export default defineConfig({
   resolve: { alias: domainAlias },
   server: {
     port: 5173,
-    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000', '/export': 'http://localhost:4000', '/import': 'http://localhost:4000' },
   },
   build: {
     outDir: 'dist',

@@ -99,6 +99,19 @@ describeInBrowser('province administrator after the 2025 reform, in the browser'
     expect(await rows.filter({ hasText: 'Xã Krông Ana' }).count()).toBe(1);
   });
 
+  it('the 2026 plan’s dashboard shows 2025 in the new structure, marking the figures merged from the old communes', async () => {
+    await page.goto(`${base}/progress?planId=${d.plan(2026)}`);
+    // The year before the plan's is offered after its months: typed into the picker's search.
+    await page.getByRole('combobox', { name: 'Kỳ', exact: true }).fill('Cả năm 2025');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('period') === '2025');
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    const merged = rows.filter({ has: page.locator('.ant-tag', { hasText: /^gộp$/ }) });
+    await expect.poll(() => merged.count(), POLL).toBeGreaterThan(90);
+    expect(await rows.filter({ hasText: 'Xã Krông Ana' }).locator('.ant-tag', { hasText: /^gộp$/ }).count()).toBe(1);
+    await screenshot(page, '21-dashboard-2025-merged');
+  });
+
   it('lists the accounts of the province and creates one, with a role it may grant and a unit of its subtree', async () => {
     await page.getByRole('menuitem', { name: 'Tài khoản' }).click();
     await page.waitForURL(`${base}/accounts`);

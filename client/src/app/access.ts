@@ -14,6 +14,7 @@ export type Permission =
   | 'targets.cascade'
   | 'plans.issue'
   | 'results.enter'
+  | 'imports'
   | 'progress.view'
   | 'progress.export'
   | 'playground'
@@ -31,6 +32,8 @@ export const ACCESS: Readonly<Record<Permission, readonly Role[]>> = {
   'targets.cascade': WRITERS_OF_TARGETS,
   'plans.issue': WRITERS_OF_TARGETS,
   'results.enter': ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER'],
+  // Spreadsheet imports: whoever writes targets (targets, baselines) or results (results).
+  imports: ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER'],
   'progress.view': EVERYONE,
   'progress.export': EVERYONE,
   playground: ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'ANALYST'],

@@ -19,6 +19,7 @@ const PlansPage = page(() => import('../features/plans/pages/PlansPage'), 'Plans
 const PlanPage = page(() => import('../features/plans/pages/PlanPage'), 'PlanPage');
 const CascadePage = page(() => import('../features/cascade/pages/CascadePage'), 'CascadePage');
 const ResultsPage = page(() => import('../features/results/pages/ResultsPage'), 'ResultsPage');
+const ImportPage = page(() => import('../features/imports/pages/ImportPage'), 'ImportPage');
 const DashboardPage = page(() => import('../features/progress/pages/DashboardPage'), 'DashboardPage');
 const PlaygroundPage = page(() => import('../features/playground/pages/PlaygroundPage'), 'PlaygroundPage');
 const UnitTreePage = page(() => import('../features/units/pages/UnitTreePage'), 'UnitTreePage');
@@ -39,6 +40,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/plans/:planId', access: 'plans.view', Page: PlanPage },
   { path: '/plans/:planId/cascade', access: 'targets.cascade', Page: CascadePage },
   { path: '/results', access: 'results.enter', Page: ResultsPage, menu: 'nav.results' },
+  { path: '/imports', access: 'imports', Page: ImportPage, menu: 'import.nav' },
   { path: '/progress', access: 'progress.view', Page: DashboardPage, menu: 'nav.progress' },
   { path: '/units', access: 'units.view', Page: UnitTreePage, menu: 'nav.units' },
   { path: '/accounts', access: 'accounts.manage', Page: AccountsPage, menu: 'nav.accounts' },

@@ -122,6 +122,17 @@ describe('resolveCascade', () => {
     expect(c).toMatchObject({ value: 0, source: 'BASELINE_POLICY', floor: null }); // 0 stands for a missing floor
   });
 
+  it('baseline policy: a recorded baseline (last year\'s actual) stands in where the target has none, never over a stored one', () => {
+    const [a, b, c] = resolveCascade(rule, [
+      { ...child('a', 'COMMUNE'), recordedBaseline: 72.4 },
+      { ...child('b', 'WARD', { value: 70, baseline: 90, origin: 'RULE' }), recordedBaseline: 50 },
+      { ...child('c', 'WARD', { value: 70, baseline: null, origin: 'RULE' }), recordedBaseline: 99.5 },
+    ]);
+    expect(a).toMatchObject({ value: 74, baseline: 72.4, source: 'BASELINE_POLICY' });
+    expect(b).toMatchObject({ value: 91, baseline: 90 });
+    expect(c).toMatchObject({ value: 99, baseline: 99.5 }); // capped
+  });
+
   it('default per kind when there is no baseline policy', () => {
     const [a, b, c] = resolveCascade({ ...rule, baselinePolicy: null }, [
       child('a', 'WARD', { value: 70, baseline: 99, origin: 'RULE' }),

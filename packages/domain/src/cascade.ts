@@ -59,6 +59,8 @@ export interface CascadeChildInput {
   kind: UnitKind;
   existing: { value: number; baseline: number | null; origin: TargetOrigin } | null;
   override: { value: number } | null;
+  /** Last year's actual from recorded results, the baseline where the existing target has none. */
+  recordedBaseline?: number | null;
 }
 
 export interface CascadeRuleInput {
@@ -79,20 +81,20 @@ export interface CascadeProposal {
   source: CascadeSource;
   /** The binding floor for the child's kind, to validate against. */
   floor: number | null;
-  /** The baseline on the child's existing target. */
+  /** The baseline on the child's existing target, else its recorded one. */
   baseline: number | null;
 }
 
 /**
  * One proposal per child, in the children's order. A child's value is, in order: its override
  * (origin MANUAL); with keepManual, its existing MANUAL target as it is; with a baseline policy,
- * the suggestion from its existing target's baseline (origin RULE); the default for its kind
+ * the suggestion from its existing target's baseline, else its recorded one (origin RULE); the default for its kind
  * (origin RULE); else nothing. Validation is separate (validateTargetValue).
  */
 export function resolveCascade(rule: CascadeRuleInput, children: readonly CascadeChildInput[]): CascadeProposal[] {
   return children.map((child) => {
     const floor = bindingFloor(child.kind, rule.floors, rule.planFloors);
-    const baseline = child.existing?.baseline ?? null;
+    const baseline = child.existing?.baseline ?? child.recordedBaseline ?? null;
     const base = { unitId: child.unitId, floor, baseline };
     if (child.override) {
       return { ...base, value: child.override.value, origin: 'MANUAL', source: 'OVERRIDE' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figureAcross } from './history';
-import { parsePeriod } from './periods';
+import { figureAcross, periodsBefore } from './history';
+import { parsePeriod, periodContains } from './periods';
 import type { Figure } from './figures';
 
 const rate = (numerator: number, denominator: number): Figure => ({ numerator, denominator, value: (100 * numerator) / denominator });
@@ -60,3 +60,33 @@ describe('figureAcross: figures across a reorganisation', () => {
     expect(figureAcross('RATE', parsePeriod('2025'), '2025-07-01', new Map(), [new Map()])).toEqual({ figure: null, fromPredecessors: false });
   });
 });
+
+describe('periodsBefore: the part of a period predecessors stand for', () => {
+  const keys = (p: string, since: string) => periodsBefore(parsePeriod(p), since).map((x) => x.key);
+  it('splits a year at a reorganisation on the first of a quarter into the quarters before it', () => {
+    expect(keys('2025', '2025-07-01')).toEqual(['2025-Q1', '2025-Q2']);
+  });
+  it('goes down to months when the reorganisation falls inside a quarter', () => {
+    expect(keys('2025', '2025-08-01')).toEqual(['2025-Q1', '2025-Q2', '2025-07']);
+    expect(keys('2025-Q3', '2025-09-15')).toEqual(['2025-07', '2025-08']);
+  });
+  it('is the whole period before the reorganisation and nothing after it', () => {
+    expect(keys('2024', '2025-07-01')).toEqual(['2024']);
+    expect(keys('2025-Q3', '2025-07-01')).toEqual([]);
+    expect(keys('2026', '2025-07-01')).toEqual([]);
+  });
+  it('leaves a straddled month to the unit itself', () => {
+    expect(keys('2025-07', '2025-07-15')).toEqual([]);
+  });
+  it('agrees with figureAcross on what the predecessors contribute', () => {
+    const pred = months(2025, 1, 12, (m) => rate(m, 10));
+    for (const since of ['2025-04-01', '2025-07-01', '2025-08-01', '2025-11-01']) {
+      const { figure } = figureAcross('RATE', parsePeriod('2025'), since, new Map(), [pred]);
+      const pieces = periodsBefore(parsePeriod('2025'), since);
+      const inside = [...pred.keys()].filter((k) => pieces.some((p) => periodContains(p, parsePeriod(k))));
+      const b = inside.reduce((s, k) => s + pred.get(k)!.numerator!, 0);
+      expect(figure?.numerator).toBe(b);
+    }
+  });
+});
+

@@ -39,3 +39,16 @@ export function figureAcross(
     fromPredecessors: parts.some((p) => p.fromPredecessors),
   };
 }
+
+/**
+ * The largest periods inside `period` that end before `since` (a reorganisation's first day): the
+ * part of the period a unit formed on `since` takes from its predecessors. 2025 with 2025-07-01 →
+ * Q1, Q2; with 2025-08-01 → Q1, Q2, July. A month that straddles `since` is the unit's own, as in
+ * figureAcross; SQL roll-ups sum these pieces each under its own period rule.
+ */
+export function periodsBefore(period: Period, since: string): Period[] {
+  const { from, to } = periodRange(period);
+  if (to < since) return [period];
+  if (from >= since) return [];
+  return subPeriods(period).flatMap((p) => periodsBefore(p, since));
+}

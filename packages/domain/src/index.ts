@@ -5,3 +5,5 @@ export * from './periods';
 export * from './cascade';
 export * from './validation';
 export * from './history';
+export * from './numbers';
+export * from './imports';

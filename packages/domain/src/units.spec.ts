@@ -14,6 +14,8 @@ import {
   isUnitKind,
   kindLevel,
   splitKindPrefix,
+  looseUnitNameKey,
+  UnitNameIndex,
   unitNameKey,
   type UnitKind,
 } from './units';
@@ -216,5 +218,68 @@ describe('unitNameKey', () => {
     ['Phường 1', '1'],
   ])('%j → %j', (name, key) => {
     expect(unitNameKey(name)).toBe(key);
+  });
+});
+
+describe('looseUnitNameKey', () => {
+  it.each([
+    ['Sở Công Thương', 'Công thương'],
+    ['Sở Y tế', 'SỞ Y TẾ'],
+    ['UBND huyện Krông Ana', 'Krông A Na'],
+  ])('%j ≡ %j', (a, b) => expect(looseUnitNameKey(a)).toBe(looseUnitNameKey(b)));
+
+  it('keeps a name that is only the agency word', () => expect(looseUnitNameKey('Sở')).toBe('so'));
+});
+
+describe('UnitNameIndex', () => {
+  type U = { id: number; name: string; kind: UnitKind };
+  const units: U[] = [
+    { id: 1, name: 'Thành phố Buôn Ma Thuột', kind: 'PROVINCIAL_CITY' },
+    { id: 2, name: 'Huyện Krông A Na', kind: 'DISTRICT' },
+    { id: 3, name: "Huyện M'Đrắk", kind: 'DISTRICT' },
+    { id: 4, name: 'Phường Tân Lập', kind: 'WARD' },
+    { id: 5, name: 'Xã Tân Lập', kind: 'COMMUNE' },
+    { id: 6, name: 'Phường Thống Nhất', kind: 'WARD' },
+    { id: 7, name: 'Phường Thống Nhất', kind: 'WARD' },
+    { id: 8, name: 'Sở Công Thương', kind: 'PROVINCIAL_AGENCY' },
+    { id: 9, name: 'Sở Nội vụ', kind: 'PROVINCIAL_AGENCY' },
+    { id: 10, name: 'Phòng Nội vụ', kind: 'DISTRICT_AGENCY' },
+    { id: 11, name: 'Thị xã Buôn Hồ', kind: 'TOWN' },
+  ];
+  const index = new UnitNameIndex(units);
+  const id = (name: string) => {
+    const m = index.match(name);
+    return m.kind === 'MATCH' ? m.unit.id : m.kind;
+  };
+
+  it.each([
+    ['UBND huyện Krông Ana', 2],
+    ["UBND huyện M'Drắk", 3],
+    ['TP. Buôn Ma Thuột', 1],
+    ['UBND thành phố Buôn Ma Thuột', 1],
+    ['thị xã  buôn hồ', 11],
+    ['Thị xã Buôn Hồ'.normalize('NFD'), 11],
+    ['Xã Tân Lập', 5],
+    ['Phường Tân Lập', 4],
+    ['Công Thương', 8],
+    ['Sở Nội vụ', 9],
+    ['Phòng Nội vụ', 10],
+  ])('%j → unit %s', (name, want) => expect(id(name)).toBe(want));
+
+  it.each([
+    ['Tân Lập', 'AMBIGUOUS'],
+    ['Phường Thống Nhất', 'AMBIGUOUS'],
+    ['Nội vụ', 'AMBIGUOUS'],
+    ['Xã Không Có', 'NONE'],
+    ['', 'NONE'],
+  ])('%j → %s, never a guess', (name, want) => expect(id(name)).toBe(want));
+
+  it('lets a preference settle a tie (the reader’s own children)', () => {
+    const preferring = new UnitNameIndex(units, (u) => u.id === 6);
+    expect(preferring.match('Phường Thống Nhất')).toMatchObject({ kind: 'MATCH', unit: { id: 6 } });
+  });
+
+  it('says when the kind written differs from the unit’s', () => {
+    expect(index.match('Huyện Buôn Hồ')).toMatchObject({ kind: 'MATCH', unit: { id: 11 }, kindDiffers: true });
   });
 });

@@ -238,3 +238,73 @@ export function unitNameKey(name: string): string {
   const { bare } = splitKindPrefix(name);
   return foldVietnamese(bare).replace(/['’‘ʼ`´\-‐‑–—.\s]/gu, '');
 }
+
+// Agency prefixes documents drop or add ("Sở Công Thương" / "Công Thương"); only a fallback
+// key, so "Sở Nội vụ" still tells itself apart from a district's "Phòng Nội vụ".
+const AGENCY_PREFIXES: readonly (readonly string[])[] = [['so'], ['phong']];
+
+/**
+ * A looser key than unitNameKey: also without a leading agency word (Sở, Phòng). For a second
+ * pass when the strict key finds nothing.
+ */
+export function looseUnitNameKey(name: string): string {
+  const { bare } = splitKindPrefix(name);
+  const words = bare.split(/\s+/).filter(Boolean);
+  const folded = words.map(foldWord);
+  const prefix = AGENCY_PREFIXES.find((p) => startsWithWords(folded, 0, p) && words.length > p.length);
+  const rest = prefix ? words.slice(prefix.length).join(' ') : bare;
+  return foldVietnamese(rest).replace(/['’‘ʼ`´\-‐‑–—.\s]/gu, '');
+}
+
+/** Whether a kind written in a document ("Thành phố", "Huyện") fits a stored unit's kind. */
+function kindFits(written: UnitKind, stored: UnitKind): boolean {
+  if (written === stored) return true;
+  // "Thành phố X" is a provincial city or a municipality; the register tells them apart, documents do not.
+  return written === 'PROVINCIAL_CITY' && stored === 'MUNICIPALITY';
+}
+
+export type UnitNameMatch<T> =
+  | { kind: 'MATCH'; unit: T; kindDiffers: boolean }
+  | { kind: 'AMBIGUOUS'; units: T[] }
+  | { kind: 'NONE' };
+
+/**
+ * Finds units by the names documents use, among a fixed set (the units a file may name). Tries
+ * the strict key (unitNameKey), then the loose one; where several units share the key, the kind
+ * written in the name ("Xã Tân Lập" vs "Phường Tân Lập") and then `prefer` (e.g. the reader's
+ * own children, the units a template lists) narrow them. Never picks one of several silently:
+ * what is left ambiguous is reported as such.
+ */
+export class UnitNameIndex<T extends { name: string; kind: UnitKind }> {
+  private readonly strict = new Map<string, T[]>();
+  private readonly loose = new Map<string, T[]>();
+
+  constructor(units: readonly T[], private readonly prefer: (u: T) => boolean = () => false) {
+    for (const u of units) {
+      for (const [map, key] of [[this.strict, unitNameKey(u.name)], [this.loose, looseUnitNameKey(u.name)]] as const) {
+        if (!key) continue;
+        const list = map.get(key);
+        if (list) list.push(u);
+        else map.set(key, [u]);
+      }
+    }
+  }
+
+  match(name: string): UnitNameMatch<T> {
+    const written = splitKindPrefix(name).kind;
+    let found = this.strict.get(unitNameKey(name)) ?? [];
+    if (!found.length) found = this.loose.get(looseUnitNameKey(name)) ?? [];
+    if (!found.length) return { kind: 'NONE' };
+    let kindDiffers = false;
+    if (written !== null) {
+      const fitting = found.filter((u) => kindFits(written, u.kind));
+      if (fitting.length) found = fitting;
+      else kindDiffers = true;
+    }
+    if (found.length > 1) {
+      const preferred = found.filter(this.prefer);
+      if (preferred.length === 1) found = preferred;
+    }
+    return found.length === 1 ? { kind: 'MATCH', unit: found[0], kindDiffers } : { kind: 'AMBIGUOUS', units: found };
+  }
+}

@@ -9,6 +9,7 @@ import {
   HomeOutlined,
   LogoutOutlined,
   TeamOutlined,
+  UploadOutlined,
 } from '@ant-design/icons';
 import { useApolloClient } from '@apollo/client/react';
 import { can } from '../access';
@@ -21,6 +22,7 @@ const ICONS: Record<string, React.ReactNode> = {
   '/': <HomeOutlined />,
   '/plans': <FileTextOutlined />,
   '/results': <EditOutlined />,
+  '/imports': <UploadOutlined />,
   '/progress': <BarChartOutlined />,
   '/units': <ApartmentOutlined />,
   '/playground': <CodeOutlined />,

@@ -17,6 +17,7 @@ export const CascadeTargetsMutation = graphql(`
         value
         origin
         baseline
+        baselineSource
         unit {
           id
           name

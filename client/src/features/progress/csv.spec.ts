@@ -10,7 +10,7 @@ const row = (name: string, value: number | null, status: ProgressRowFragment['st
   belowHardMinimum: false,
   unit: { id: name, name, kind: 'COMMUNE' },
   target: { value: 80, comparator: 'AT_LEAST' },
-  rolledUp: { numerator: value === null ? null : value * 10, denominator: value === null ? null : 1000, value },
+  rolledUp: { numerator: value === null ? null : value * 10, denominator: value === null ? null : 1000, value, fromPredecessors: false },
 });
 
 describe('progressCsv', () => {

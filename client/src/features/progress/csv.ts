@@ -1,4 +1,5 @@
 import type { ProgressRowFragment } from '../../gql/graphql';
+import { saveBlob } from '../../app/download';
 
 export interface CsvLabels {
   headers: string[];
@@ -41,12 +42,5 @@ export function progressCsv(rows: readonly ProgressRowFragment[], labels: CsvLab
 }
 
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(filename, new Blob([text], { type }));
 }

@@ -20,6 +20,7 @@ export const ProgressRowFragment = graphql(`
       numerator
       denominator
       value
+      fromPredecessors
     }
   }
 `);

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import {
-  belowHardMinimum, parsePeriod, progressGap, progressStatus, rankByComparator, rateValue, subPeriods, yearPeriod,
+  belowHardMinimum, parsePeriod, periodRange, periodsBefore, progressGap, progressStatus, rankByComparator, rateValue, subPeriods,
   type Comparator, type Figure, type Measure, type Period,
 } from '@chitieu/domain';
 import { Unit } from '../units/unit.entity';
@@ -44,6 +44,12 @@ const ZERO: Sums = { b: 0, a: 0, v: 0, n: 0 };
 export interface RollUp {
   subtree: Map<number, Sums>;
   own: Map<number, Sums>;
+}
+
+/** What a unit's predecessors contribute to a period (the part of it before the reorganisation): their subtrees' sums and their own rows'. */
+export interface Inherited {
+  subtree: Sums;
+  own: Sums;
 }
 
 function add(x: Sums, y: Sums): Sums {
@@ -127,6 +133,88 @@ export class ProgressService {
   }
 
   /**
+   * What the predecessors of `units` contribute to `period`, seen in the tree of `treeDate`: for
+   * each link that took effect inside the period and by that date (so the 2022 plan never sees
+   * the 2025 reform), the pieces of the period before it (periodsBefore), each summed under its
+   * own period rule over the predecessors' subtrees. One statement for the links, one per piece.
+   * SCORE keeps the latest piece that has scores. Units with nothing inherited are absent.
+   */
+  async inherited(indicator: Pick<Indicator, 'id' | 'measure'>, period: Period, unitIds: number[], treeDate: string): Promise<Map<number, Inherited>> {
+    const out = new Map<number, Inherited>();
+    if (!unitIds.length) return out;
+    const { from } = periodRange(period);
+    const links: { s: number; d: string; p: string }[] = [];
+    for (let i = 0; i < unitIds.length; i += 1000) {
+      const ids = unitIds.slice(i, i + 1000);
+      const rows = (await this.ds.query(
+        `SELECT l.successorId AS s, l.effectiveDate AS d, u.path AS p FROM unit_link l JOIN unit u ON u.id = l.predecessorId ` +
+          `WHERE l.successorId IN (${ids.map(() => '?').join(', ')}) AND l.effectiveDate > ? AND l.effectiveDate <= ?`,
+        [...ids, from, treeDate],
+      )) as { s: unknown; d: string; p: string }[];
+      links.push(...rows.map((r) => ({ s: Number(r.s), d: r.d, p: r.p })));
+    }
+    for (const since of new Set(links.map((l) => l.d))) {
+      const mine = links.filter((l) => l.d === since);
+      const successorsOf = new Map<string, number[]>();
+      for (const l of mine) successorsOf.set(l.p, [...(successorsOf.get(l.p) ?? []), l.s]);
+      const paths = [...successorsOf.keys()];
+      for (const piece of periodsBefore(period, since)) {
+        const pieceSums = new Map<number, Inherited>();
+        for (const row of await this.sumsByPath(indicator, piece, paths)) {
+          // The row counts for every successor of each predecessor whose subtree holds it.
+          for (const prefix of pathPrefixes(row.path)) {
+            for (const s of successorsOf.get(prefix) ?? []) {
+              const acc = pieceSums.get(s) ?? { subtree: ZERO, own: ZERO };
+              pieceSums.set(s, { subtree: add(acc.subtree, row.sums), own: prefix === row.path ? add(acc.own, row.sums) : acc.own });
+            }
+          }
+        }
+        for (const [s, part] of pieceSums) {
+          const acc = out.get(s);
+          // Scores are not added up across periods: the latest piece with scores stands for them.
+          out.set(s, !acc || indicator.measure === 'SCORE' ? part : { subtree: add(acc.subtree, part.subtree), own: add(acc.own, part.own) });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Sums of `period` per unit path inside the subtrees of `rootPaths` (500 subtrees a statement). */
+  private async sumsByPath(indicator: Pick<Indicator, 'id' | 'measure'>, period: Period, rootPaths: string[]): Promise<{ path: string; sums: Sums }[]> {
+    const keys = periodKeys(period);
+    const out: { path: string; sums: Sums }[] = [];
+    for (let i = 0; i < rootPaths.length; i += 500) {
+      const roots = rootPaths.slice(i, i + 500);
+      const where = `indicatorId = ? AND period IN (${keys.map(() => '?').join(', ')})${shadowFilter(period)} ` +
+        `AND (${roots.map(() => '(unitPath >= ? AND unitPath < ?)').join(' OR ')})`;
+      const params = [indicator.id, ...keys, ...roots.flatMap((r) => [r, subtreeEnd(r)])];
+      const sql = indicator.measure === 'SCORE'
+        ? `SELECT p, 0 AS b, 0 AS a, value AS v, 1 AS n FROM (SELECT unitPath AS p, value, ` +
+          `ROW_NUMBER() OVER (PARTITION BY unitPath ORDER BY ${END_MONTH_SQL} DESC) AS rn FROM result WHERE ${where}) ranked WHERE rn = 1 AND value IS NOT NULL`
+        : `SELECT unitPath AS p, SUM(numerator) AS b, SUM(denominator) AS a, SUM(value) AS v, ` +
+          `COUNT(${indicator.measure === 'RATE' ? 'denominator' : 'value'}) AS n FROM result WHERE ${where} GROUP BY unitPath`;
+      const rows = (await this.ds.query(sql, params)) as { p: string; b: unknown; a: unknown; v: unknown; n: unknown }[];
+      for (const r of rows) out.push({ path: r.p, sums: { b: Number(r.b ?? 0), a: Number(r.a ?? 0), v: Number(r.v ?? 0), n: Number(r.n) } });
+    }
+    return out;
+  }
+
+  /**
+   * Each child's figure of `period` in the tree of `treeDate`, its predecessors' part included:
+   * what a cascade's baseline policy takes as last year's actual where a target has no baseline.
+   */
+  async childFigures(indicator: Pick<Indicator, 'id' | 'measure'>, period: Period, parent: Pick<Unit, 'path'>, childIds: number[], treeDate: string): Promise<Map<number, Figure & { fromPredecessors: boolean }>> {
+    const [sums, inherited] = await Promise.all([this.rollUp(indicator, period, parent.path), this.inherited(indicator, period, childIds, treeDate)]);
+    const out = new Map<number, Figure & { fromPredecessors: boolean }>();
+    for (const id of childIds) {
+      const { sums: s, fromPredecessors } = withInherited(indicator.measure, sums.subtree.get(id) ?? ZERO, inherited.get(id)?.subtree);
+      const figure = figureOfSums(indicator.measure, s);
+      if (figure.value !== null) out.set(id, { ...figure, fromPredecessors });
+    }
+    return out;
+  }
+
+  /**
    * Σa of `period` per unit and RATE indicator inside several subtrees, in one statement: what a
    * batch of cascades weighs its children's targets with (IMPLIED_AGGREGATE_SHORT).
    */
@@ -174,10 +262,12 @@ export class ProgressService {
         [plan.id, indicator.id, unit.id, unit.id],
       ).then((rows: Record<string, unknown>[]) => rows.map((r) => hydrateTarget(r, sqlite))),
     ] as const);
+    // Units formed by a reorganisation inside the period: their predecessors' part of it (none for a plan before the reorganisation).
+    const inherited = await this.inherited(indicator, period, [unit.id, ...children.map((c) => c.id)], at);
     const targetOf = new Map(targets.map((t) => [t.unitId, t]));
     const total = [...sums.subtree.values()].reduce(add, ZERO);
-    const top = this.node(indicator, period, unit, targetOf.get(unit.id) ?? null, total, sums.own.get(unit.id));
-    top.children = children.map((c) => this.node(indicator, period, c, targetOf.get(c.id) ?? null, sums.subtree.get(c.id) ?? ZERO, sums.own.get(c.id)));
+    const top = this.node(indicator, period, unit, targetOf.get(unit.id) ?? null, total, sums.own.get(unit.id), inherited.get(unit.id));
+    top.children = children.map((c) => this.node(indicator, period, c, targetOf.get(c.id) ?? null, sums.subtree.get(c.id) ?? ZERO, sums.own.get(c.id), inherited.get(c.id)));
     this.rank(top.children, targetOf.get(unit.id)?.comparator ?? indicator.comparator);
     return top;
   }
@@ -224,15 +314,17 @@ export class ProgressService {
     return out;
   }
 
-  private node(indicator: Indicator, period: Period, u: Unit, target: Target | null, subtree: Sums, own: Sums | undefined): Progress {
-    const rolledUp = figureOfSums(indicator.measure, subtree);
-    const status = progressStatus({ target: target && { value: target.value, comparator: target.comparator }, hasData: subtree.n > 0, figure: rolledUp });
+  private node(indicator: Indicator, period: Period, u: Unit, target: Target | null, subtreeSums: Sums, ownSums: Sums | undefined, inherited?: Inherited): Progress {
+    const subtree = withInherited(indicator.measure, subtreeSums, inherited?.subtree);
+    const own = withInherited(indicator.measure, ownSums ?? ZERO, inherited?.own);
+    const rolledUp = { ...figureOfSums(indicator.measure, subtree.sums), fromPredecessors: subtree.fromPredecessors };
+    const status = progressStatus({ target: target && { value: target.value, comparator: target.comparator }, hasData: subtree.sums.n > 0, figure: rolledUp });
     return {
       unit: u,
       indicator,
       period: period.key,
       target,
-      own: figureOfSums(indicator.measure, own),
+      own: { ...figureOfSums(indicator.measure, own.sums), fromPredecessors: own.fromPredecessors },
       rolledUp,
       status,
       gap: target ? progressGap(status, rolledUp, target.value) : null,
@@ -248,6 +340,23 @@ export class ProgressService {
     nodes.forEach((c, i) => (c.rank = ranks[i]));
     nodes.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   }
+}
+
+/**
+ * A unit's sums with its predecessors' part added (RATE, COUNT); for SCORE the unit's own scores
+ * when it has any in the period, else its predecessors' (the latest stands for the period).
+ */
+function withInherited(measure: Measure, own: Sums, inherited: Sums | undefined): { sums: Sums; fromPredecessors: boolean } {
+  if (!inherited || inherited.n === 0) return { sums: own, fromPredecessors: false };
+  if (measure === 'SCORE') return own.n > 0 ? { sums: own, fromPredecessors: false } : { sums: inherited, fromPredecessors: true };
+  return { sums: add(own, inherited), fromPredecessors: true };
+}
+
+/** "1.17.230." → "1.", "1.17.", "1.17.230.": the subtrees a row at that path lies in. */
+function pathPrefixes(path: string): string[] {
+  const out: string[] = [];
+  for (let i = path.indexOf('.'); i !== -1; i = path.indexOf('.', i + 1)) out.push(path.slice(0, i + 1));
+  return out;
 }
 
 /**

@@ -15,6 +15,10 @@ export class Figure {
 
   @Field(() => Float, { nullable: true })
   value: number | null;
+
+  /** Part of the figure was recorded against the units this one was formed from (a reorganisation). */
+  @Field({ description: 'Part of the figure comes from the units this one was formed from (a reorganisation).' })
+  fromPredecessors: boolean;
 }
 
 @ObjectType()

@@ -1,5 +1,51 @@
 import type express from 'express';
-import type { RestDeps } from './rest';
+import { DomainError } from '@chitieu/domain';
+import { requestLocale } from '../../common/errors';
+import type { AuthedContext } from '../../common/context';
+import { queryParam, requireActor, sendError, sendWorkbook, type RestDeps } from './rest';
+import { annexExport, progressExport, type ExportFile } from './export.service';
 
-/** GET /export/plans/:planId/annex.xlsx and /export/progress.xlsx (issue "Spreadsheets"). */
-export function mountExportRoutes(_app: express.Express, _deps: RestDeps): void {}
+function required(req: express.Request, name: string): string {
+  const v = queryParam(req, name);
+  if (v === undefined) throw new DomainError('BAD_USER_INPUT', { reason: requestLocale({ get: (n) => req.get(n) }) === 'en' ? `missing ${name}` : `thiếu tham số ${name}` });
+  return v;
+}
+
+/** Built in memory, then streamed: an error while gathering still gets a proper status. */
+function exportRoute(deps: RestDeps, build: (ctx: AuthedContext, req: express.Request) => Promise<ExportFile>): express.RequestHandler {
+  return async (req, res) => {
+    const locale = requestLocale({ get: (n) => req.headers[n] as string | undefined });
+    try {
+      const ctx = await requireActor(req, res, deps);
+      if (!ctx) return;
+      const file = await build(ctx, req);
+      await sendWorkbook(res, file.workbook, file.filename);
+    } catch (err) {
+      if (res.headersSent) {
+        deps.log.error({ err }, 'export failed while streaming');
+        res.destroy();
+        return;
+      }
+      sendError(res, err, locale, deps);
+    }
+  };
+}
+
+/** GET /export/plans/:planId/annex.xlsx[?unitId=] and GET /export/progress.xlsx?planId=&indicatorId=&unitId=[&period=]. */
+export function mountExportRoutes(app: express.Express, deps: RestDeps): void {
+  app.get(
+    '/export/plans/:planId/annex.xlsx',
+    exportRoute(deps, (ctx, req) => annexExport(ctx, { planId: String(req.params.planId), unitId: queryParam(req, 'unitId') })),
+  );
+  app.get(
+    '/export/progress.xlsx',
+    exportRoute(deps, (ctx, req) =>
+      progressExport(ctx, {
+        planId: required(req, 'planId'),
+        indicatorId: required(req, 'indicatorId'),
+        unitId: required(req, 'unitId'),
+        period: queryParam(req, 'period'),
+      }),
+    ),
+  );
+}

@@ -1,6 +1,8 @@
 import type express from 'express';
 import type { DataSource } from 'typeorm';
-import { requestLocale } from '../../common/errors';
+import type ExcelJS from 'exceljs';
+import { DomainError, type Locale } from '@chitieu/domain';
+import { requestLocale, shapeError } from '../../common/errors';
 import { createLoaders } from '../../common/loaders';
 import type { AuthedContext, RequestContext } from '../../common/context';
 import type { Services } from '../../services';
@@ -38,4 +40,61 @@ export async function requireActor(req: express.Request, res: express.Response, 
     return null;
   }
   return ctx as AuthedContext;
+}
+
+/** HTTP statuses of the error codes GraphQL reports in extensions.code; anything else unexpected is a 500. */
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  INVALID_PERIOD: 400,
+  CONFLICT: 409,
+  PLAN_NOT_EDITABLE: 409,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+/** `{ error: { code, message } }` with the status; the message in the caller's language. */
+export function sendFailure(res: express.Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+/** An error thrown by a service, worded as /graphql words it (the one error mapping, common/errors). */
+export function sendError(res: express.Response, err: unknown, locale: Locale, deps: Pick<RestDeps, 'log'>): void {
+  const shaped = shapeError({ message: err instanceof Error ? err.message : String(err) }, err, locale, deps.log);
+  const code = String(shaped.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  sendFailure(res, STATUS[code] ?? (err instanceof DomainError ? 400 : 500), code, shaped.message);
+}
+
+/** One query parameter as a trimmed string (absent, blank, repeated or nested: undefined). */
+export function queryParam(req: express.Request, name: string): string | undefined {
+  const v = req.query[name];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Content-Disposition for a Vietnamese file name: an ASCII fallback ("Phu luc 2022 - Tinh Dak
+ * Lak.xlsx") for old clients and the exact name as RFC 5987 `filename*`.
+ */
+export function contentDisposition(filename: string): string {
+  const fallback = filename
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\;%]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A workbook built in memory, streamed as a download that no cache keeps (figures of one account's scope). */
+export async function sendWorkbook(res: express.Response, workbook: ExcelJS.Workbook, filename: string): Promise<void> {
+  res.status(200);
+  res.setHeader('content-type', XLSX);
+  res.setHeader('content-disposition', contentDisposition(filename));
+  res.setHeader('cache-control', 'no-store');
+  await workbook.xlsx.write(res);
+  res.end();
 }

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, Length, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
+import { MAX_PERIOD_YEAR, MIN_PERIOD_YEAR } from '@chitieu/domain';
 import type { Comparator } from '@chitieu/domain';
 import { ComparatorEnum } from '../../common/enums';
 import { KindValueInput } from '../plans/plans.inputs';
@@ -58,6 +59,12 @@ export class BaselinePolicyInput {
 
   @Field(() => Float, { nullable: true })
   cap?: number | null;
+
+  /** Where a child's target has no baseline, take its actual of this year (built from its predecessors across a reorganisation). */
+  @Field(() => Int, { nullable: true, description: "Where a child's target has no baseline, use its recorded figure of this year (across reorganisations)." })
+  @Min(MIN_PERIOD_YEAR)
+  @Max(MAX_PERIOD_YEAR)
+  baselineYear?: number | null;
 }
 
 @InputType()

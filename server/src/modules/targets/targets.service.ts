@@ -25,6 +25,8 @@ interface Proposal {
   value: number;
   origin: TargetOrigin;
   baseline: number | null;
+  /** Where a baseline taken from recorded results came from; undefined keeps the stored source. */
+  baselineSource?: string | null;
   note: string | null;
   comparator: Comparator;
   expectedVersion: number | null;
@@ -211,8 +213,14 @@ export class TargetsService {
       }
       await this.preloadTargets(pre, planId, [...new Set(mine.map((p) => p.indicator.id))], [...unitIds]);
     }
+    // Last year's actuals (built across reorganisations) for the children a baseline policy with a baselineYear reads.
+    const recorded = await Promise.all(prepared.map(({ input, indicator, parent, at }) => {
+      const year = input.baselinePolicy?.baselineYear;
+      const children = pre.childrenOf(parent.id, at);
+      return year ? ctx.services.progress.childFigures(indicator, yearPeriod(year), parent, children.map((c) => c.id), at) : null;
+    }));
     const actorUnitName = ctx.actor.unitId !== null ? ((await ctx.loaders.unit.load(ctx.actor.unitId))?.name ?? null) : null;
-    const writes: Write[] = prepared.map(({ input, plan, indicator, planFloors, issuer, parent, at }) => {
+    const writes: Write[] = prepared.map(({ input, plan, indicator, planFloors, issuer, parent, at }, n) => {
       const children = pre.childrenOf(parent.id, at);
       const issues: DomainIssue[] = [];
       const overrides = new Map<number, TargetValueInput>();
@@ -232,6 +240,7 @@ export class TargetsService {
           kind: c.kind,
           existing: e ? { value: e.value, baseline: e.baseline, origin: e.origin } : null,
           override: o ? { value: o.value } : null,
+          recordedBaseline: recorded[n]?.get(c.id)?.value ?? null,
         };
       });
       const resolved = resolveCascade(
@@ -248,6 +257,7 @@ export class TargetsService {
           return;
         }
         const o = overrides.get(unit.id);
+        const fromResults = current?.baseline == null && !(o && o.baseline !== undefined) ? recorded[n]?.get(unit.id) : undefined;
         const requestFloor = bindingFloor(unit.kind, requestFloors);
         const planFloor = bindingFloor(unit.kind, planFloors);
         proposals.push({
@@ -255,7 +265,8 @@ export class TargetsService {
           existing: current,
           value: r.value,
           origin: r.origin ?? 'RULE',
-          baseline: o && o.baseline !== undefined ? o.baseline : (current?.baseline ?? null),
+          baseline: o && o.baseline !== undefined ? o.baseline : (current?.baseline ?? fromResults?.value ?? null),
+          ...(fromResults ? { baselineSource: baselineSourceOf(input.baselinePolicy!.baselineYear!, fromResults.fromPredecessors) } : {}),
           note: o && o.note !== undefined ? o.note : (current?.note ?? null),
           comparator: o?.comparator ?? current?.comparator ?? indicator.comparator,
           expectedVersion: o?.expectedVersion ?? null,
@@ -495,7 +506,7 @@ export class TargetsService {
         value: p.value,
         comparator: p.comparator,
         baseline: p.baseline,
-        baselineSource: p.existing?.baselineSource ?? null,
+        baselineSource: p.baselineSource !== undefined ? p.baselineSource : (p.existing?.baselineSource ?? null),
         referenceValue: p.existing?.referenceValue ?? null,
         referenceLabel: p.existing?.referenceLabel ?? null,
         origin: p.origin,
@@ -623,4 +634,9 @@ export function hydrateTarget(r: Record<string, unknown>, sqlite: boolean): Targ
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; errno?: number };
   return e?.code === 'ER_DUP_ENTRY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.errno === 1062;
+}
+
+/** The source recorded with a baseline taken from results (shown beside it in the plan). */
+function baselineSourceOf(year: number, fromPredecessors: boolean): string {
+  return fromPredecessors ? `Kết quả năm ${year} (gồm số liệu của các đơn vị trước sắp xếp)` : `Kết quả năm ${year}`;
 }

@@ -5,8 +5,9 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import {
-  importParsedRegister, normalizeCode, parseRegister, readCsvText, readRegisterRows, readXlsxRows, RegisterFileError,
+  importParsedRegister, normalizeCode, parseRegister, readRegisterRows, RegisterFileError,
 } from './register-import';
+import { readCsvText, readXlsxRows } from '../spreadsheets/sheets';
 import { migrate, openDataSource } from '../../db/data-source';
 import { Unit } from './unit.entity';
 import { UnitsService } from './units.service';

@@ -15,12 +15,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { canHaveParent, foldVietnamese, isAgency, kindLevel, splitKindPrefix, UNIT_KIND_LABELS, type UnitKind } from '@chitieu/domain';
 import { Unit } from './unit.entity';
 import { UnitsService } from './units.service';
+import { readSheetRows, SheetFileError } from '../spreadsheets/sheets';
 
 export interface RejectedRow {
   line: number;
@@ -62,7 +61,7 @@ export interface ParsedRegister {
 }
 
 /** A file the importer cannot read at all (no header, wrong format): nothing is imported. */
-export class RegisterFileError extends Error {}
+export class RegisterFileError extends SheetFileError {}
 
 // ---------------------------------------------------------------------------------------------
 // Header
@@ -262,72 +261,15 @@ function parentCodeOf(r: ParsedRegisterRow, tier: Tier): string | null {
 // ---------------------------------------------------------------------------------------------
 // Files
 
-/** A spreadsheet cell as text: numbers as the integers they are, rich text and formulas by their text. */
-export function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((t) => t.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
-/** CSV text (BOM stripped) → rows; the delimiter (comma, semicolon or tab) is read off the header line. */
-export function readCsvText(text: string): string[][] {
-  const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  const count = (ch: string) => firstLine.split(ch).length - 1;
-  const delimiter = [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
-  return parseCsv(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
-}
-
-/** The CSV file's bytes as text: UTF-8 (with or without BOM) or UTF-16 with its BOM. */
-export function decodeCsv(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  const text = bytes.toString('utf8');
-  if (text.includes('\uFFFD')) throw new RegisterFileError('the file is not UTF-8: save it as CSV UTF-8 or as XLSX');
-  return text;
-}
-
-/** The first worksheet as rows, row i being spreadsheet row i + 1 (empty rows kept empty). */
-export async function readXlsxRows(source: string | Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  if (typeof source === 'string') await wb.xlsx.readFile(source);
-  else await wb.xlsx.load(source as unknown as ArrayBuffer);
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new RegisterFileError('the workbook has no worksheet');
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (c, col) => {
-      cells[col - 1] = cellText(c.value);
-    });
-    for (let k = 0; k < cells.length; k++) cells[k] ??= '';
-    rows[rowNumber - 1] = cells;
-  });
-  for (let k = 0; k < rows.length; k++) rows[k] ??= [];
-  return rows;
-}
-
 /** CSV or XLSX, told apart by content (XLSX is a zip), not by the name alone. */
 export async function readRegisterRows(file: string): Promise<string[][]> {
-  const bytes = fs.readFileSync(file);
-  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return readXlsxRows(bytes);
-  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) || path.extname(file).toLowerCase() === '.xls') {
-    throw new RegisterFileError('old .xls workbooks are not read: save it as .xlsx or CSV UTF-8');
+  try {
+    return await readSheetRows(fs.readFileSync(file), path.basename(file));
+  } catch (err) {
+    // One error type for the CLI to print without a stack.
+    if (err instanceof SheetFileError && !(err instanceof RegisterFileError)) throw new RegisterFileError(err.message, err.code);
+    throw err;
   }
-  return readCsvText(decodeCsv(bytes));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -114,7 +114,7 @@ describe('CascadeWizard', () => {
             { kind: 'TOWNSHIP', value: 60 },
             { kind: 'COMMUNE', value: 40 },
           ],
-          baselinePolicy: { uplift: 1, cap: 99 },
+          baselinePolicy: { uplift: 1, cap: 99, baselineYear: 2021 }, // missing baselines from last year's results
           keepManual: true,
         }),
       }),

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Checkbox, Descriptions, Flex, Form, Input, InputNumber, Result, Select, Space, Steps, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Flex, Form, Input, InputNumber, Result, Select, Space, Steps, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { bindingFloor, impliedAggregate, issueMessage, meetsTarget, validateTargetValue } from '@chitieu/domain';
 import { useI18n } from '../../../app/i18n';
@@ -34,6 +34,8 @@ interface Rule {
   usePolicy: boolean;
   uplift: number;
   cap: number | null;
+  /** Missing baselines come from last year's recorded results (across reorganisations). */
+  fromResults: boolean;
   notBelowParent: boolean;
   keepManual: boolean;
 }
@@ -45,13 +47,14 @@ interface ChildRow {
   floor: number | null;
   floorSetBy: string;
   baseline: number | null;
+  baselineSource: string | null;
   existing: number | null;
   proposed: { value: number; origin: 'MANUAL' | 'RULE' } | null;
   issues: Issue[];
   localIssues: { code: string; message: string; severity: 'ERROR' | 'WARNING' }[];
 }
 
-const EMPTY_RULE: Rule = { floors: {}, defaults: {}, usePolicy: true, uplift: 1, cap: 99, notBelowParent: false, keepManual: true };
+const EMPTY_RULE: Rule = { floors: {}, defaults: {}, usePolicy: true, uplift: 1, cap: 99, fromResults: true, notBelowParent: false, keepManual: true };
 
 /**
  * The cascade wizard (domain.md, "Cascading"): pick an indicator and the assigning unit, set the
@@ -70,6 +73,8 @@ export function CascadeWizard({ planId, issuerName, asOf, indicators, parents, i
   const [cascade, { loading: running, error: runError }] = useMutation(CascadeTargetsMutation);
 
   const indicator = indicators.find((i) => i.id === indicatorId);
+  /** The year before the plan's (asOf is the first day of the plan's year). */
+  const lastYear = Number(asOf.slice(0, 4)) - 1;
   const parent = parents.find((p) => p.id === parentId);
   const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: parentId!, at: asOf }, skip: !parentId });
   const targetsQ = useQuery(MatrixTargetsQuery, { variables: { planId, unitId: parentId! }, skip: !parentId });
@@ -103,7 +108,7 @@ export function CascadeWizard({ planId, issuerName, asOf, indicators, parents, i
     dryRun,
     floors: kinds.flatMap((kind) => (rule.floors[kind] != null ? [{ kind, value: rule.floors[kind]! }] : [])),
     defaults: kinds.flatMap((kind) => (rule.defaults[kind] != null ? [{ kind, value: rule.defaults[kind]! }] : [])),
-    baselinePolicy: rule.usePolicy ? { uplift: rule.uplift, cap: rule.cap } : null,
+    baselinePolicy: rule.usePolicy ? { uplift: rule.uplift, cap: rule.cap, baselineYear: rule.fromResults ? lastYear : null } : null,
     notBelowParent: rule.notBelowParent,
     keepManual: rule.keepManual,
     overrides: overrideValues.map((o) => {
@@ -168,6 +173,7 @@ export function CascadeWizard({ planId, issuerName, asOf, indicators, parents, i
       floor,
       floorSetBy,
       baseline,
+      baselineSource: proposal?.baselineSource ?? existing?.baselineSource ?? null,
       existing: existing?.value ?? null,
       proposed: proposal ? { value: proposal.value, origin: proposal.origin } : null,
       issues: fresh ? (preview?.result.issues ?? []).filter((i) => i.unitId === c.id) : [],
@@ -303,6 +309,9 @@ export function CascadeWizard({ planId, issuerName, asOf, indicators, parents, i
             <InputNumber aria-label={t('cascade.uplift')} value={rule.uplift} onChange={(v) => setRule({ ...rule, uplift: v ?? 0 })} decimalSeparator={locale === 'vi' ? ',' : '.'} />
             <span>{t('cascade.cap')}</span>
             <InputNumber aria-label={t('cascade.cap')} value={rule.cap} onChange={(cap) => setRule({ ...rule, cap })} decimalSeparator={locale === 'vi' ? ',' : '.'} />
+            <Checkbox checked={rule.fromResults} onChange={(e) => setRule({ ...rule, fromResults: e.target.checked })}>
+              {t('cascade.fromResults', { year: lastYear })}
+            </Checkbox>
           </Space>
         )}
         <Checkbox checked={rule.notBelowParent} onChange={(e) => setRule({ ...rule, notBelowParent: e.target.checked })}>
@@ -368,7 +377,13 @@ export function CascadeWizard({ planId, issuerName, asOf, indicators, parents, i
             ),
           },
           { title: t('cascade.col.floor'), key: 'floor', width: 90, render: (_, r) => num(r.floor) },
-          { title: t('cascade.col.baseline'), key: 'baseline', width: 100, render: (_, r) => num(r.baseline) },
+          {
+            title: t('cascade.col.baseline'),
+            key: 'baseline',
+            width: 100,
+            // Where the baseline came from (e.g. last year's results, rebuilt from the units merged into this one).
+            render: (_, r) => (r.baselineSource ? <Tooltip title={r.baselineSource}><span>{num(r.baseline)} <Typography.Text type="secondary">ⓘ</Typography.Text></span></Tooltip> : num(r.baseline)),
+          },
           {
             title: t('cascade.col.proposed'),
             key: 'proposed',

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Descriptions, Flex, Space, Tabs, Tag, Typography } from 'antd';
-import { BarChartOutlined, ClusterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Flex, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { BarChartOutlined, ClusterOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { can, planRights } from '../../../app/access';
 import { useI18n } from '../../../app/i18n';
+import { useDownload } from '../../../app/download';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
 import { MatrixTargetsQuery, MatrixUnitsQuery, PlanQuery } from '../plans.graphql';
@@ -28,6 +29,7 @@ export function PlanPage() {
   const viewerUnitId = user.unit?.id ?? plan?.issuer.id;
   const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: viewerUnitId!, at: plan ? structureDate(plan.year) : null }, skip: !viewerUnitId || !plan });
   const targetsQ = useQuery(MatrixTargetsQuery, { variables: { planId, unitId: viewerUnitId! }, skip: !viewerUnitId || !plan });
+  const annex = useDownload();
 
   const indicators: MatrixIndicator[] = useMemo(
     () => (plan?.indicators ?? []).map((pi) => ({ ...pi.indicator, position: pi.position, floors: pi.floors })),
@@ -101,6 +103,18 @@ export function PlanPage() {
               <Link to={`/plans/${plan.id}/cascade`}>
                 <Button icon={<ClusterOutlined />}>{t('plan.cascade')}</Button>
               </Link>
+            )}
+            {children.length > 0 && (
+              // The server's default unit is the matrix's: the issuer's children, or the viewer's own below the issuer.
+              <Tooltip title={t('export.annexHint', { unit: viewerUnit?.name ?? '' })}>
+                <Button
+                  icon={<FileExcelOutlined />}
+                  loading={annex.busy}
+                  onClick={() => void annex.download(`/export/plans/${encodeURIComponent(plan.id)}/annex.xlsx`, `phu-luc-${plan.year}.xlsx`)}
+                >
+                  {t('export.annex')}
+                </Button>
+              </Tooltip>
             )}
             <Link to={`/progress?planId=${plan.id}`}>
               <Button icon={<BarChartOutlined />}>{t('plan.progress')}</Button>

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Breadcrumb, Button, Card, Flex, Form, Select, Table, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, WarningFilled } from '@ant-design/icons';
+import { Breadcrumb, Button, Card, Flex, Form, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, FileExcelOutlined, WarningFilled } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useI18n } from '../../../app/i18n';
+import { useDownload } from '../../../app/download';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
 import type { ProgressRowFragment } from '../../../gql/graphql';
@@ -14,12 +15,19 @@ import { downloadText, progressCsv } from '../csv';
 
 const ProgressChart = lazy(async () => ({ default: (await import('../components/ProgressChart')).ProgressChart }));
 
-/** "2022", "2022-Q1".."2022-Q4", "2022-01".."2022-12". */
+/**
+ * "2022", "2022-Q1".."2022-Q4", "2022-01".."2022-12", then the year before and its quarters:
+ * last year's figures in this plan's structure (the baselines, rebuilt across a reorganisation).
+ */
 function periodOptions(year: number, t: ReturnType<typeof useI18n>['t']) {
+  const yearAndQuarters = (y: number) => [
+    { value: String(y), label: `${t('progress.periodYear')} ${y}` },
+    ...[1, 2, 3, 4].map((q) => ({ value: `${y}-Q${q}`, label: `${t('progress.periodQuarter', { q })}/${y}` })),
+  ];
   return [
-    { value: String(year), label: `${t('progress.periodYear')} ${year}` },
-    ...[1, 2, 3, 4].map((q) => ({ value: `${year}-Q${q}`, label: `${t('progress.periodQuarter', { q })}/${year}` })),
+    ...yearAndQuarters(year),
     ...Array.from({ length: 12 }, (_, i) => ({ value: `${year}-${String(i + 1).padStart(2, '0')}`, label: `${t('progress.periodMonth', { m: i + 1 })}/${year}` })),
+    ...yearAndQuarters(year - 1),
   ];
 }
 
@@ -66,6 +74,13 @@ export function DashboardPage() {
     update({ unitId: row.unit.id }, true);
   }
 
+  const xlsx = useDownload();
+  function exportXlsx() {
+    if (!plan || !indicator || !unitId) return;
+    const query = new URLSearchParams({ planId: plan.id, indicatorId: indicator.id, unitId, period });
+    void xlsx.download(`/export/progress.xlsx?${query}`, `${t('progress.csvFile')}-${period}.xlsx`);
+  }
+
   function exportCsv() {
     const csv = progressCsv(
       rows,
@@ -109,11 +124,16 @@ export function DashboardPage() {
             />
           </Form.Item>
           <Form.Item label={t('progress.period')}>
-            <Select style={{ width: 160 }} value={period} onChange={(v) => update({ period: v })} options={plan ? periodOptions(plan.year, t) : []} aria-label={t('progress.period')} />
+            <Select style={{ width: 160 }} showSearch={{ optionFilterProp: 'label' }} value={period} onChange={(v) => update({ period: v })} options={plan ? periodOptions(plan.year, t) : []} aria-label={t('progress.period')} />
           </Form.Item>
           <Form.Item>
             <Button icon={<DownloadOutlined />} onClick={exportCsv} disabled={!rows.length}>
               {t('progress.export')}
+            </Button>
+          </Form.Item>
+          <Form.Item>
+            <Button icon={<FileExcelOutlined />} onClick={exportXlsx} disabled={!rows.length} loading={xlsx.busy}>
+              {t('export.progress')}
             </Button>
           </Form.Item>
         </Form>
@@ -177,6 +197,11 @@ export function DashboardPage() {
                 render: (_, r) => (
                   <>
                     {fmt(r.rolledUp.value, uom)}{' '}
+                    {r.rolledUp.fromPredecessors && (
+                      <Tooltip title={t('progress.fromPredecessors')}>
+                        <Tag bordered={false} color="purple" aria-label={t('progress.fromPredecessors')}>{t('progress.fromPredecessorsShort')}</Tag>
+                      </Tooltip>
+                    )}
                     {r.belowHardMinimum && (
                       <Tooltip title={t('progress.belowHardMinimum')}>
                         <WarningFilled style={{ color: '#cf1322' }} />
