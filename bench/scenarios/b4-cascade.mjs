@@ -17,7 +17,7 @@ export async function b4({ databaseUrl, fixture, generation, runs = 3 }) {
   try {
     const { province } = fixture;
     const [admin] = await ds.query('SELECT id, username FROM app_user WHERE username = ?', [`tinh.${province.code}`]);
-    const actor = { userId: admin.id, username: admin.username, role: 'PROVINCE_ADMIN', unitId: province.id, unitPath: province.path, sessionId: 0 };
+    const actor = { userId: admin.id, username: admin.username, displayName: null, role: 'PROVINCE_ADMIN', unitId: province.id, unitPath: province.path, sessionId: 0 };
     const ctx = () => ({ requestId: 'bench-b4', locale: 'vi', actor, ip: 'bench', loaders: createLoaders(ds), services: createServices(ds, { sessionHours: 12 }) });
     const indicators = await ds.query("SELECT id, measure FROM indicator WHERE ownerUnitId IS NULL AND code LIKE 'QG-%' ORDER BY id");
     const children = await ds.query('SELECT id, kind FROM unit WHERE parentId = ? ORDER BY id', [province.id]);

@@ -4,6 +4,7 @@ import type { Role } from './enums';
 export interface Actor {
   userId: number;
   username: string;
+  displayName: string | null;
   role: Role;
   unitId: number | null;
   unitPath: string | null;

@@ -9,7 +9,7 @@ import type { AuthedContext, RequestContext } from '../../common/context';
 export class AuthResolver {
   @Authorized(ANY_ROLE)
   @Query(() => User, { nullable: true })
-  me(@Ctx() ctx: AuthedContext): Promise<User | null> {
+  me(@Ctx() ctx: AuthedContext): User {
     return ctx.services.auth.me(ctx);
   }
 

@@ -199,7 +199,7 @@ export async function generateNational(ds: DataSource, opts: NationalOptions = {
 
   // The national catalogue.
   t0 = Date.now();
-  const sys = { userId: admin.id, username: admin.username, role: 'SYSTEM_ADMIN' as Role, unitId: null, unitPath: null, sessionId: 0 };
+  const sys = { userId: admin.id, username: admin.username, displayName: admin.displayName, role: 'SYSTEM_ADMIN' as Role, unitId: null, unitPath: null, sessionId: 0 };
   const specs = indicatorSpecs(opts.indicators ?? 30);
   const indicators: Indicator[] = [];
   for (const s of specs) {
