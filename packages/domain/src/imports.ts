@@ -141,3 +141,57 @@ export function isNoDossierText(text: string): boolean {
   const f = foldVietnamese(text).replace(/[^a-z ]/g, '').trim();
   return /^(khong (co )?(ho so )?phat sinh|khong co ho so|kps|no dossiers?( arose)?)$/.test(f);
 }
+
+/** What an import answers (POST /import/{kind}): the server builds it, the SPA shows it. */
+export type ImportRowStatus = 'created' | 'updated' | 'unchanged' | 'skipped' | 'invalid';
+
+export interface ImportLineValues {
+  target?: number;
+  /** null: "Không có hồ sơ phát sinh" (no baseline). */
+  baseline?: number | null;
+  numerator?: number;
+  denominator?: number;
+  value?: number;
+}
+
+export interface ImportRowIssue {
+  code: ImportIssueCode | IssueCode;
+  severity: Severity;
+  message: string;
+}
+
+export interface ImportRow {
+  line: number;
+  /** The unit as the file names it. */
+  name: string;
+  code: string | null;
+  unit: { id: string; code: string | null; name: string } | null;
+  period?: string;
+  values: ImportLineValues;
+  issues: ImportRowIssue[];
+  status: ImportRowStatus;
+}
+
+export interface ImportSummary {
+  rows: number;
+  matched: number;
+  /** Lines with at least one error, with at least one warning. */
+  errors: number;
+  warnings: number;
+  /** Would change (dry run) or changed (commit). */
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Lines left out: errors (with skipInvalid) and lines without figures. */
+  skipped: number;
+  /** Whether the commit wrote (false for a dry run and for a refused commit). */
+  applied: boolean;
+  dryRun: boolean;
+}
+
+export interface ImportOutcome {
+  rows: ImportRow[];
+  summary: ImportSummary;
+  /** Issues about no line in particular (a parent's IMPLIED_AGGREGATE_SHORT). */
+  issues: ImportRowIssue[];
+}

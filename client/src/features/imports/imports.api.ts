@@ -1,48 +1,15 @@
 import { getToken } from '../../app/auth';
 import { storedLocale } from '../../app/i18n';
+import type { ImportKind, ImportOutcome, ImportRow, ImportRowIssue, ImportRowStatus } from '@chitieu/domain';
 
 /**
  * The spreadsheet import over plain HTTP (multipart upload, not GraphQL): POST /import/{kind}.
  * XMLHttpRequest rather than fetch, for the upload progress.
  */
-export type ImportKind = 'targets' | 'baselines' | 'results';
-export type ImportStatus = 'created' | 'updated' | 'unchanged' | 'skipped' | 'invalid';
-
-export interface ImportIssue {
-  code: string;
-  severity: 'ERROR' | 'WARNING';
-  message: string;
-}
-
-export interface ImportRow {
-  line: number;
-  name: string;
-  code: string | null;
-  unit: { id: string; code: string | null; name: string } | null;
-  period?: string;
-  values: { target?: number; baseline?: number | null; numerator?: number; denominator?: number; value?: number };
-  issues: ImportIssue[];
-  status: ImportStatus;
-}
-
-export interface ImportSummary {
-  rows: number;
-  matched: number;
-  errors: number;
-  warnings: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  applied: boolean;
-  dryRun: boolean;
-}
-
-export interface ImportAnswer {
-  rows: ImportRow[];
-  summary: ImportSummary;
-  issues: ImportIssue[];
-}
+export type { ImportKind, ImportRow, ImportSummary } from '@chitieu/domain';
+export type ImportStatus = ImportRowStatus;
+export type ImportIssue = ImportRowIssue;
+export type ImportAnswer = ImportOutcome;
 
 export interface ImportParams {
   kind: ImportKind;

@@ -52,6 +52,16 @@ export interface Inherited {
   own: Sums;
 }
 
+/** Whose predecessors to look for: units by id, or a unit and its children. */
+export type Successors = { ids: number[] } | { unitAndChildren: number };
+
+/** A reorganisation edge as the roll-up needs it: successor id, effective date, predecessor's path. */
+interface Link {
+  s: number;
+  d: string;
+  p: string;
+}
+
 function add(x: Sums, y: Sums): Sums {
   return { b: x.b + y.b, a: x.a + y.a, v: x.v + y.v, n: x.n + y.n };
 }
@@ -139,20 +149,36 @@ export class ProgressService {
    * own period rule over the predecessors' subtrees. One statement for the links, one per piece.
    * SCORE keeps the latest piece that has scores. Units with nothing inherited are absent.
    */
-  async inherited(indicator: Pick<Indicator, 'id' | 'measure'>, period: Period, unitIds: number[], treeDate: string): Promise<Map<number, Inherited>> {
-    const out = new Map<number, Inherited>();
-    if (!unitIds.length) return out;
+  async inherited(indicator: Pick<Indicator, 'id' | 'measure'>, period: Period, successors: Successors, treeDate: string): Promise<Map<number, Inherited>> {
+    return this.inheritedThrough(indicator, period, await this.links(period, successors, treeDate));
+  }
+
+  /**
+   * The links that matter to `period` in the tree of `treeDate`: of units by id, or of a unit and
+   * its children (a subquery, so progress asks in parallel with its other look-ups).
+   */
+  async links(period: Period, successors: Successors, treeDate: string): Promise<Link[]> {
     const { from } = periodRange(period);
-    const links: { s: number; d: string; p: string }[] = [];
-    for (let i = 0; i < unitIds.length; i += 1000) {
-      const ids = unitIds.slice(i, i + 1000);
-      const rows = (await this.ds.query(
+    const ask = async (where: string, params: unknown[]) =>
+      ((await this.ds.query(
         `SELECT l.successorId AS s, l.effectiveDate AS d, u.path AS p FROM unit_link l JOIN unit u ON u.id = l.predecessorId ` +
-          `WHERE l.successorId IN (${ids.map(() => '?').join(', ')}) AND l.effectiveDate > ? AND l.effectiveDate <= ?`,
-        [...ids, from, treeDate],
-      )) as { s: unknown; d: string; p: string }[];
-      links.push(...rows.map((r) => ({ s: Number(r.s), d: r.d, p: r.p })));
+          `WHERE (${where}) AND l.effectiveDate > ? AND l.effectiveDate <= ?`,
+        [...params, from, treeDate],
+      )) as { s: unknown; d: string; p: string }[]).map((r) => ({ s: Number(r.s), d: r.d, p: r.p }));
+    if ('unitAndChildren' in successors) {
+      return ask('l.successorId = ? OR l.successorId IN (SELECT id FROM unit WHERE parentId = ?)', [successors.unitAndChildren, successors.unitAndChildren]);
     }
+    const out: Link[] = [];
+    for (let i = 0; i < successors.ids.length; i += 1000) {
+      const ids = successors.ids.slice(i, i + 1000);
+      out.push(...(await ask(`l.successorId IN (${ids.map(() => '?').join(', ')})`, ids)));
+    }
+    return out;
+  }
+
+  /** The predecessors' sums of `links` over the pieces of `period` before each link took effect. */
+  async inheritedThrough(indicator: Pick<Indicator, 'id' | 'measure'>, period: Period, links: Link[]): Promise<Map<number, Inherited>> {
+    const out = new Map<number, Inherited>();
     for (const since of new Set(links.map((l) => l.d))) {
       const mine = links.filter((l) => l.d === since);
       const successorsOf = new Map<string, number[]>();
@@ -204,7 +230,7 @@ export class ProgressService {
    * what a cascade's baseline policy takes as last year's actual where a target has no baseline.
    */
   async childFigures(indicator: Pick<Indicator, 'id' | 'measure'>, period: Period, parent: Pick<Unit, 'path'>, childIds: number[], treeDate: string): Promise<Map<number, Figure & { fromPredecessors: boolean }>> {
-    const [sums, inherited] = await Promise.all([this.rollUp(indicator, period, parent.path), this.inherited(indicator, period, childIds, treeDate)]);
+    const [sums, inherited] = await Promise.all([this.rollUp(indicator, period, parent.path), this.inherited(indicator, period, { ids: childIds }, treeDate)]);
     const out = new Map<number, Figure & { fromPredecessors: boolean }>();
     for (const id of childIds) {
       const { sums: s, fromPredecessors } = withInherited(indicator.measure, sums.subtree.get(id) ?? ZERO, inherited.get(id)?.subtree);
@@ -248,7 +274,7 @@ export class ProgressService {
     const period = parsePeriod(args.period ?? String(plan.year));
     const at = planTreeDate(plan.year);
     const sqlite = isSqlite(this.ds);
-    const [, children, sums, targets] = await allInOrder([
+    const [, children, sums, targets, links] = await allInOrder([
       ctx.services.plans.planIndicator(ctx, plan, indicator.id), // NOT_FOUND when the plan does not cover the indicator
       // Raw rows made into entities by hand, here and below: TypeORM's query building and hydration cost more than these indexed look-ups.
       this.ds.query(
@@ -261,9 +287,10 @@ export class ProgressService {
         'SELECT * FROM target WHERE planId = ? AND indicatorId = ? AND (unitId = ? OR unitId IN (SELECT id FROM unit WHERE parentId = ?))',
         [plan.id, indicator.id, unit.id, unit.id],
       ).then((rows: Record<string, unknown>[]) => rows.map((r) => hydrateTarget(r, sqlite))),
+      // Units formed by a reorganisation inside the period (none for a plan before it): one more round trip only when there are some.
+      this.links(period, { unitAndChildren: unit.id }, at),
     ] as const);
-    // Units formed by a reorganisation inside the period: their predecessors' part of it (none for a plan before the reorganisation).
-    const inherited = await this.inherited(indicator, period, [unit.id, ...children.map((c) => c.id)], at);
+    const inherited = links.length ? await this.inheritedThrough(indicator, period, links) : new Map<number, Inherited>();
     const targetOf = new Map(targets.map((t) => [t.unitId, t]));
     const total = [...sums.subtree.values()].reduce(add, ZERO);
     const top = this.node(indicator, period, unit, targetOf.get(unit.id) ?? null, total, sums.own.get(unit.id), inherited.get(unit.id));

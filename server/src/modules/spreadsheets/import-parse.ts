@@ -5,17 +5,14 @@
  */
 import {
   foldVietnamese, importMessage, IMPORT_ISSUE_SEVERITY, isNoDossierText, parseDecimal,
-  type ImportIssueCode, type ImportKind, type IssueCode, type Locale, type Measure, type MessageParams, type Severity,
+  type ImportIssueCode, type ImportKind, type ImportLineValues, type ImportRowIssue, type IssueCode, type Locale, type Measure, type MessageParams, type Severity,
 } from '@chitieu/domain';
 import { readCsvText, CSV_DELIMITERS, guessDelimiter } from './sheets';
 
 export type Column = 'code' | 'name' | 'target' | 'baseline' | 'numerator' | 'denominator' | 'value' | 'period' | 'ignore';
 
-export interface RowIssue {
-  code: ImportIssueCode | IssueCode;
-  severity: Severity;
-  message: string;
-}
+/** An issue of one line, as the answer carries it. */
+export type RowIssue = ImportRowIssue;
 
 export function rowIssue(code: ImportIssueCode | IssueCode, params: MessageParams, locale: Locale, severity?: Severity): RowIssue {
   const sev = severity ?? (IMPORT_ISSUE_SEVERITY as Record<string, Severity>)[code] ?? 'ERROR';
@@ -154,14 +151,7 @@ export function isGroupOrTotalRow(name: string, stt: string): boolean {
 }
 
 /** The figures of a line as read, per kind; undefined = the file says nothing for it. */
-export interface LineValues {
-  target?: number;
-  /** null: "Không có hồ sơ phát sinh" (no baseline). */
-  baseline?: number | null;
-  numerator?: number;
-  denominator?: number;
-  value?: number;
-}
+export type LineValues = ImportLineValues;
 
 export interface ParsedLine {
   line: number;

@@ -9,7 +9,7 @@
 import { In, type DataSource } from 'typeorm';
 import {
   importMessage, isPeriodKey, parsePeriod, UnitNameIndex,
-  type ImportFileErrorCode, type ImportKind, type Locale, type MessageParams,
+  type ImportFileErrorCode, type ImportOutcome, type ImportRow, type ImportRowStatus, type ImportSummary, type ImportKind, type Locale, type MessageParams,
 } from '@chitieu/domain';
 import type { AuthedContext } from '../../common/context';
 import { inSubtree } from '../../common/scope';
@@ -49,44 +49,6 @@ export interface ImportRequest {
   skipInvalid: boolean;
   fileName: string;
   bytes: Buffer;
-}
-
-export type RowStatus = 'created' | 'updated' | 'unchanged' | 'skipped' | 'invalid';
-
-export interface ImportRow {
-  line: number;
-  /** The unit as the file names it. */
-  name: string;
-  code: string | null;
-  unit: { id: string; code: string | null; name: string } | null;
-  period?: string;
-  values: LineValues;
-  issues: RowIssue[];
-  status: RowStatus;
-}
-
-export interface ImportSummary {
-  rows: number;
-  matched: number;
-  /** Lines with at least one error, with at least one warning. */
-  errors: number;
-  warnings: number;
-  /** Would change (dry run) or changed (commit). */
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Lines left out: errors (with skipInvalid) and lines without figures. */
-  skipped: number;
-  /** Whether the commit wrote (false for a dry run and for a refused commit). */
-  applied: boolean;
-  dryRun: boolean;
-}
-
-export interface ImportOutcome {
-  rows: ImportRow[];
-  summary: ImportSummary;
-  /** Issues about no line in particular (a parent's IMPLIED_AGGREGATE_SHORT). */
-  issues: RowIssue[];
 }
 
 /** A line on its way: what was read, the unit it names, what it would write. */
@@ -337,7 +299,7 @@ export class ImportService {
     };
     const rows = work.map((w): ImportRow => {
       const bad = hasError(w.issues);
-      let status: RowStatus;
+      let status: ImportRowStatus;
       if (bad) status = 'invalid';
       else if (w.empty || !w.planned) status = 'skipped';
       else status = w.planned;

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, Loading } from '../../../app/components/States'
 import { PlanQuery, PlansQuery } from '../../plans/plans.graphql';
 import { ImportPreview } from '../components/ImportPreview';
 import { sendImport, templatePath, type ImportAnswer, type ImportKind } from '../imports.api';
+import { IndicatorSelect, PlanSelect } from '../../../app/components/PlanPickers';
 
 /** Uploading (with its share done), then waiting while the server reads and checks the file. */
 type Busy = { step: 'upload'; share: number } | { step: 'read' } | null;
@@ -92,8 +93,8 @@ export function ImportPage() {
                 />
               </Form.Item>
               <Form.Item label={t('import.plan')}>
-                <Select
-                  style={{ width: 320 }}
+                <PlanSelect
+                  plans={plans}
                   value={plan?.id}
                   onChange={(v) => {
                     setPlanId(v);
@@ -101,23 +102,19 @@ export function ImportPage() {
                     setPeriod(undefined);
                     reset();
                   }}
-                  options={plans.map((p) => ({ value: p.id, label: `${p.year} — ${p.title}` }))}
-                  popupMatchSelectWidth={false}
-                  aria-label={t('import.plan')}
+                  label={t('import.plan')}
                 />
               </Form.Item>
               <Form.Item label={t('import.indicator')}>
-                <Select
-                  style={{ width: 360 }}
+                <IndicatorSelect
+                  indicators={indicators}
                   value={indicator?.id}
                   loading={planQ.loading}
                   onChange={(v) => {
                     setIndicatorId(v);
                     reset();
                   }}
-                  options={indicators.map((i) => ({ value: i.indicator.id, label: `${i.position ? `${i.position}. ` : ''}${i.indicator.name}` }))}
-                  popupMatchSelectWidth={false}
-                  aria-label={t('import.indicator')}
+                  label={t('import.indicator')}
                 />
               </Form.Item>
               {kind === 'results' && (

@@ -12,6 +12,7 @@ import { PlanQuery, PlansQuery } from '../../plans/plans.graphql';
 import { ProgressQuery } from '../progress.graphql';
 import { StatusTag } from '../components/StatusTag';
 import { downloadText, progressCsv } from '../csv';
+import { IndicatorSelect, PlanSelect } from '../../../app/components/PlanPickers';
 
 const ProgressChart = lazy(async () => ({ default: (await import('../components/ProgressChart')).ProgressChart }));
 
@@ -103,25 +104,10 @@ export function DashboardPage() {
       <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('progress.title')}</Typography.Title>}>
         <Form layout="inline" style={{ rowGap: 8 }}>
           <Form.Item label={t('common.plan')}>
-            <Select
-              style={{ width: 300 }}
-              value={plan?.id}
-              onChange={(v) => update({ planId: v, indicatorId: null, period: null })}
-              options={plans.map((p) => ({ value: p.id, label: `${p.year} — ${p.title}` }))}
-              popupMatchSelectWidth={false}
-              aria-label={t('common.plan')}
-            />
+            <PlanSelect plans={plans} value={plan?.id} onChange={(v) => update({ planId: v, indicatorId: null, period: null })} label={t('common.plan')} width={300} />
           </Form.Item>
           <Form.Item label={t('common.indicator')}>
-            <Select
-              style={{ width: 340 }}
-              value={indicator?.id}
-              loading={planQ.loading}
-              onChange={(v) => update({ indicatorId: v })}
-              options={indicators.map((i) => ({ value: i.indicator.id, label: `${i.position ? `${i.position}. ` : ''}${i.indicator.name}` }))}
-              popupMatchSelectWidth={false}
-              aria-label={t('common.indicator')}
-            />
+            <IndicatorSelect indicators={indicators} value={indicator?.id} loading={planQ.loading} onChange={(v) => update({ indicatorId: v })} label={t('common.indicator')} width={340} />
           </Form.Item>
           <Form.Item label={t('progress.period')}>
             <Select style={{ width: 160 }} showSearch={{ optionFilterProp: 'label' }} value={period} onChange={(v) => update({ period: v })} options={plan ? periodOptions(plan.year, t) : []} aria-label={t('progress.period')} />

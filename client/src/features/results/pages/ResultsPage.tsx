@@ -9,6 +9,7 @@ import { MatrixUnitsQuery, PlanQuery, PlansQuery } from '../../plans/plans.graph
 import { structureDate } from '../../plans/structure';
 import { RecordResultsMutation, RecordedFiguresQuery } from '../results.graphql';
 import { ResultForm, type RecordedFigure, type ResultUnit } from '../components/ResultForm';
+import { IndicatorSelect, PlanSelect } from '../../../app/components/PlanPickers';
 
 const pad = (m: number) => String(m).padStart(2, '0');
 
@@ -61,28 +62,18 @@ export function ResultsPage() {
         <Flex vertical gap={16}>
           <Form layout="inline">
             <Form.Item label={t('results.plan')}>
-              <Select
-                style={{ width: 320 }}
+              <PlanSelect
+                plans={plans}
                 value={plan?.id}
                 onChange={(v) => {
                   setPlanId(v);
                   setIndicatorId(undefined);
                 }}
-                options={plans.map((p) => ({ value: p.id, label: `${p.year} — ${p.title}` }))}
-                popupMatchSelectWidth={false}
-                aria-label={t('results.plan')}
+                label={t('results.plan')}
               />
             </Form.Item>
             <Form.Item label={t('results.indicator')}>
-              <Select
-                style={{ width: 360 }}
-                value={indicator?.id}
-                onChange={setIndicatorId}
-                loading={planQ.loading}
-                options={indicators.map((i) => ({ value: i.indicator.id, label: `${i.position ? `${i.position}. ` : ''}${i.indicator.name}` }))}
-                popupMatchSelectWidth={false}
-                aria-label={t('results.indicator')}
-              />
+              <IndicatorSelect indicators={indicators} value={indicator?.id} onChange={setIndicatorId} loading={planQ.loading} label={t('results.indicator')} />
             </Form.Item>
             <Form.Item label={t('results.month')}>
               <Select
