@@ -79,32 +79,29 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
   });
   await apollo.start();
 
-  // Requests being served, so a stop can wait for them (graceful shutdown).
+  // Requests being served, so a stop can wait for them (graceful shutdown); one request id per
+  // request (the client's X-Request-Id when it sends one), in the logs, the audit rows and the
+  // response. One middleware for both: every layer costs on every request.
   let draining = false;
   let inFlight = 0;
   let idle: (() => void) | undefined;
-  app.use((_req, res, next) => {
+  const logRequests = log.isLevelEnabled('info');
+  app.use((req, res, next) => {
     inFlight += 1;
     // While draining, keep-alive clients are told to reconnect (elsewhere, once /readyz fails).
     if (draining) res.setHeader('connection', 'close');
-    res.once('close', () => {
-      inFlight -= 1;
-      if (inFlight === 0) idle?.();
-    });
-    next();
-  });
-
-  // One request id per request (the client's X-Request-Id when it sends one), in the logs, the
-  // audit rows and the response.
-  app.use((req, res, next) => {
     const header = req.headers['x-request-id'];
     const id = (typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : undefined) ?? crypto.randomUUID();
     res.locals.requestId = id;
     res.setHeader('x-request-id', id);
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ requestId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    const started = logRequests ? process.hrtime.bigint() : 0n;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (logRequests) {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        log.info({ requestId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      }
+      if (inFlight === 0) idle?.();
     });
     next();
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootServer, codes, type TestServer } from '../../support/server';
 import { testDatabases } from '../../support/databases';
+import { SESSION_CACHE_MS } from '../../../server/src/modules/auth/auth.service';
 
 describe.each(await testDatabases())('auth on %s', (kind) => {
   let s: TestServer;
@@ -23,6 +24,15 @@ describe.each(await testDatabases())('auth on %s', (kind) => {
     expect(out.data?.logout).toBe(true);
     const after = await s.gql('{ me { username } }', {}, token);
     expect(codes(after)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses a session revoked by another process of the same database within SESSION_CACHE_MS', async () => {
+    const token = await s.login('xa.buontrap');
+    expect(codes(await s.gql('{ me { id } }', {}, token))).toEqual([]);
+    // What a logout in another server process does: the row alone changes.
+    await s.ds.query('UPDATE session SET revokedAt = ? WHERE revokedAt IS NULL AND userId = (SELECT id FROM app_user WHERE username = ?)', ['2000-01-01 00:00:00', 'xa.buontrap']);
+    await new Promise((r) => setTimeout(r, SESSION_CACHE_MS + 100));
+    expect(codes(await s.gql('{ me { id } }', {}, token))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('refuses a wrong password without saying whether the user exists', async () => {

@@ -42,6 +42,36 @@ class FailureWindow {
   }
 }
 
+/**
+ * Sessions this process has just looked up, for a few seconds: every request authenticates, and
+ * on a small machine that statement was most of the cost of a request (issue "National scale",
+ * B0). A logout or password change in this process drops the entries at once; in another process
+ * of the same database they are refused at the latest SESSION_CACHE_MS later.
+ */
+export const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_SIZE = 10_000;
+
+class SessionCache {
+  private readonly entries = new Map<string, { actor: Actor; expires: number; until: number }>();
+  get(hash: string, now: number): Actor | undefined {
+    const e = this.entries.get(hash);
+    if (!e) return undefined;
+    if (e.until <= now || e.expires <= now) {
+      this.entries.delete(hash);
+      return undefined;
+    }
+    return e.actor;
+  }
+  set(hash: string, actor: Actor, expires: number, now: number): void {
+    // Insertion order is age: past the cap, the oldest entry goes.
+    if (this.entries.size >= SESSION_CACHE_SIZE) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(hash, { actor, expires, until: now + SESSION_CACHE_MS });
+  }
+  drop(match: (a: Actor) => boolean): void {
+    for (const [hash, e] of this.entries) if (match(e.actor)) this.entries.delete(hash);
+  }
+}
+
 /** Roles an account may grant: never above its own. */
 const GRANTABLE: Record<Role, Role[]> = {
   SYSTEM_ADMIN: ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER', 'ANALYST'],
@@ -54,6 +84,7 @@ const GRANTABLE: Record<Role, Role[]> = {
 export class AuthService {
   private readonly byUsername = new FailureWindow(MAX_FAILURES_PER_USERNAME);
   private readonly byAddress = new FailureWindow(MAX_FAILURES_PER_ADDRESS);
+  private readonly sessions = new SessionCache();
 
   constructor(private readonly ds: DataSource, private readonly sessionHours: number) {}
 
@@ -79,23 +110,30 @@ export class AuthService {
   /** The actor behind a bearer token, or null for a missing, unknown, revoked or expired one. */
   async authenticate(token: string | undefined): Promise<Actor | null> {
     if (!token) return null;
-    // Every request runs this: one raw indexed statement (a query builder here cost more than the query).
+    const hash = tokenHash(token);
+    const now = Date.now();
+    const cached = this.sessions.get(hash, now);
+    if (cached) return cached;
+    // One raw indexed statement (a query builder here cost more than the query).
     const [row] = (await this.ds.query(
       'SELECT s.id AS sid, s.expiresAt AS expiresAt, u.id AS uid, u.username AS username, u.displayName AS displayName, u.role AS role, ' +
         'u.unitId AS unitId, un.path AS path FROM session s INNER JOIN app_user u ON u.id = s.userId AND u.active = 1 ' +
         'LEFT JOIN unit un ON un.id = u.unitId WHERE s.tokenHash = ? AND s.revokedAt IS NULL',
-      [tokenHash(token)],
+      [hash],
     )) as { sid: unknown; expiresAt: Date | string; uid: unknown; username: string; displayName: string | null; role: Role; unitId: unknown; path: string | null }[];
     if (!row) return null;
     const expires = row.expiresAt instanceof Date ? row.expiresAt : new Date(`${String(row.expiresAt).replace(' ', 'T')}Z`);
-    if (expires.getTime() <= Date.now()) return null;
+    if (expires.getTime() <= now) return null;
     const unitId = row.unitId === null || row.unitId === undefined ? null : Number(row.unitId);
     if (unitId !== null && row.path === null) return null;
-    return { userId: Number(row.uid), username: row.username, displayName: row.displayName ?? null, role: row.role, unitId, unitPath: row.path, sessionId: Number(row.sid) };
+    const actor: Actor = { userId: Number(row.uid), username: row.username, displayName: row.displayName ?? null, role: row.role, unitId, unitPath: row.path, sessionId: Number(row.sid) };
+    this.sessions.set(hash, actor, expires.getTime(), now);
+    return actor;
   }
 
   async logout(ctx: AuthedContext): Promise<boolean> {
     await this.ds.getRepository(Session).update({ id: ctx.actor.sessionId }, { revokedAt: new Date() });
+    this.sessions.drop((a) => a.sessionId === ctx.actor.sessionId);
     return true;
   }
 
@@ -110,6 +148,7 @@ export class AuthService {
       await m.createQueryBuilder().update(Session).set({ revokedAt: new Date() }).where('userId = :uid AND revokedAt IS NULL', { uid: user.id }).execute();
       await ctx.services.audit.record(m, ctx, [{ entity: 'user', entityId: user.id, action: 'change-password', unitPath: ctx.actor.unitPath, before: null, after: null }]);
     });
+    this.sessions.drop((a) => a.userId === user.id);
     return true;
   }
 
