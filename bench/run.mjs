@@ -257,7 +257,7 @@ function write(results, info, summary) {
     `(InnoDB buffer pool set to ${info.bufferPoolMiB} MiB for the run), server and load generator on the same machine. ` +
     `Load average (1/5/15 min) when the scenarios started ${info.loadAtStart.join(' / ')}, at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')} ` +
     `(above 2 on this machine means other work shared its 2 cores).\n\n${gen}\n\n${table}\n\n` +
-    `Budgets missed, and why: see docs/design.md ("National scale").\n\n## Details\n\n${details}\n`;
+    `Where the budgets stand, and why: docs/design.md ("National scale").\n\n## Details\n\n${details}\n`;
   fs.writeFileSync(path.join(root, 'bench/RESULTS.md'), md);
   const readme = path.join(root, 'README.md');
   const text = fs.readFileSync(readme, 'utf8');
