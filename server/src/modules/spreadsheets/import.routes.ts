@@ -1,16 +1,12 @@
 import type express from 'express';
 import multer from 'multer';
-import ExcelJS from 'exceljs';
-import { IMPORT_KINDS, importMessage, issueMessage, type ImportKind, type Locale, type Measure } from '@chitieu/domain';
-import { requireActor, sendError, sendFailure, sendWorkbook, type RestDeps } from './rest';
+import { IMPORT_KINDS, importMessage, issueMessage, type ImportKind } from '@chitieu/domain';
+import { queryParam, requireActor, sendError, sendFailure, sendWorkbook, type RestDeps } from './rest';
 import { ImportRequestError, ImportService, MAX_IMPORT_BYTES } from './import.service';
-import { expectedHeaders } from './import-parse';
-import { planTreeDate } from '../plans/plans.service';
-import { todayIso } from '../units/units.service';
+import { importTemplate } from './import.template';
 import type { AuthedContext } from '../../common/context';
 
 const flag = (v: unknown) => v === 'true' || v === '1';
-const param = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
 /**
  * POST /import/{baselines|targets|results}?planId=&indicatorId=&period=&dryRun=&skipInvalid=
@@ -37,8 +33,8 @@ export function mountImportRoutes(app: express.Express, deps: RestDeps): void {
     if (!ctx) return;
     const kind = req.params.kind as ImportKind;
     if (!IMPORT_KINDS.includes(kind)) return sendFailure(res, 404, 'UNKNOWN_KIND', importMessage('UNKNOWN_KIND', { kind: req.params.kind }, ctx.locale));
-    const planId = param(req.query.planId);
-    const indicatorId = param(req.query.indicatorId);
+    const planId = queryParam(req, 'planId') ?? null;
+    const indicatorId = queryParam(req, 'indicatorId') ?? null;
     const missing = [!planId && 'planId', !indicatorId && 'indicatorId'].filter(Boolean);
     if (missing.length) return sendFailure(res, 400, 'MISSING_PARAMETER', importMessage('MISSING_PARAMETER', { names: missing.join(', ') }, ctx.locale));
     try {
@@ -54,7 +50,7 @@ export function mountImportRoutes(app: express.Express, deps: RestDeps): void {
     try {
       const dryRun = flag(req.query.dryRun);
       const outcome = await service.run(ctx, {
-        kind, planId: planId!, indicatorId: indicatorId!, period: param(req.query.period), dryRun,
+        kind, planId: planId!, indicatorId: indicatorId!, period: queryParam(req, 'period') ?? null, dryRun,
         skipInvalid: flag(req.query.skipInvalid), fileName: file.originalname ?? '', bytes: file.buffer,
       });
       // A commit refused for its errors answers 422 with the same body: every line says why.
@@ -72,52 +68,10 @@ export function mountImportRoutes(app: express.Express, deps: RestDeps): void {
       return sendFailure(res, 404, 'UNKNOWN_KIND', importMessage('UNKNOWN_KIND', { kind: req.params.file }, ctx.locale));
     }
     try {
-      const wb = await template(ctx, kind, param(req.query.planId), param(req.query.indicatorId));
+      const wb = await importTemplate(ctx, kind, queryParam(req, 'planId') ?? null, queryParam(req, 'indicatorId') ?? null);
       await sendWorkbook(res, wb, `mau-nhap-${kind}.xlsx`);
     } catch (err) {
       answerError(res, ctx, err);
     }
   });
-}
-
-const SHEET_NAMES: Record<ImportKind, Record<Locale, string>> = {
-  baselines: { vi: 'Kết quả năm trước', en: 'Baselines' },
-  targets: { vi: 'Chỉ tiêu', en: 'Targets' },
-  results: { vi: 'Kết quả thực hiện', en: 'Results' },
-};
-
-/**
- * The workbook a user fills in: the header on line 1 in Vietnamese (the words the import
- * recognises), then with a plan the units the caller assigns to or reports for — its children
- * in the plan's tree (itself when it has none, for results).
- */
-async function template(ctx: AuthedContext, kind: ImportKind, planId: string | null, indicatorId: string | null): Promise<ExcelJS.Workbook> {
-  let measure: Measure = 'RATE';
-  let labels: { numeratorLabel?: string | null; denominatorLabel?: string | null } = {};
-  let units: { code: string | null; name: string }[] = [];
-  let year = new Date().getFullYear();
-  if (planId) {
-    const plan = await ctx.services.plans.get(ctx, planId);
-    year = plan.year;
-    if (indicatorId) {
-      const row = await ctx.services.plans.planIndicator(ctx, plan, indicatorId);
-      const indicator = await ctx.services.indicators.get(ctx, row.indicatorId);
-      measure = indicator.measure;
-      labels = indicator;
-    }
-    const home = ctx.actor.unitId ?? plan.issuerId;
-    units = await ctx.services.units.childrenOn(home, planTreeDate(plan.year));
-    if (!units.length && kind === 'results' && ctx.actor.unitId !== null) units = [(await ctx.loaders.unit.load(ctx.actor.unitId))!];
-  } else if (ctx.actor.unitId !== null) {
-    units = await ctx.services.units.childrenOn(ctx.actor.unitId, todayIso());
-  }
-  const headers = expectedHeaders({ kind, measure, year, ...labels });
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(SHEET_NAMES[kind][ctx.locale]);
-  ws.addRow(headers).font = { bold: true };
-  ws.columns.forEach((c, i) => (c.width = i === 1 ? 42 : 22));
-  ws.getColumn(1).numFmt = '@'; // codes as text: "00001" keeps its zeros
-  for (const u of units) ws.addRow([u.code ?? '', u.name]);
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  return wb;
 }
