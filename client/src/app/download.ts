@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { getToken } from './auth';
-import { storedLocale, useI18n } from './i18n';
+import { requestHeaders } from './apollo';
+import { useI18n } from './i18n';
 import { notifyError } from './notifier';
 
 /** Saves a blob under `filename` through a temporary link (the browser's own download). */
@@ -45,10 +45,7 @@ export class DownloadError extends Error {
  * cannot send the Authorization header — and saves it under the name the server gives.
  */
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const token = getToken();
-  const res = await fetch(path, {
-    headers: { 'accept-language': storedLocale(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  });
+  const res = await fetch(path, { headers: requestHeaders() });
   if (!res.ok) {
     let message = res.statusText || String(res.status);
     try {

@@ -71,7 +71,18 @@ const REASONS: Record<string, Record<Locale, string>> = {
   floors: { vi: 'mức sàn không hợp lệ', en: 'invalid floors' },
   subAssignmentDeadline: { vi: 'hạn phân bổ không được trước ngày ban hành', en: 'the deadline cannot precede the document date' },
   alreadyIssued: { vi: 'kế hoạch đã được ban hành', en: 'the plan is already issued' },
+  // Why a result figure is refused (checkResultValues).
+  notANumber: { vi: 'không phải là số', en: 'not a number' },
+  rateNeedsBoth: { vi: 'cần cả số hồ sơ trực tuyến (b) và tổng số hồ sơ (a)', en: 'both b and a are needed' },
+  rateRange: { vi: 'b và a không được âm và b không được lớn hơn a', en: 'b and a cannot be negative and b cannot exceed a' },
+  valueMissing: { vi: 'thiếu giá trị', en: 'the value is missing' },
+  valueRange: { vi: 'giá trị nằm ngoài giới hạn (điểm từ 0 đến 100, số lượng không âm)', en: 'out of range (scores 0 to 100, counts not negative)' },
 };
+
+/** A reason key (BAD_USER_INPUT, OUT_OF_RANGE of a result) in the user's language; the key itself when unknown. */
+export function reasonMessage(key: string, locale: Locale): string {
+  return REASONS[key]?.[locale] ?? key;
+}
 
 function reasonText(params: MessageParams, locale: Locale): MessageParams {
   const key = typeof params.reason === 'string' ? params.reason : undefined;

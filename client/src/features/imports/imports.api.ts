@@ -1,5 +1,4 @@
-import { getToken } from '../../app/auth';
-import { storedLocale } from '../../app/i18n';
+import { requestHeaders } from '../../app/apollo';
 import type { ImportKind, ImportOutcome, ImportRow, ImportRowIssue, ImportRowStatus } from '@chitieu/domain';
 
 /**
@@ -49,9 +48,8 @@ export function sendImport(params: ImportParams, file: Blob & { name?: string },
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', importPath(params));
-    const token = getToken();
-    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
-    xhr.setRequestHeader('accept-language', storedLocale());
+    // The session and language, as every request to the server carries them.
+    for (const [name, value] of Object.entries(requestHeaders())) xhr.setRequestHeader(name, value);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(e.loaded / e.total);

@@ -186,7 +186,7 @@ export class ProgressService {
       const paths = [...successorsOf.keys()];
       for (const piece of periodsBefore(period, since)) {
         const pieceSums = new Map<number, Inherited>();
-        for (const row of await this.sumsByPath(indicator, piece, paths)) {
+        for (const row of await this.sumsByPath(indicator.measure, [indicator.id], piece, paths)) {
           // The row counts for every successor of each predecessor whose subtree holds it.
           for (const prefix of pathPrefixes(row.path)) {
             for (const s of successorsOf.get(prefix) ?? []) {
@@ -205,22 +205,27 @@ export class ProgressService {
     return out;
   }
 
-  /** Sums of `period` per unit path inside the subtrees of `rootPaths` (500 subtrees a statement). */
-  private async sumsByPath(indicator: Pick<Indicator, 'id' | 'measure'>, period: Period, rootPaths: string[]): Promise<{ path: string; sums: Sums }[]> {
+  /**
+   * Sums of `period` per indicator and unit path inside the subtrees of `rootPaths`, for
+   * indicators of one measure (500 subtrees a statement): what a reorganised unit inherits and
+   * what a batch of cascades weighs its children with.
+   */
+  private async sumsByPath(measure: Measure, indicatorIds: number[], period: Period, rootPaths: string[]): Promise<{ indicatorId: number; path: string; sums: Sums }[]> {
+    if (!indicatorIds.length) return [];
     const keys = periodKeys(period);
-    const out: { path: string; sums: Sums }[] = [];
+    const out: { indicatorId: number; path: string; sums: Sums }[] = [];
     for (let i = 0; i < rootPaths.length; i += 500) {
       const roots = rootPaths.slice(i, i + 500);
-      const where = `indicatorId = ? AND period IN (${keys.map(() => '?').join(', ')})${shadowFilter(period)} ` +
+      const where = `indicatorId IN (${indicatorIds.map(() => '?').join(', ')}) AND period IN (${keys.map(() => '?').join(', ')})${shadowFilter(period)} ` +
         `AND (${roots.map(() => '(unitPath >= ? AND unitPath < ?)').join(' OR ')})`;
-      const params = [indicator.id, ...keys, ...roots.flatMap((r) => [r, subtreeEnd(r)])];
-      const sql = indicator.measure === 'SCORE'
-        ? `SELECT p, 0 AS b, 0 AS a, value AS v, 1 AS n FROM (SELECT unitPath AS p, value, ` +
-          `ROW_NUMBER() OVER (PARTITION BY unitPath ORDER BY ${END_MONTH_SQL} DESC) AS rn FROM result WHERE ${where}) ranked WHERE rn = 1 AND value IS NOT NULL`
-        : `SELECT unitPath AS p, SUM(numerator) AS b, SUM(denominator) AS a, SUM(value) AS v, ` +
-          `COUNT(${indicator.measure === 'RATE' ? 'denominator' : 'value'}) AS n FROM result WHERE ${where} GROUP BY unitPath`;
-      const rows = (await this.ds.query(sql, params)) as { p: string; b: unknown; a: unknown; v: unknown; n: unknown }[];
-      for (const r of rows) out.push({ path: r.p, sums: { b: Number(r.b ?? 0), a: Number(r.a ?? 0), v: Number(r.v ?? 0), n: Number(r.n) } });
+      const params = [...indicatorIds, ...keys, ...roots.flatMap((r) => [r, subtreeEnd(r)])];
+      const sql = measure === 'SCORE'
+        ? `SELECT i, p, 0 AS b, 0 AS a, value AS v, 1 AS n FROM (SELECT indicatorId AS i, unitPath AS p, value, ` +
+          `ROW_NUMBER() OVER (PARTITION BY indicatorId, unitPath ORDER BY ${END_MONTH_SQL} DESC) AS rn FROM result WHERE ${where}) ranked WHERE rn = 1 AND value IS NOT NULL`
+        : `SELECT indicatorId AS i, unitPath AS p, SUM(numerator) AS b, SUM(denominator) AS a, SUM(value) AS v, ` +
+          `COUNT(${measure === 'RATE' ? 'denominator' : 'value'}) AS n FROM result WHERE ${where} GROUP BY indicatorId, unitPath`;
+      const rows = (await this.ds.query(sql, params)) as { i: unknown; p: string; b: unknown; a: unknown; v: unknown; n: unknown }[];
+      for (const r of rows) out.push({ indicatorId: Number(r.i), path: r.p, sums: { b: Number(r.b ?? 0), a: Number(r.a ?? 0), v: Number(r.v ?? 0), n: Number(r.n) } });
     }
     return out;
   }
@@ -245,20 +250,7 @@ export class ProgressService {
    * batch of cascades weighs its children's targets with (IMPLIED_AGGREGATE_SHORT).
    */
   async denominatorsByUnit(indicatorIds: number[], period: Period, rootPaths: string[]): Promise<{ indicatorId: number; path: string; a: number }[]> {
-    if (!indicatorIds.length || !rootPaths.length) return [];
-    const keys = periodKeys(period);
-    const out: { indicatorId: number; path: string; a: number }[] = [];
-    for (let i = 0; i < rootPaths.length; i += 500) {
-      const roots = rootPaths.slice(i, i + 500);
-      const rows = (await this.ds.query(
-        `SELECT indicatorId AS i, unitPath AS p, SUM(denominator) AS a FROM result WHERE indicatorId IN (${indicatorIds.map(() => '?').join(', ')}) ` +
-          `AND period IN (${keys.map(() => '?').join(', ')})${shadowFilter(period)} AND (${roots.map(() => '(unitPath >= ? AND unitPath < ?)').join(' OR ')}) ` +
-          'GROUP BY indicatorId, unitPath',
-        [...indicatorIds, ...keys, ...roots.flatMap((r) => [r, subtreeEnd(r)])],
-      )) as { i: unknown; p: string; a: unknown }[];
-      for (const r of rows) out.push({ indicatorId: Number(r.i), path: r.p, a: Number(r.a ?? 0) });
-    }
-    return out;
+    return (await this.sumsByPath('RATE', indicatorIds, period, rootPaths)).map((r) => ({ indicatorId: r.indicatorId, path: r.path, a: r.sums.a }));
   }
 
   /**

@@ -83,15 +83,23 @@ export class ResultsService {
       if ('error' in checked) throw new DomainError('OUT_OF_RANGE', { unitId: unit.id, unit: unit.name, reason: checked.error ?? null });
       return { unit, period, ...checked };
     });
-    // The locking read can meet another writer of the same unit's periods head-on: MySQL then
-    // rolls one back as a deadlock, and the write is simply tried again.
+    await this.save(ctx, indicator.id, rows, source);
+    return rows.length;
+  }
+
+  /**
+   * Checked figures written in one transaction with their audit rows: recordResults and the
+   * spreadsheet import. The locking read can meet another writer of the same unit's periods
+   * head-on: MySQL then rolls one back as a deadlock, and the write is simply tried again.
+   */
+  async save(ctx: AuthedContext, indicatorId: number, rows: FigureWrite[], source: ResultSource): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.ds.transaction(async (m) => {
-          const audit = await this.write(m, indicator.id, rows, { source, userId: ctx.actor.userId, audit: true });
+          const audit = await this.write(m, indicatorId, rows, { source, userId: ctx.actor.userId, audit: true });
           await ctx.services.audit.record(m, ctx, audit);
         });
-        return rows.length;
+        return;
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (attempt >= 5 || (code !== 'ER_LOCK_DEADLOCK' && code !== 'ER_LOCK_WAIT_TIMEOUT')) throw err;

@@ -12,6 +12,7 @@ import {
   type ImportFileErrorCode, type ImportOutcome, type ImportRow, type ImportRowStatus, type ImportSummary, type ImportKind, type Locale, type MessageParams,
 } from '@chitieu/domain';
 import type { AuthedContext } from '../../common/context';
+import { reasonMessage } from '../../common/errors';
 import { inSubtree } from '../../common/scope';
 import { WRITERS_OF_RESULTS, WRITERS_OF_TARGETS } from '../../common/auth-checker';
 import { planTreeDate } from '../plans/plans.service';
@@ -253,7 +254,7 @@ export class ImportService {
       const checked = checkResultValues(indicator.measure, w.values);
       if ('error' in checked) {
         // The API's code (recordResults refuses these as OUT_OF_RANGE), said for a figure rather than a target.
-        const reason = RESULT_REASONS[checked.error!]?.[locale] ?? checked.error;
+        const reason = reasonMessage(checked.error!, locale);
         w.issues.push({ code: 'OUT_OF_RANGE', severity: 'ERROR', message: importMessage('RESULT_OUT_OF_RANGE', { reason }, locale) });
         continue;
       }
@@ -281,13 +282,8 @@ export class ImportService {
     const blocked = work.some((w) => hasError(w.issues));
     let applied = false;
     if (!req.dryRun && (!blocked || req.skipInvalid)) {
-      if (changed.length) {
-        // All periods of the file in one transaction, with the audit rows, as recordResults writes them.
-        await this.ds.transaction(async (m) => {
-          const audit = await ctx.services.results.write(m, indicator.id, changed, { source: 'IMPORT', userId: ctx.actor.userId, audit: true });
-          await ctx.services.audit.record(m, ctx, audit);
-        });
-      }
+      // All periods of the file in one transaction, with the audit rows, as recordResults writes them.
+      if (changed.length) await ctx.services.results.save(ctx, indicator.id, changed, 'IMPORT');
       applied = true;
     }
     return this.outcome(work, [], req, applied);
@@ -323,13 +319,3 @@ export class ImportService {
     return { rows, summary, issues };
   }
 }
-
-/** Why recordResults refuses a figure, said for a spreadsheet line. */
-const RESULT_REASONS: Record<string, Record<Locale, string>> = {
-  notANumber: { vi: 'không phải là số', en: 'not a number' },
-  rateNeedsBoth: { vi: 'cần cả số hồ sơ trực tuyến (b) và tổng số hồ sơ (a)', en: 'both b and a are needed' },
-  rateRange: { vi: 'b và a không được âm và b không được lớn hơn a', en: 'b and a cannot be negative and b cannot exceed a' },
-  valueMissing: { vi: 'thiếu giá trị', en: 'the value is missing' },
-  valueRange: { vi: 'giá trị nằm ngoài giới hạn (điểm từ 0 đến 100, số lượng không âm)', en: 'out of range (scores 0 to 100, counts not negative)' },
-};
-
