@@ -4,6 +4,9 @@
  *
  *   node bench/run.mjs [--reuse] [--provinces N] [--only B0,B1,...] [--seconds 60] [--think 1000] [--no-sqlite] [--no-tune]
  *
+ * B7 (a 100,000-line results import) works on a database of its own (chitieu_bench_import, and a
+ * SQLite file), so `--only B7` needs no national data set.
+ *
  * MariaDB at BENCH_MYSQL_URL (default mysql://root@127.0.0.1:3306/), database chitieu_bench,
  * dropped and generated anew unless --reuse finds it filled. Each scenario prints median, p95,
  * p99, throughput and the ratio to its baseline, then one JSON line ("BENCH {...}"). The results
@@ -23,6 +26,7 @@ import { b3 } from './scenarios/b3-statements.mjs';
 import { b4 } from './scenarios/b4-cascade.mjs';
 import { b5 } from './scenarios/b5-mixed.mjs';
 import { b6 } from './scenarios/b6-spa.mjs';
+import { b7 } from './scenarios/b7-import.mjs';
 
 const mysql = serverRequire('mysql2/promise');
 const argv = process.argv.slice(2);
@@ -120,6 +124,7 @@ function report(r) {
     say(`  errors ${r.errors}; checks ${JSON.stringify(r.checks)}${r.errorSamples.length ? `; e.g. ${r.errorSamples[0]}` : ''}`);
   }
   if (r.id === 'B6') say(`  initial JS gzip: /login ${r.sizes.loginKb} kB, /progress ${r.sizes.dashboardKb} kB; tree: provinces shown in ${r.tree.firstRenderMs} ms (${r.tree.rows} rows rendered), a province opened in ${r.tree.openProvinceMs} ms, a district in ${r.tree.openDistrictMs} ms`);
+  if (r.id === 'B7') say(`  import: ${r.import.ms} ms (${r.import.linesPerSecond} lines/s), HTTP ${r.import.status}, ${r.import.stored} stored; server memory ${r.memory.beforeMiB} MiB before, peak ${r.memory.peakMiB} MiB, ${r.memory.afterMiB} MiB after`);
   if (r.fresh !== undefined) say(`  fresh: ${r.fresh} (the next answer, ${r.freshMs} ms after the write, had the new figure)`);
   say(`  budget: ${r.budget} — ${r.met ? 'MET' : 'MISSED'}`);
   say(`BENCH ${JSON.stringify({ db: r.db, ...r })}`);
@@ -135,13 +140,16 @@ async function main() {
   const results = [];
   let summary = null;
   try {
+    const national = ['B0', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6'].some(want);
     const [exists] = await admin.query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [DB]);
     let reuse = false;
     if (flag('reuse') && exists.length) {
       const [[n]] = await admin.query(`SELECT COUNT(*) AS n FROM \`${DB}\`.result`).catch(() => [[{ n: 0 }]]);
       reuse = Number(n.n) > 0;
     }
-    if (!reuse) {
+    if (!national) {
+      say('› only B7: no national data set');
+    } else if (!reuse) {
       say(`› generating the national data set into ${DB} (MariaDB)`);
       await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
       summary = await generate(dbUrl, opt('provinces') ? ['--provinces', opt('provinces')] : []);
@@ -154,32 +162,16 @@ async function main() {
       const cached = path.join(root, 'bench/.cache/generation.json');
       summary = fs.existsSync(cached) ? JSON.parse(fs.readFileSync(cached, 'utf8')) : null;
     }
-    const sql = await mysql.createConnection({ uri: dbUrl });
-    const info = await machine(sql);
-    const fx = await fixture(sql, summary);
-    say(`› ${info.cpu}, ${info.memoryGiB} GiB, ${info.node}, MariaDB ${info.mariadb} (buffer pool ${info.bufferPoolMiB} MiB)`);
-    say(`› fixture: ${fx.province.name} (${fx.communes} communes), plan ${fx.plan.id}, indicator ${fx.indicator.code}; ${fx.units.toLocaleString('en')} units`);
-    const app = await startApp(dbUrl, 4510);
-    const bare = await startBare(4511);
-    const api = client(app.url);
-    const run = async (id, fn) => {
-      if (!want(id)) return;
-      const r = { db: 'mariadb', ...(await fn()) };
+    const info = await machine(admin);
+    if (national) await nationalScenarios(results, summary);
+    const importDb = `${DB}_import`;
+    const importUrl = dbUrl.replace(new RegExp(`/${DB}$`), `/${importDb}`);
+    if (want('B7')) {
+      await admin.query(`DROP DATABASE IF EXISTS \`${importDb}\``);
+      const r = { db: 'mariadb', ...(await b7({ databaseUrl: importUrl, db: 'mariadb', port: 4513 })) };
       results.push(r);
       report(r);
-    };
-    try {
-      await run('B0', async () => b0({ app, bare, token: await api.login('quantri', PASSWORD) }));
-      await run('B1', () => b1({ api, sql, fixture: fx }));
-      await run('B2', () => b2({ api, sql, fixture: fx }));
-      await run('B3', () => b3({ databaseUrl: dbUrl, fixture: fx }));
-      await run('B4', () => b4({ databaseUrl: dbUrl, fixture: fx, generation: summary }));
-      await run('B5', () => b5({ api, sql, fixture: fx, seconds: Number(opt('seconds', 60)), thinkMs: Number(opt('think', 1000)) }));
-      await run('B6', () => b6({ app, api, fixture: fx }));
-    } finally {
-      await app.stop();
-      await bare.stop();
-      await sql.end();
+      await admin.query(`DROP DATABASE IF EXISTS \`${importDb}\``);
     }
     if (!flag('no-sqlite')) await sqlite(results);
     write(results, info, summary);
@@ -191,8 +183,48 @@ async function main() {
   say(`\nbench: ${results.length} scenarios in ${Math.round((Date.now() - started) / 1000)} s; ${missed.length ? `missed: ${missed.join(', ')}` : 'every budget met'}`);
 }
 
+/** B0–B6 on the generated national data set (MariaDB). */
+async function nationalScenarios(results, summary) {
+  const sql = await mysql.createConnection({ uri: dbUrl });
+  const fx = await fixture(sql, summary);
+  const info = await machine(sql);
+  say(`› ${info.cpu}, ${info.memoryGiB} GiB, ${info.node}, MariaDB ${info.mariadb} (buffer pool ${info.bufferPoolMiB} MiB)`);
+  say(`› fixture: ${fx.province.name} (${fx.communes} communes), plan ${fx.plan.id}, indicator ${fx.indicator.code}; ${fx.units.toLocaleString('en')} units`);
+  const app = await startApp(dbUrl, 4510);
+  const bare = await startBare(4511);
+  const api = client(app.url);
+  const run = async (id, fn) => {
+    if (!want(id)) return;
+    const r = { db: 'mariadb', ...(await fn()) };
+    results.push(r);
+    report(r);
+  };
+  try {
+    await run('B0', async () => b0({ app, bare, token: await api.login('quantri', PASSWORD) }));
+    await run('B1', () => b1({ api, sql, fixture: fx }));
+    await run('B2', () => b2({ api, sql, fixture: fx }));
+    await run('B3', () => b3({ databaseUrl: dbUrl, fixture: fx }));
+    await run('B4', () => b4({ databaseUrl: dbUrl, fixture: fx, generation: summary }));
+    await run('B5', () => b5({ api, sql, fixture: fx, seconds: Number(opt('seconds', 60)), thinkMs: Number(opt('think', 1000)) }));
+    await run('B6', () => b6({ app, api, fixture: fx }));
+  } finally {
+    await app.stop();
+    await bare.stop();
+    await sql.end();
+  }
+}
+
 /** B1, B3 and B4 on SQLite, on the first two provinces (the embedded database is for one province's office, not the country). */
 async function sqlite(results) {
+  if (want('B7')) {
+    const file = path.join(root, 'bench/.cache/bench-import.sqlite');
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    const r = { db: 'sqlite', ...(await b7({ databaseUrl: `sqlite:${file}`, db: 'sqlite', port: 4514 })) };
+    results.push(r);
+    report(r);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  }
+  if (!['B1', 'B3', 'B4'].some(want)) return;
   const Database = serverRequire('better-sqlite3');
   const file = path.join(root, 'bench/.cache/bench.sqlite');
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
@@ -240,6 +272,7 @@ function write(results, info, summary) {
     const figure = r.id === 'B3' ? `${r.large.statements} statements (5 provinces: ${r.small.statements})`
       : r.id === 'B6' ? `/login ${r.sizes.loginKb} kB, /progress ${r.sizes.dashboardKb} kB gzip; tree ${r.tree.firstRenderMs} ms`
         : r.id === 'B0' ? `${o.rps} vs ${r.baseline.rps} req/s (${r.ratio}×)`
+          : r.id === 'B7' ? `${(r.import.ms / 1000).toFixed(1)} s (${r.import.linesPerSecond}/s), peak ${r.memory.peakMiB} MiB; /healthz p99 ${ms(o.p99)} during`
           : `p50 ${ms(o.p50)} · p95 ${ms(o.p95)} · p99 ${ms(o.p99)}`;
     const base = r.baseline && r.id !== 'B0' ? `p50 ${ms(r.baseline.p50)} · p95 ${ms(r.baseline.p95)}` : '';
     return `| ${r.id} | ${r.db === 'sqlite' ? 'SQLite' : 'MariaDB'} | ${figure} | ${base} | ${r.budget} | ${r.met ? 'met' : '**missed**'} |`;
@@ -249,7 +282,7 @@ function write(results, info, summary) {
     ? `Data: ${summary.provinces} provinces, ${summary.districts} districts, ${summary.communes.toLocaleString('en')} communes, ${summary.agencies.toLocaleString('en')} agencies (${summary.units.toLocaleString('en')} units), ` +
       `${summary.targets.toLocaleString('en')} targets, ${summary.results.toLocaleString('en')} results; generated in ${Math.round(summary.ms.total / 1000)} s ` +
       `(targets ${Math.round(summary.ms.targets / 1000)} s, results ${Math.round(summary.ms.results / 1000)} s).`
-    : 'Data: reused from an earlier run.';
+    : results.some((r) => r.id !== 'B7') ? 'Data: reused from an earlier run.' : 'Data: B7 only (its own made-up province).';
   const details = results.map((r) => `### ${r.id} (${r.db}) — ${r.title}\n\n\`\`\`json\n${JSON.stringify(r, null, 1)}\n\`\`\``).join('\n\n');
   const md = `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString()}; overwritten each run. ` +
     `Total time ${Math.round((Date.now() - started) / 1000)} s.\n\n` +

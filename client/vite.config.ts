@@ -11,6 +11,9 @@ export const domainAlias = { '@chitieu/domain': fileURLToPath(new URL('../packag
 export default defineConfig({
   plugins: [graphqlDocuments(), react()],
   resolve: { alias: domainAlias },
+  // @graphiql/react starts Monaco's workers with `?worker` imports, which Vite's dependency
+  // pre-bundling cannot follow: serve it as it is in development.
+  optimizeDeps: { exclude: ['@graphiql/react'] },
   server: {
     port: 5173,
     proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000', '/export': 'http://localhost:4000', '/import': 'http://localhost:4000' },

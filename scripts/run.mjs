@@ -119,6 +119,25 @@ switch (command) {
     buildServer();
     run(process.execPath, [path.join(root, 'server/dist/cli/index.js'), 'schema', ...rest]);
     break;
+  case 'dev': {
+    // The server rebuilt and restarted on every change (tsc --watch + node --watch), the SPA on
+    // Vite with hot reload at http://localhost:5173 (it proxies /graphql, /import, /export to :4000).
+    ensureInstalled();
+    buildServer();
+    const children = [
+      spawn(bin('tsc'), ['-b', 'server', '--watch', '--preserveWatchOutput'], { stdio: 'inherit', cwd: root }),
+      spawn(process.execPath, ['--watch', path.join(root, 'server/dist/main.js')], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'development' } }),
+      spawn(path.join(root, 'client', 'node_modules', '.bin', 'vite'), [], { stdio: 'inherit', cwd: path.join(root, 'client') }),
+    ];
+    const stop = (sig) => children.forEach((c) => c.exitCode === null && c.kill(sig));
+    for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop(sig));
+    // One of them failing ends the others: a half-running dev setup only confuses.
+    for (const c of children) c.on('exit', (code) => {
+      stop('SIGTERM');
+      process.exitCode = code ?? 0;
+    });
+    break;
+  }
   case 'bench':
     // The national-scale benchmarks (bench/README.md): MariaDB at 127.0.0.1:3306, about 15 minutes.
     ensureInstalled();
@@ -127,6 +146,6 @@ switch (command) {
     run(process.execPath, [path.join(root, 'bench/run.mjs'), ...rest]);
     break;
   default:
-    console.error(`unknown command "${command}": start | test | build | cli | schema | bench`);
+    console.error(`unknown command "${command}": start | test | build | cli | schema | dev | bench`);
     process.exit(2);
 }

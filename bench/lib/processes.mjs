@@ -39,10 +39,14 @@ function start(args, env, healthUrl, what) {
   }));
 }
 
-/** The product: server/dist/main.js on the bench database, no seed, warnings only in the log. */
+/**
+ * The product: server/dist/main.js on the bench database, no seed, warnings only in the log. It
+ * trusts X-Forwarded-For from loopback, as behind a local proxy: the bench's sessions come "from"
+ * addresses of their own (lib/gql.mjs), so the per-address login throttle is not what it measures.
+ */
 export function startApp(databaseUrl, port) {
   return start([path.join(root, 'server/dist/main.js')], {
-    DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'none', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'none', TRUST_PROXY: 'loopback', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', NODE_ENV: 'production',
   }, `http://127.0.0.1:${port}/healthz`, 'the server');
 }
 

@@ -12,24 +12,39 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config';
 import { buildAppSchema } from './schema';
+import { databaseProbe } from './db/health';
 import { createServices, type Services } from './services';
 import { createLoaders } from './common/loaders';
 import { errorShapingPlugin, requestLocale, shapeError } from './common/errors';
 import { introspectionForSignedIn } from './common/introspection';
 import { costLimit } from './common/complexity';
+import { heavyRequests } from './common/heavy-requests';
 import type { RequestContext } from './common/context';
 import type { Logger } from './common/logger';
 import { mountImportRoutes } from './modules/spreadsheets/import.routes';
 import { mountExportRoutes } from './modules/spreadsheets/export.routes';
 import { restContext } from './modules/spreadsheets/rest';
+import { securityHeaders } from './common/security-headers';
 
 const BODY_LIMIT = '1mb';
 
 /** How long a stopping server waits for the requests in flight before closing anyway. */
 const DRAIN_TIMEOUT_MS = 15_000;
 
-/** Query limits (issue "Trust"): the SPA's documents stay far inside them. */
-export const LIMITS = { depth: 8, aliases: 15, tokens: 3000, cost: 50_000 } as const;
+/**
+ * Query limits (issue "Trust"; issue #11 class 8): costs count every list at its real maximum page
+ * (complexity.ts), so the SPA's largest document (the plan matrix of a province: 70,000 targets
+ * at worst) costs about 1.5M. An operation costing `heavy.threshold` or more is heavy: a session
+ * has at most `heavy.perSession` of them running and `heavy.queuePerSession` waiting (up to
+ * `heavy.waitMs`), the process `heavy.total` running; beyond that 429 (heavy-requests.ts).
+ */
+export const LIMITS = {
+  depth: 8,
+  aliases: 15,
+  tokens: 3000,
+  cost: 3_000_000,
+  heavy: { threshold: 100_000, perSession: 2, queuePerSession: 4, waitMs: 15_000, total: 4 },
+} as const;
 
 export interface RunningServer {
   url: string;
@@ -44,7 +59,7 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
   const services = createServices(ds, config);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
   // Limits checked before a query runs: deep, wide, long or costly documents are refused.
@@ -69,6 +84,7 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
     plugins: [
       ...armor.plugins,
       costLimit(schema, LIMITS.cost),
+      heavyRequests(schema, LIMITS.heavy).plugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP caching of answers here, and the default plugin wraps every field resolver of every row.
@@ -106,17 +122,18 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
     next();
   });
 
+  // Browser hardening on every answer (CSP, frame, sniffing, referrer): common/security-headers.
+  app.use(securityHeaders());
+
   app.get('/readyz', (_req, res) => {
     res.status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ready' });
   });
 
+  const probe = databaseProbe(ds, config.database);
+  await probe.check(); // opened now, not during the first busy minute
   app.get('/healthz', async (_req, res) => {
-    try {
-      await ds.query('SELECT 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
+    if (await probe.check()) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'unavailable' });
   });
 
   app.use(
@@ -177,6 +194,7 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
         });
       }
       await apollo.stop();
+      await probe.close();
     },
   };
 }

@@ -206,7 +206,7 @@ describeInBrowser('commune reporter in the browser', () => {
 
 /**
  * Journey of an analyst (phantich.daklak): the progress dashboard with its pickers and status
- * tags, a drill into a district, the CSV export, and the GraphQL playground with its own token.
+ * tags, a drill into a district, the CSV export, and the GraphQL playground on the session cookie.
  */
 describeInBrowser('analyst in the browser', () => {
   let page: Page;
@@ -264,7 +264,7 @@ describeInBrowser('analyst in the browser', () => {
     expect(lines[1]).toMatch(/^Huyện Krông A Na;≥ \d+(,\d+)?;\d+;\d+;\d+(,\d+)?;(Đạt|Không đạt);/);
   });
 
-  it('runs an example query in the GraphQL playground with its own token', async () => {
+  it('runs an example query in the GraphQL playground with the session cookie', async () => {
     const token = await tokenOf(page);
     await page.getByRole('menuitem', { name: 'GraphQL' }).click();
     await page.waitForURL(`${base}/playground`);
@@ -274,7 +274,11 @@ describeInBrowser('analyst in the browser', () => {
       page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('query Plans')),
       page.locator('.graphiql-execute-button').click(),
     ]);
-    expect(request.headers()['authorization']).toBe(`Bearer ${token}`);
+    // The session cookie (never a token the page could read) and the CSRF preflight header.
+    const headers = await request.allHeaders();
+    expect(headers['authorization']).toBeUndefined();
+    expect(headers['apollo-require-preflight']).toBe('true');
+    expect(headers['cookie']).toContain(`chitieu_session=${token}`);
     // Monaco renders spaces as no-break spaces.
     const response = async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' ');
     await expect.poll(response, POLL).toContain('"plans"');

@@ -150,9 +150,14 @@ export async function pick(page: Page, select: string, option: string | RegExp) 
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).click();
 }
 
-/** The session token the SPA keeps. */
-export function tokenOf(page: Page): Promise<string | null> {
-  return page.evaluate("localStorage.getItem('chitieu.token')") as Promise<string | null>;
+/** The browser's session cookie (httpOnly: the page's script cannot read it, the browser context can). */
+export async function sessionCookieOf(page: Page) {
+  return (await page.context().cookies()).find((c) => c.name === 'chitieu_session') ?? null;
+}
+
+/** The session token the browser holds (its cookie's value), usable as a bearer token by a spec. */
+export async function tokenOf(page: Page): Promise<string | null> {
+  return (await sessionCookieOf(page))?.value ?? null;
 }
 
 export interface AxeViolation {
@@ -169,7 +174,8 @@ export interface AxeViolation {
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   // The page at rest: a Select's popup still closing is not part of it (antd's listbox has no name of its own).
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
-  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.addScriptTag({ content: axe.source });
+  // Through DevTools, not a <script> tag: the server's CSP (script-src 'self') refuses inline scripts.
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(`${axe.source}\n;window.axe = axe; true`);
   const violations = (await page.evaluate(
     "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })))",
   )) as AxeViolation[];

@@ -41,7 +41,7 @@ export const ADMIN = { username: 'sysadmin', password: 'sysadmin-password-1' };
  */
 export async function bootServer(
   kind: DatabaseKind,
-  opts: { seed?: 'demo' | 'demo-reform' | 'none'; database?: TestDatabase; clientDist?: string } = {},
+  opts: { seed?: 'demo' | 'demo-reform' | 'none'; database?: TestDatabase; clientDist?: string; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
   const db: TestDatabase = opts.database ?? (await freshDatabase(kind));
   const config = loadConfig({
@@ -51,6 +51,8 @@ export async function bootServer(
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
     CLIENT_DIST: opts.clientDist ?? '/nonexistent',
+    // Extra settings a spec needs (TRUST_PROXY…).
+    ...opts.env,
   } as NodeJS.ProcessEnv);
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const ds = await openDataSource(config.database);

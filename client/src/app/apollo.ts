@@ -1,24 +1,26 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
-import { getToken, setToken } from './auth';
+import { sessionEnded } from './auth';
 import { describeError, errorCode } from './errors';
 import { storedLocale, translate } from './i18n';
 import { notifyError } from './notifier';
 
 export interface ApolloOptions {
-  /** Called once the token is cleared after UNAUTHENTICATED: sends the user to /login?next=… */
+  /** Called once the session is known to be gone after UNAUTHENTICATED: sends the user to /login?next=… */
   onUnauthenticated(): void;
   uri?: string;
 }
 
-/** Headers every request carries: the session, Apollo's CSRF preflight marker, the language. */
+/**
+ * Headers every request carries: Apollo's CSRF preflight marker (the server asks it of every
+ * request its session cookie authenticates, /import and /export included) and the language.
+ * The session itself is the httpOnly cookie the browser sends to its own origin.
+ */
 export function requestHeaders(): Record<string, string> {
-  const token = getToken();
   return {
     'apollo-require-preflight': 'true',
     'accept-language': storedLocale(),
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
   };
 }
 
@@ -29,8 +31,9 @@ export function createApolloClient(options: ApolloOptions): ApolloClient {
   // message. Validation issues of target writes are payload `issues`, shown beside their rows.
   const errors = new ErrorLink(({ error, operation }) => {
     const code = errorCode(error);
-    if (code === 'UNAUTHENTICATED' && operation.operationName !== 'Login') {
-      setToken(null);
+    // `Me` answering UNAUTHENTICATED only means "not signed in": the session provider reads it.
+    if (code === 'UNAUTHENTICATED' && operation.operationName !== 'Login' && operation.operationName !== 'Me') {
+      sessionEnded();
       options.onUnauthenticated();
       return;
     }
@@ -42,7 +45,8 @@ export function createApolloClient(options: ApolloOptions): ApolloClient {
   });
 
   return new ApolloClient({
-    link: ApolloLink.from([errors, headers, new HttpLink({ uri: options.uri ?? '/graphql' })]),
+    // Same origin: the browser sends the session cookie (credentials 'same-origin').
+    link: ApolloLink.from([errors, headers, new HttpLink({ uri: options.uri ?? '/graphql', credentials: 'same-origin' })]),
     cache: new InMemoryCache({
       typePolicies: {
         // Progress has no id: keep each answer with its parent query.

@@ -1,26 +1,28 @@
-/** The session token, kept in localStorage and observable so React and the Apollo links agree. */
-const TOKEN_KEY = 'chitieu.token';
+/**
+ * The session lives in an httpOnly cookie the server sets at login: script never sees the
+ * token. Whether someone is signed in is what `me` answers (session.tsx); this module only
+ * carries the news that the server ended the session (an UNAUTHENTICATED answer), so the
+ * Apollo links and React agree.
+ */
 const listeners = new Set<() => void>();
 
-export function getToken(): string | null {
+/** Where the SPA kept its token before the cookie: removed on start, never written again. */
+const LEGACY_TOKEN_KEY = 'chitieu.token';
+
+export function forgetLegacyToken(): void {
   try {
-    return localStorage.getItem(TOKEN_KEY);
+    localStorage.removeItem(LEGACY_TOKEN_KEY);
   } catch {
-    return null;
+    // storage unavailable: nothing was kept there either
   }
 }
 
-export function setToken(token: string | null): void {
-  try {
-    if (token) localStorage.setItem(TOKEN_KEY, token);
-    else localStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // storage unavailable: the session lasts for this page only
-  }
+/** The server no longer knows the session (expired, revoked, signed out elsewhere). */
+export function sessionEnded(): void {
   listeners.forEach((l) => l());
 }
 
-export function subscribeToken(listener: () => void): () => void {
+export function onSessionEnded(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

@@ -41,11 +41,12 @@ export class DownloadError extends Error {
 }
 
 /**
- * Fetches a file the server builds (the /export routes) with the session token — a plain link
- * cannot send the Authorization header — and saves it under the name the server gives.
+ * Fetches a file the server builds (the /export routes) with the session cookie and the CSRF
+ * header the server asks of cookie requests — a plain link cannot send that header — and saves
+ * it under the name the server gives.
  */
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const res = await fetch(path, { headers: requestHeaders() });
+  const res = await fetch(path, { headers: requestHeaders(), credentials: 'same-origin' });
   if (!res.ok) {
     let message = res.statusText || String(res.status);
     try {

@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Navigate, createBrowserRouter, useLocation, type RouteObject } from 'react-router';
 import { Button } from 'antd';
 import { can, type Permission } from './access';
-import { loginPathFor, setToken } from './auth';
+import { loginPathFor } from './auth';
 import { useI18n, type MessageKey } from './i18n';
 import { useSession } from './session';
 import { EmptyState, ErrorState, Loading } from './components/States';
@@ -68,13 +68,9 @@ function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   const here = location.pathname + location.search;
-  if (!session.token) return <Navigate to={loginPathFor(here)} replace />;
   if (session.loading) return <Loading />;
   if (session.error) return <ErrorState error={session.error} onRetry={session.refetch} />;
-  if (!session.user) {
-    setToken(null);
-    return <Navigate to={loginPathFor(here)} replace />;
-  }
+  if (!session.user) return <Navigate to={loginPathFor(here)} replace />;
   return <>{children}</>;
 }
 

@@ -1,52 +1,75 @@
-import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useApolloClient } from '@apollo/client/react';
 import { MeQuery } from '../features/auth/auth.graphql';
 import type { SessionUserFragment } from '../gql/graphql';
-import { getToken, setToken, subscribeToken } from './auth';
+import { forgetLegacyToken, onSessionEnded } from './auth';
+import { errorCode } from './errors';
 
 export type SessionUser = SessionUserFragment;
 
 export interface Session {
-  token: string | null;
   user: SessionUser | null;
+  /** True until the server has said who is signed in (the first `me`). */
   loading: boolean;
   error: unknown;
   refetch(): void;
-  signIn(token: string): Promise<void>;
+  /** After `login` answered: the cookie is set, the user is the payload's. */
+  signIn(user: SessionUser): Promise<void>;
+  /** After `logout` (or when the server no longer knows the session): forget everything cached. */
   signOut(): Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
-/** Who is signed in: the token in storage, and `me` read with it. */
+interface State {
+  user: SessionUser | null;
+  loading: boolean;
+  error: unknown;
+}
+
+/**
+ * Who is signed in, as the server says: the session is an httpOnly cookie script cannot read,
+ * so `me` is asked on start (UNAUTHENTICATED there just means "nobody"), the login mutation's
+ * answer signs in, and an UNAUTHENTICATED answer anywhere (auth.ts `sessionEnded`) signs out.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const token = useSyncExternalStore(subscribeToken, getToken, () => null);
   const client = useApolloClient();
-  const me = useQuery(MeQuery, { skip: !token, fetchPolicy: 'network-only' });
+  const [state, setState] = useState<State>({ user: null, loading: true, error: undefined });
+
+  const load = useCallback(async () => {
+    setState((s) => ({ ...s, loading: true, error: undefined }));
+    try {
+      const { data } = await client.query({ query: MeQuery, fetchPolicy: 'network-only' });
+      setState({ user: data?.me ?? null, loading: false, error: undefined });
+    } catch (error) {
+      const signedOut = errorCode(error) === 'UNAUTHENTICATED';
+      setState({ user: null, loading: false, error: signedOut ? undefined : error });
+    }
+  }, [client]);
+
+  useEffect(() => {
+    // The token the SPA used to keep in localStorage: never read again, removed.
+    forgetLegacyToken();
+    void load();
+  }, [load]);
+
+  useEffect(() => onSessionEnded(() => setState({ user: null, loading: false, error: undefined })), []);
 
   const signIn = useCallback(
-    async (next: string) => {
+    async (user: SessionUser) => {
       await client.clearStore();
-      setToken(next);
+      setState({ user, loading: false, error: undefined });
     },
     [client],
   );
   const signOut = useCallback(async () => {
-    setToken(null);
+    setState({ user: null, loading: false, error: undefined });
     await client.clearStore();
   }, [client]);
 
   const value = useMemo<Session>(
-    () => ({
-      token,
-      user: token ? (me.data?.me ?? null) : null,
-      loading: !!token && me.loading,
-      error: me.error,
-      refetch: () => void me.refetch(),
-      signIn,
-      signOut,
-    }),
-    [token, me.data, me.loading, me.error, me.refetch, signIn, signOut],
+    () => ({ ...state, refetch: () => void load(), signIn, signOut }),
+    [state, load, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -54,7 +77,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 /** A fixed signed-in session: component tests of pages, and anything rendered outside the app shell. */
 export function StaticSessionProvider({ user, children }: { user: SessionUser; children: ReactNode }) {
   const value = useMemo<Session>(
-    () => ({ token: 'static', user, loading: false, error: undefined, refetch: () => {}, signIn: async () => {}, signOut: async () => {} }),
+    () => ({ user, loading: false, error: undefined, refetch: () => {}, signIn: async () => {}, signOut: async () => {} }),
     [user],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

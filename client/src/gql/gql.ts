@@ -14,9 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment AccountRow on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.AccountRowFragmentDoc,
+    "\n  fragment AccountRow on User {\n    id\n    username\n    displayName\n    role\n    lockedUntil\n    unit {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.AccountRowFragmentDoc,
     "\n  query Users($unitId: ID) {\n    users(unitId: $unitId) {\n      ...AccountRow\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...AccountRow\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UnlockAccount($username: String!) {\n    unlockAccount(username: $username)\n  }\n": typeof types.UnlockAccountDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  fragment SessionUser on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n      level\n    }\n  }\n": typeof types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
@@ -43,9 +44,10 @@ type Documents = {
     "\n  query UnitDetail($id: ID!, $at: Date) {\n    unit(id: $id) {\n      id\n      code\n      name\n      kind\n      level\n      validFrom\n      validTo\n      parent {\n        id\n        name\n      }\n      ancestors {\n        id\n      }\n      children(at: $at) {\n        id\n        kind\n      }\n      predecessors {\n        ...UnitHistoryLink\n      }\n      successors {\n        ...UnitHistoryLink\n      }\n    }\n  }\n": typeof types.UnitDetailDocument,
 };
 const documents: Documents = {
-    "\n  fragment AccountRow on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n    }\n  }\n": types.AccountRowFragmentDoc,
+    "\n  fragment AccountRow on User {\n    id\n    username\n    displayName\n    role\n    lockedUntil\n    unit {\n      id\n      name\n      kind\n    }\n  }\n": types.AccountRowFragmentDoc,
     "\n  query Users($unitId: ID) {\n    users(unitId: $unitId) {\n      ...AccountRow\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...AccountRow\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UnlockAccount($username: String!) {\n    unlockAccount(username: $username)\n  }\n": types.UnlockAccountDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      token\n      expiresAt\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  fragment SessionUser on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n      level\n    }\n  }\n": types.SessionUserFragmentDoc,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
@@ -89,7 +91,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AccountRow on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  fragment AccountRow on User {\n    id\n    username\n    displayName\n    role\n    unit {\n      id\n      name\n      kind\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AccountRow on User {\n    id\n    username\n    displayName\n    role\n    lockedUntil\n    unit {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  fragment AccountRow on User {\n    id\n    username\n    displayName\n    role\n    lockedUntil\n    unit {\n      id\n      name\n      kind\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -98,6 +100,10 @@ export function graphql(source: "\n  query Users($unitId: ID) {\n    users(unitI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...AccountRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...AccountRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlockAccount($username: String!) {\n    unlockAccount(username: $username)\n  }\n"): (typeof documents)["\n  mutation UnlockAccount($username: String!) {\n    unlockAccount(username: $username)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

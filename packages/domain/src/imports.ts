@@ -31,6 +31,12 @@ export type ImportFileErrorCode =
   | 'FILE_NOT_UTF8'
   | 'FILE_NO_HEADER'
   | 'FILE_TOO_MANY_ROWS'
+  | 'FILE_ROWS_OVER_LIMIT'
+  | 'FILE_TOO_MANY_COLUMNS'
+  | 'FILE_CELL_TOO_LONG'
+  | 'FILE_ARCHIVE_TOO_LARGE'
+  | 'FILE_ARCHIVE_SUSPICIOUS'
+  | 'FILE_TOO_COMPLEX'
   | 'UNKNOWN_KIND'
   | 'MISSING_PARAMETER';
 
@@ -115,6 +121,30 @@ export const IMPORT_MESSAGES: Readonly<Record<ImportIssueCode | ImportFileErrorC
   FILE_TOO_MANY_ROWS: {
     vi: 'Tệp có {rows} dòng số liệu; mỗi lần nhập tối đa {max} dòng',
     en: 'The file has {rows} data lines; one import takes at most {max}',
+  },
+  FILE_ROWS_OVER_LIMIT: {
+    vi: 'Tệp có hơn {max} dòng, vượt giới hạn đọc; hãy chia thành các tệp nhỏ hơn',
+    en: 'The file has more than {max} lines, over the reading limit; split it into smaller files',
+  },
+  FILE_TOO_MANY_COLUMNS: {
+    vi: 'Dòng {line} có hơn {max} cột; hãy chỉ giữ các cột của biểu mẫu',
+    en: 'Line {line} has more than {max} columns; keep only the columns of the template',
+  },
+  FILE_CELL_TOO_LONG: {
+    vi: 'Dòng {line} có ô dài hơn {max} ký tự',
+    en: 'Line {line} has a cell longer than {max} characters',
+  },
+  FILE_ARCHIVE_TOO_LARGE: {
+    vi: 'Tệp XLSX khi giải nén lớn hơn {maxMb} MB; hãy bỏ hình ảnh, các trang tính thừa hoặc chia nhỏ tệp',
+    en: 'The XLSX file inflates to more than {maxMb} MB; remove pictures and extra sheets, or split it',
+  },
+  FILE_ARCHIVE_SUSPICIOUS: {
+    vi: 'Tệp XLSX có cấu trúc bất thường (nén quá mức, quá nhiều thành phần hoặc kích thước khai báo sai) nên không được đọc; hãy mở bằng Excel và lưu lại',
+    en: 'The XLSX file has an abnormal structure (over-compressed, too many parts or false sizes) and was not read; open it in Excel and save it again',
+  },
+  FILE_TOO_COMPLEX: {
+    vi: 'Không đọc xong tệp trong thời gian và bộ nhớ cho phép; hãy chia thành các tệp nhỏ hơn',
+    en: 'The file could not be read within the allowed time and memory; split it into smaller files',
   },
   UNKNOWN_KIND: {
     vi: 'Loại dữ liệu “{kind}” không có; chọn baselines, targets hoặc results',

@@ -7,3 +7,4 @@ export * from './validation';
 export * from './history';
 export * from './numbers';
 export * from './imports';
+export * from './csv';

@@ -5,6 +5,7 @@
 
 import { meetsTarget, EQUAL_EPSILON, type Comparator, type Measure } from './figures';
 import { isUnitKind, UNIT_KIND_LABELS } from './units';
+import { figureRange, inFigureRange } from './numbers';
 
 export type IssueCode =
   | 'OUT_OF_RANGE'
@@ -47,7 +48,9 @@ export type ErrorCode =
   | 'INVALID_PARENT_KIND'
   | 'INVALID_SCORE'
   | 'QUERY_TOO_COMPLEX'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'UNIT_NOT_VALID'
+  | 'PERIOD_OUT_OF_RANGE';
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'UNAUTHENTICATED',
@@ -63,6 +66,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'INVALID_SCORE',
   'QUERY_TOO_COMPLEX',
   'SERVICE_UNAVAILABLE',
+  'UNIT_NOT_VALID',
+  'PERIOD_OUT_OF_RANGE',
 ];
 
 export type Locale = 'vi' | 'en';
@@ -173,6 +178,43 @@ export const MESSAGES: Readonly<Record<IssueCode | ErrorCode, Readonly<Record<Lo
     vi: 'Mất kết nối tới cơ sở dữ liệu; thao tác chưa được lưu, vui lòng thử lại',
     en: 'Lost the connection to the database; nothing was saved, please try again',
   },
+  /** A result for a unit that did not exist during the period (merged away in a reform, or not yet founded). */
+  UNIT_NOT_VALID: {
+    vi: 'Đơn vị[ {unitName}] không tồn tại trong kỳ báo cáo {period}[ (đã giải thể, sáp nhập từ {validTo})][ (chỉ có từ {validFrom})]; không thể ghi nhận kết quả',
+    en: 'Unit[ {unitName}] did not exist during the period {period}[ (dissolved or merged as of {validTo})][ (exists only from {validFrom})]; no result can be recorded for it',
+  },
+  /** A result for a period not yet started, or long past with no target that year. */
+  PERIOD_OUT_OF_RANGE: {
+    vi: 'Không thể ghi nhận kết quả cho kỳ {period}[: {why}]',
+    en: 'No result can be recorded for the period {period}[: {why}]',
+  },
+};
+
+/** Why a period is out of range (PERIOD_OUT_OF_RANGE's {why}). */
+const PERIOD_REASONS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  vi: {
+    future: 'kỳ này chưa bắt đầu',
+    noTarget: 'đơn vị không có chỉ tiêu được giao trong năm này và kỳ đã qua hơn 12 tháng',
+  },
+  en: {
+    future: 'the period has not started yet',
+    noTarget: 'the unit has no target that year and the period ended more than twelve months ago',
+  },
+};
+
+/**
+ * Wordings of a code that depend on what is out of range (params.field): a baseline is last
+ * year's actual, not a target; a recorded result names its reason. Same code, same parameters.
+ */
+const VARIANTS: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+  'OUT_OF_RANGE:baseline': {
+    vi: 'Kết quả năm trước (mức cơ sở) {value}% nằm ngoài giới hạn cho phép[ (từ {min}% đến {max}%)][ (không được nhỏ hơn {minOnly})]',
+    en: "Last year's actual (baseline) {value}% is out of range[ ({min}% to {max}%)][ (must not be below {minOnly})]",
+  },
+  'OUT_OF_RANGE:result': {
+    vi: 'Kết quả thực hiện[ của {unit}] không hợp lệ[: {reason}]',
+    en: 'The result[ of {unit}] is not acceptable[: {reason}]',
+  },
 };
 
 /**
@@ -207,6 +249,7 @@ function formatParamString(s: string, key: string, locale: Locale): string {
   }
   if ((key === 'kind' || key === 'parentKind') && isUnitKind(s)) return UNIT_KIND_LABELS[locale][s];
   if (key === 'entity') return ENTITY_LABELS[locale][s.toLowerCase()] ?? s;
+  if (key === 'why') return PERIOD_REASONS[locale][s] ?? s;
   return s;
 }
 
@@ -250,7 +293,8 @@ export function interpolate(template: string, params: MessageParams, locale: Loc
 
 /** The message of an issue or error code in `locale` (unknown codes print as themselves). */
 export function issueMessage(code: IssueCode | ErrorCode, params: MessageParams | null | undefined, locale: Locale): string {
-  const templates = (MESSAGES as Record<string, Readonly<Record<Locale, string>> | undefined>)[code];
+  const variant = params && typeof params.field === 'string' ? VARIANTS[`${code}:${params.field}`] : undefined;
+  const templates = variant ?? (MESSAGES as Record<string, Readonly<Record<Locale, string>> | undefined>)[code];
   if (!templates) return String(code);
   return interpolate(templates[locale] ?? templates.en, params ?? {}, locale);
 }
@@ -291,8 +335,8 @@ export function hasErrors(issues: readonly ValidationIssue[]): boolean {
 }
 
 /**
- * Checks one target value. Errors: OUT_OF_RANGE (a rate or score outside 0..100, a negative
- * count, a non-finite number), BELOW_FLOOR. Warnings: BELOW_BASELINE, BELOW_PARENT (an error
+ * Checks one target value. Errors: OUT_OF_RANGE (a rate or score outside 0..100, a count
+ * outside 0..1e12, a non-finite number; the same for the baseline, with field 'baseline'), BELOW_FLOOR. Warnings: BELOW_BASELINE, BELOW_PARENT (an error
  * with notBelowParent), PAST_DEADLINE. The caller adds NOT_IN_SCOPE, PLAN_NOT_EDITABLE and
  * VERSION_CONFLICT with makeIssue.
  */
@@ -312,11 +356,17 @@ export function validateTargetValue(args: {
   const issues: ValidationIssue[] = [];
   const common = { value: Number.isFinite(value) ? value : null, measure };
 
+  // A baseline is last year's actual: it takes the same range as the target.
+  const baseline = args.baseline;
+  if (baseline !== null && baseline !== undefined && !inFigureRange(measure, baseline)) {
+    const shown = Number.isFinite(baseline) ? baseline : null;
+    issues.push(makeIssue(unitId, 'OUT_OF_RANGE', { value: shown, measure, field: 'baseline', ...rangeParams(measure, shown) }));
+  }
   if (!Number.isFinite(value)) {
-    issues.push(makeIssue(unitId, 'OUT_OF_RANGE', { ...common, ...rangeParams(measure) }));
+    issues.push(makeIssue(unitId, 'OUT_OF_RANGE', { ...common, ...rangeParams(measure, null) }));
   } else {
-    if (measure === 'COUNT' ? value < 0 : value < 0 || value > 100) {
-      issues.push(makeIssue(unitId, 'OUT_OF_RANGE', { ...common, ...rangeParams(measure) }));
+    if (!inFigureRange(measure, value)) {
+      issues.push(makeIssue(unitId, 'OUT_OF_RANGE', { ...common, ...rangeParams(measure, value) }));
     }
     if (isNum(args.floor) && value < args.floor) {
       issues.push(makeIssue(unitId, 'BELOW_FLOOR', { ...common, floor: args.floor, floorSetBy: args.floorSetBy ?? null }));
@@ -336,8 +386,10 @@ export function validateTargetValue(args: {
   return issues;
 }
 
-function rangeParams(measure: Measure): Record<string, number | null> {
-  return measure === 'COUNT' ? { min: null, max: null, minOnly: 0 } : { min: 0, max: 100, minOnly: null };
+/** A negative count is told its floor of 0; anything else the whole range. */
+function rangeParams(measure: Measure, value: number | null): Record<string, number | null> {
+  const { min, max } = figureRange(measure);
+  return measure === 'COUNT' && value !== null && value < 0 ? { min: null, max: null, minOnly: 0 } : { min, max, minOnly: null };
 }
 
 function isNum(n: number | null | undefined): n is number {

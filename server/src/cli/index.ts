@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config';
 import { migrate, openDataSource } from '../db/data-source';
 import { createLogger } from '../common/logger';
+import { DomainError, domainErrorText } from '../common/errors';
 import { printAppSchema } from '../schema';
 import { seedDemoIfEmpty } from '../modules/seed/demo';
 import { AuthService } from '../modules/auth/auth.service';
@@ -198,6 +199,7 @@ program
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err));
+  // A refused password or name reads as a sentence, not as its reason key.
+  console.error(err instanceof DomainError ? domainErrorText(err, 'en') : err instanceof Error ? err.message : String(err));
   process.exit(1);
 });

@@ -12,6 +12,16 @@ export interface RequestContext {
   ip: string;
   loaders: Loaders;
   services: Services;
+  /**
+   * The SPA's httpOnly session cookie, set by `login` and cleared by `logout` (absent where no
+   * HTTP response exists, e.g. the CLI).
+   */
+  sessionCookie?: SessionCookie;
+}
+
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
 }
 
 /** A context that is known to be signed in: the auth checker guarantees it for every guarded field. */

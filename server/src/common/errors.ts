@@ -1,7 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ArgumentValidationError } from 'type-graphql';
-import { DomainError, issueMessage, type Locale, type MessageParams } from '@chitieu/domain';
+import { DomainError, formatNumber, issueMessage, type Locale, type MessageParams } from '@chitieu/domain';
+import { FIGURE_CONSTRAINT } from './figure-input';
 import type { Logger } from 'pino';
 import type { RequestContext } from './context';
 
@@ -19,6 +20,8 @@ const CODE_FAMILY: Record<string, string> = {
   INVALID_PERIOD: 'BAD_USER_INPUT',
   INVALID_CREDENTIALS: 'UNAUTHENTICATED',
   OUT_OF_RANGE: 'BAD_USER_INPUT',
+  UNIT_NOT_VALID: 'BAD_USER_INPUT',
+  PERIOD_OUT_OF_RANGE: 'BAD_USER_INPUT',
   // An issued plan is a state the request conflicts with (amendments come later), not a missing right.
   PLAN_NOT_EDITABLE: 'CONFLICT',
 };
@@ -59,7 +62,13 @@ const REASONS: Record<string, Record<Locale, string>> = {
   limit: { vi: 'mỗi trang tối đa {max} dòng', en: 'at most {max} rows a page' },
   offset: { vi: 'vị trí bắt đầu không được âm', en: 'the offset cannot be negative' },
   duplicateUnit: { vi: 'một đơn vị xuất hiện hơn một lần', en: 'a unit appears more than once' },
-  passwordLength: { vi: 'mật khẩu phải có ít nhất {min} ký tự', en: 'the password needs at least {min} characters' },
+  passwordLength: { vi: 'mật khẩu phải có ít nhất {min} ký tự (không tính khoảng trắng)', en: 'the password needs at least {min} characters (not counting spaces)' },
+  passwordBlank: { vi: 'mật khẩu không được chỉ gồm khoảng trắng', en: 'the password cannot be only spaces' },
+  passwordTooLong: { vi: 'mật khẩu dài tối đa {max} ký tự', en: 'the password has at most {max} characters' },
+  passwordCommon: {
+    vi: 'mật khẩu này nằm trong danh sách 10.000 mật khẩu phổ biến nhất, rất dễ bị đoán; hãy chọn mật khẩu khác',
+    en: 'this password is among the 10,000 most common ones and easy to guess; choose another',
+  },
   username: { vi: 'tên đăng nhập gồm 3–64 chữ không dấu, số, dấu chấm hoặc gạch', en: 'a username has 3–64 letters, digits, dots or dashes' },
   unitId: { vi: 'đơn vị của tài khoản không phù hợp với vai trò', en: "the account's unit does not fit its role" },
   parentKind: { vi: 'loại đơn vị {kind} không thể trực thuộc {parentKind}', en: 'a {kind} cannot sit under {parentKind}' },
@@ -74,9 +83,16 @@ const REASONS: Record<string, Record<Locale, string>> = {
   // Why a result figure is refused (checkResultValues).
   notANumber: { vi: 'không phải là số', en: 'not a number' },
   rateNeedsBoth: { vi: 'cần cả số hồ sơ trực tuyến (b) và tổng số hồ sơ (a)', en: 'both b and a are needed' },
-  rateRange: { vi: 'b và a không được âm và b không được lớn hơn a', en: 'b and a cannot be negative and b cannot exceed a' },
+  rateRange: { vi: 'b và a phải từ 0 đến 1.000.000.000.000 và b không được lớn hơn a', en: 'b and a go from 0 to 1,000,000,000,000 and b cannot exceed a' },
   valueMissing: { vi: 'thiếu giá trị', en: 'the value is missing' },
-  valueRange: { vi: 'giá trị nằm ngoài giới hạn (điểm từ 0 đến 100, số lượng không âm)', en: 'out of range (scores 0 to 100, counts not negative)' },
+  valueRange: { vi: 'giá trị nằm ngoài giới hạn (điểm từ 0 đến 100, số lượng từ 0 đến 1.000.000.000.000)', en: 'out of range (scores 0 to 100, counts 0 to 1,000,000,000,000)' },
+  // A number field of an input (IsFigure) or a variable that does not fit the schema, with the field named.
+  figure: { vi: 'trường {field} phải là một số hữu hạn từ {min} đến {max}', en: '{field} must be a finite number from {min} to {max}' },
+  variableType: { vi: 'giá trị của trường {field} không đúng kiểu dữ liệu', en: 'the value of {field} has the wrong type' },
+  variableEnum: { vi: 'trường {field} không nhận giá trị {value}', en: '{field} does not take the value {value}' },
+  variableUnknown: { vi: 'trường {field} không có trong dữ liệu được nhận', en: '{field} is not a field the input has' },
+  variableMissing: { vi: 'thiếu trường bắt buộc {field}', en: 'the required field {field} is missing' },
+  variableNotFinite: { vi: 'trường {field} phải là một số hữu hạn', en: '{field} must be a finite number' },
 };
 
 /** A reason key (BAD_USER_INPUT, OUT_OF_RANGE of a result) in the user's language; the key itself when unknown. */
@@ -91,8 +107,44 @@ function reasonText(params: MessageParams, locale: Locale): MessageParams {
   return { ...params, reason: template.replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? '')) };
 }
 
+/** A domain error as a sentence in `locale`, its reason spelt out: for the CLI and start-up, where no client shapes it. */
+export function domainErrorText(err: DomainError, locale: Locale): string {
+  return issueMessage(err.code, reasonText(err.params, locale), locale);
+}
+
 export function badInput(reason: string, params: Record<string, string | number | null> = {}): DomainError {
   return new DomainError('BAD_USER_INPUT', { reason, ...params });
+}
+
+type ValidationNode = { property: string; constraints?: Record<string, string>; children?: ValidationNode[] };
+
+/** class-validator's failed constraints, each with the path of its field ("results[3].value"). */
+function leafErrors(e: ValidationNode, prefix: string): { field: string; constraints?: Record<string, string> }[] {
+  const field = prefix === '' ? e.property : /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`;
+  return [...(e.constraints ? [{ field, constraints: e.constraints }] : []), ...(e.children ?? []).flatMap((c) => leafErrors(c, field))];
+}
+
+/** IsFigure's default message carries its bounds: "<field> must be a finite number from <min> to <max>". */
+const FIGURE_BOUNDS = / from (-?[\d.e+]+) to (-?[\d.e+]+)$/;
+
+/**
+ * graphql-js's variable coercion messages read back into the field they name and what is wrong
+ * ('Variable "$i" got invalid value "PERCENT" at "i.measure"; Value "PERCENT" does not exist in
+ * "Measure" enum.'); null for any other message.
+ */
+export function variableProblem(message: string): { field: string; reason: string; value?: string; problem: string } | null {
+  const missing = /^Variable "\$([^"]+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\.$/.exec(message);
+  if (missing) return { field: missing[1], reason: 'variableMissing', problem: message };
+  const m = /^Variable "\$([^"]+)" got invalid value [\s\S]*?(?: at "([^"]+)")?; ([\s\S]*)$/.exec(message);
+  if (!m) return null;
+  const at = m[2] ?? m[1];
+  const problem = m[3].replace(/ Did you mean [\s\S]*\?$/, '');
+  let x: RegExpExecArray | null;
+  if ((x = /^Field "([^"]+)" is not defined by type/.exec(problem))) return { field: `${at}.${x[1]}`, reason: 'variableUnknown', problem };
+  if ((x = /^Field "([^"]+)" of required type "[^"]+" was not provided/.exec(problem))) return { field: `${at}.${x[1]}`, reason: 'variableMissing', problem };
+  if ((x = /^Value "([^"]*)" does not exist in "[^"]+" enum/.exec(problem))) return { field: at, reason: 'variableEnum', value: x[1], problem };
+  if (/cannot represent non numeric value: -?(Infinity|NaN)$/.test(problem)) return { field: at, reason: 'variableNotFinite', problem };
+  return { field: at, reason: 'variableType', problem };
 }
 
 function localeOf(headers: { get(name: string): string | undefined } | undefined): Locale {
@@ -126,15 +178,30 @@ export function shapeError(formatted: GraphQLFormattedError, error: unknown, loc
   }
   const ext = (formatted.extensions ?? {}) as Record<string, unknown>;
   const code = typeof ext.code === 'string' ? ext.code : undefined;
-  // TypeGraphQL's argument validation (class-validator)
+  // TypeGraphQL's argument validation (class-validator); a nested field is named by its path ("results[3].value").
   if (original instanceof ArgumentValidationError) {
-    const details = original.extensions.validationErrors.flatMap(function flat(e): { property: string; constraints?: Record<string, string> }[] {
-      return [...(e.constraints ? [e] : []), ...(e.children ?? []).flatMap(flat)];
-    });
+    const details = original.extensions.validationErrors.flatMap((e) => leafErrors(e, ''));
+    // A number out of the bounds every figure keeps (IsFigure): say which field and what it takes.
+    const figure = details.find((d) => d.constraints?.[FIGURE_CONSTRAINT]);
+    const bounds = figure ? FIGURE_BOUNDS.exec(figure.constraints![FIGURE_CONSTRAINT]) : null;
+    const reason = figure && bounds
+      ? reasonText({ reason: 'figure', field: figure.field, min: formatNumber(Number(bounds[1]), locale), max: formatNumber(Number(bounds[2]), locale) }, locale).reason
+      : details.map((d) => d.field).join(', ') || 'input';
     return {
-      message: issueMessage('BAD_USER_INPUT', { reason: details.map((d) => d.property).join(', ') || 'input' }, locale),
+      message: issueMessage('BAD_USER_INPUT', { reason }, locale),
       path,
-      extensions: { code: 'BAD_USER_INPUT', fields: details.map((d) => ({ field: d.property, problems: Object.values(d.constraints ?? {}) })) },
+      extensions: { code: 'BAD_USER_INPUT', fields: details.map((d) => ({ field: d.field, problems: Object.values(d.constraints ?? {}) })) },
+    };
+  }
+  // A variable that does not fit the schema (Apollo answers 400): the field named, in the caller's language.
+  // (Read from the error itself: `formatted` may already be shaped once, by Apollo's formatError.)
+  const variable = code === 'BAD_USER_INPUT' ? variableProblem(error instanceof GraphQLError ? error.message : formatted.message) : null;
+  if (variable) {
+    return {
+      message: issueMessage('BAD_USER_INPUT', reasonText({ reason: variable.reason, field: variable.field, value: variable.value ?? null }, locale), locale),
+      locations: formatted.locations,
+      path,
+      extensions: { code: 'BAD_USER_INPUT', field: variable.field, fields: [{ field: variable.field, problems: [variable.problem] }] },
     };
   }
   if (code && PUBLIC_CODES.has(code)) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import express from 'express';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; file: string }
@@ -15,6 +16,12 @@ export interface AppConfig {
   /** Where the built SPA lives; served at / when present. */
   clientDist: string;
   production: boolean;
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): which proxies in front of the server may say, in
+   * X-Forwarded-For, who the client is. req.ip, and so the login throttle, depends on it.
+   * false (the default) trusts nobody: a client cannot pick the address it is counted under.
+   */
+  trustProxy: boolean | number | string;
 }
 
 export class ConfigError extends Error {}
@@ -28,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
   const sessionHours = env.SESSION_HOURS ? Number(env.SESSION_HOURS) : 12;
   if (!(sessionHours > 0)) throw new ConfigError('SESSION_HOURS must be a positive number');
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   return {
     port,
     database,
@@ -38,7 +46,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDist: env.CLIENT_DIST ?? path.resolve(__dirname, '../../../client/dist'),
     production: env.NODE_ENV === 'production',
+    trustProxy,
   };
+}
+
+/**
+ * TRUST_PROXY takes what Express's `trust proxy` setting takes: true/false, a hop count, or
+ * comma-separated addresses, subnets and the names loopback, linklocal, uniquelocal. Unset: false.
+ */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const v = (value ?? '').trim();
+  if (v === '' || /^false$/i.test(v)) return false;
+  if (/^true$/i.test(v)) return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  // Express (proxy-addr) parses the list: a dry run on a throwaway app says whether it would take it.
+  try {
+    express().set('trust proxy', v);
+  } catch (err) {
+    throw new ConfigError(`TRUST_PROXY must be true, false, a hop count or comma-separated addresses/subnets (loopback, 10.0.0.0/8…), not "${value}": ${(err as Error).message}`);
+  }
+  return v;
 }
 
 export function parseDatabaseUrl(url: string | undefined, cwd = process.cwd()): DatabaseConfig {

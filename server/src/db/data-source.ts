@@ -7,6 +7,7 @@ import { Unit } from '../modules/units/unit.entity';
 import { UnitLink } from '../modules/units/unit-link.entity';
 import { User } from '../modules/auth/user.entity';
 import { Session } from '../modules/auth/session.entity';
+import { LoginFailure } from '../modules/auth/login-failure.entity';
 import { Indicator } from '../modules/indicators/indicator.entity';
 import { Plan } from '../modules/plans/plan.entity';
 import { PlanIndicatorRow } from '../modules/plans/plan-indicator.entity';
@@ -16,7 +17,7 @@ import { ResultRow } from '../modules/results/result.entity';
 import { AuditEntry } from '../modules/audit/audit.entity';
 import { migrations } from './migrations';
 
-export const entities = [Unit, UnitLink, User, Session, Indicator, Plan, PlanIndicatorRow, PlanTask, Target, ResultRow, AuditEntry];
+export const entities = [Unit, UnitLink, User, Session, Indicator, Plan, PlanIndicatorRow, PlanTask, Target, ResultRow, AuditEntry, LoginFailure];
 
 export interface DataSourceExtras {
   /** Called for every SQL statement: the N+1 guard counts them. */
@@ -108,6 +109,7 @@ export async function openDataSource(db: DatabaseConfig, extras: DataSourceExtra
  * (tracked with AsyncLocalStorage) everything runs as before, nested transactions included.
  */
 function serializeOnOneConnection(ds: DataSource): void {
+  const nextTurn = oneStatementPerTurn();
   const inside = new AsyncLocalStorage<true>();
   let busy: Promise<void> | null = null;
   const transaction = ds.transaction.bind(ds) as (...args: unknown[]) => Promise<unknown>;
@@ -127,9 +129,38 @@ function serializeOnOneConnection(ds: DataSource): void {
   const runner = ds.createQueryRunner();
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   runner.query = (async (...args: unknown[]) => {
+    await nextTurn();
     if (!inside.getStore()) while (busy) await busy;
     return query(...args);
   }) as typeof runner.query;
+}
+
+/**
+ * better-sqlite3 runs each statement synchronously. A request whose resolvers await statement
+ * after statement never gave the event loop a turn (the chain stays in microtasks), and even one
+ * setImmediate each lets every waiting statement run in the same check phase: /healthz and every
+ * other request waited for all of it (issue #11, class 8: seconds). Here statements take turns,
+ * one per loop iteration, with the network polled in between: nothing waits for more than one
+ * statement of someone else's.
+ */
+function oneStatementPerTurn(): () => Promise<void> {
+  const lane: (() => void)[] = [];
+  let scheduled = false;
+  const admitOne = () => {
+    const next = lane.shift();
+    // Scheduled from inside the check phase, the next admission waits for the next iteration.
+    if (lane.length) setImmediate(admitOne);
+    else scheduled = false;
+    next?.();
+  };
+  return () =>
+    new Promise<void>((resolve) => {
+      lane.push(resolve);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(admitOne);
+      }
+    });
 }
 
 /** Runs pending migrations. SQLite: foreign keys off around the run, as table rebuilds need. */

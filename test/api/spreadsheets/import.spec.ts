@@ -4,6 +4,7 @@
  * spellings, Vietnamese numbers, title and group rows — matched, checked, applied once.
  */
 import ExcelJS from 'exceljs';
+import { monthsAgo, monthSlashYear } from '../../support/periods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAKLAK_2022_ONLINE_RATE } from '../../../packages/domain/src/__fixtures__/daklak-2022';
 import { bootServer, type TestServer } from '../../support/server';
@@ -237,8 +238,8 @@ describe.each(await testDatabases())('spreadsheet import on %s', (kind) => {
     ];
 
     it('reads CSV with BOM and semicolons, commits once, and the same sheet as XLSX changes nothing', async () => {
-      const period = '2023-05';
-      const file = csv([['BÁO CÁO KẾT QUẢ THÁNG 5/2023'], header, ...lines]);
+      const period = monthsAgo(1);
+      const file = csv([[`BÁO CÁO KẾT QUẢ THÁNG ${monthSlashYear(period)}`], header, ...lines]);
       const query = { planId: plan22, indicatorId: online22, period };
       const dry = await send('results', { ...query, dryRun: true }, file, tok['huyen.krongana'], { name: 'ket-qua.csv', type: 'text/csv' });
       expect(dry.status).toBe(200);
@@ -257,14 +258,14 @@ describe.each(await testDatabases())('spreadsheet import on %s', (kind) => {
       const p = await progress(s, tok['huyen.krongana'], { planId: plan22, indicatorId: online22, unitId: d.unit('24538'), period });
       expect(p.own).toEqual({ numerator: 1234, denominator: 1500, value: (100 * 1234) / 1500 });
 
-      const asXlsx = await xlsx([['BÁO CÁO KẾT QUẢ THÁNG 5/2023'], header, ...lines.map((l) => [l[0], l[1], l[2] === '1.234' ? 1234 : l[2], l[3] === '1.500' ? 1500 : l[3], l[4]])]);
+      const asXlsx = await xlsx([[`BÁO CÁO KẾT QUẢ THÁNG ${monthSlashYear(period)}`], header, ...lines.map((l) => [l[0], l[1], l[2] === '1.234' ? 1234 : l[2], l[3] === '1.500' ? 1500 : l[3], l[4]])]);
       const again = await send('results', query, asXlsx, tok['huyen.krongana']);
       expect(again.body.summary).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: 3 });
       expect(await resultRows(online22, period)).toBe(3);
     });
 
     it('refuses another district’s commune (NOT_IN_SCOPE) and b > a, writing nothing', async () => {
-      const period = '2023-06';
+      const period = monthsAgo(2);
       const file = await xlsx([header, ['', 'Thị trấn Buôn Trấp', 10, 20], ['', 'Thị trấn Liên Sơn', 5, 10], ['', 'Xã Ea Na', 30, 20]]);
       const res = await send('results', { planId: plan22, indicatorId: online22, period }, file, tok['huyen.krongana']);
       expect(res.status).toBe(422);
@@ -273,16 +274,35 @@ describe.each(await testDatabases())('spreadsheet import on %s', (kind) => {
     });
 
     it('lets a commune import its own figures, with the period in a column', async () => {
-      const file = await xlsx([['Kỳ báo cáo', 'Tên đơn vị', 'Số hồ sơ trực tuyến', 'Tổng số hồ sơ'], ['07/2023', 'Thị trấn Buôn Trấp', 3, 4], ['2023-08', 'Thị trấn Buôn Trấp', 5, 6]]);
+      const [first, second] = [monthsAgo(4), monthsAgo(3)];
+      const file = await xlsx([['Kỳ báo cáo', 'Tên đơn vị', 'Số hồ sơ trực tuyến', 'Tổng số hồ sơ'], [monthSlashYear(first), 'Thị trấn Buôn Trấp', 3, 4], [second, 'Thị trấn Buôn Trấp', 5, 6]]);
       const res = await send('results', { planId: plan22, indicatorId: online22 }, file, tok['xa.buontrap']);
       expect(res.body.summary).toMatchObject({ applied: true, created: 2 });
-      expect(await resultRows(online22, '2023-07')).toBe(1);
-      expect(await resultRows(online22, '2023-08')).toBe(1);
+      expect(await resultRows(online22, first)).toBe(1);
+      expect(await resultRows(online22, second)).toBe(1);
+    });
+
+    it('says on its line why a figure is out of time (a period not begun, a year without a target) and writes only with skipInvalid', async () => {
+      const future = monthsAgo(-2);
+      const file = await xlsx([
+        ['Kỳ báo cáo', 'Tên đơn vị', 'Số hồ sơ trực tuyến', 'Tổng số hồ sơ'],
+        [monthsAgo(5), 'Thị trấn Buôn Trấp', 1, 2],
+        [future, 'Thị trấn Buôn Trấp', 1, 2],
+        ['1999-05', 'Thị trấn Buôn Trấp', 1, 2],
+      ]);
+      const res = await send('results', { planId: plan22, indicatorId: online22 }, file, tok['xa.buontrap']);
+      expect(res.status).toBe(422);
+      expect(res.body.rows.map(codes)).toEqual([[], ['PERIOD_OUT_OF_RANGE'], ['PERIOD_OUT_OF_RANGE']]);
+      expect(res.body.rows[1].issues[0].message).toMatch(/chưa bắt đầu|chưa đến|tương lai/i);
+      expect(await resultRows(online22, future)).toBe(0);
+      const skip = await send('results', { planId: plan22, indicatorId: online22, skipInvalid: true }, file, tok['xa.buontrap']);
+      expect(skip.body.summary).toMatchObject({ applied: true, created: 1, errors: 2 });
+      expect(await resultRows(online22, '1999-05')).toBe(0);
     });
   });
 
   describe('requests refused as a whole', () => {
-    const q = () => ({ planId: plan22, indicatorId: online22, period: '2023-09', dryRun: true });
+    const q = () => ({ planId: plan22, indicatorId: online22, period: monthsAgo(6), dryRun: true });
     const good = () => xlsx([['Tên đơn vị', 'Số hồ sơ trực tuyến', 'Tổng số hồ sơ'], ['Thị trấn Buôn Trấp', 1, 2]]);
 
     it('401 without a token', async () => {
@@ -307,11 +327,12 @@ describe.each(await testDatabases())('spreadsheet import on %s', (kind) => {
       ['no header', 400, 'FILE_NO_HEADER', 'results', {}, 'noHeader'],
       ['an old .xls workbook', 400, 'FILE_OLD_XLS', 'results', {}, 'xls'],
       ['a plan the caller cannot see', 404, 'NOT_FOUND', 'results', { planId: '987654' }, 'good'],
-      ['more than 5,000 lines', 400, 'FILE_TOO_MANY_ROWS', 'results', {}, 'long'],
+      // As many as one setTargets takes; a results import takes up to 200,000 lines (upload-limits.spec).
+      ['more than 5,000 target lines', 400, 'FILE_TOO_MANY_ROWS', 'targets', {}, 'long'],
     ])('%s → %d %s', async (_label, status, code, kindPath, extra, fileKind) => {
       const file = fileKind === 'none' ? null
         : fileKind === 'noHeader' ? csv([['a', 'b'], ['1', '2']])
-        : fileKind === 'long' ? csv([['Tên đơn vị', 'Số hồ sơ trực tuyến', 'Tổng số hồ sơ'], ...Array.from({ length: 5001 }, (_, i) => [`Xã ${i}`, 1, 2])])
+        : fileKind === 'long' ? csv([['Tên đơn vị', 'Chỉ tiêu'], ...Array.from({ length: 5001 }, (_, i) => [`Xã ${i}`, 80])])
         : fileKind === 'xls' ? Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
         : await good();
       const res = await send(kindPath, { ...q(), ...extra }, file, tok['huyen.krongana']);
@@ -348,7 +369,7 @@ describe.each(await testDatabases())('spreadsheet import on %s', (kind) => {
       ws.eachRow((r, n) => n > 1 && codes.push(String(r.getCell(1).value)));
       expect(codes).toEqual(expect.arrayContaining(d.childrenOf('655')));
 
-      const back = await send('results', { planId: plan22, indicatorId: online22, period: '2023-10', dryRun: true }, bytes, tok['huyen.krongana']);
+      const back = await send('results', { planId: plan22, indicatorId: online22, period: monthsAgo(7), dryRun: true }, bytes, tok['huyen.krongana']);
       expect(back.status).toBe(200);
       expect(back.body.summary).toMatchObject({ rows: codes.length, matched: codes.length, errors: 0 });
       expect(back.body.rows.every((r) => r.status === 'skipped')).toBe(true);

@@ -4,6 +4,14 @@ import { testDatabases } from '../../support/databases';
 import { demo, ok, PROGRESS, type Demo, type ProgressRow } from '../../support/documents';
 import { errorCodes, loginFrom, post, type RawResponse } from '../../support/trust';
 
+// Three months up to this one (oldest first): a result may not be recorded for a period not yet started (issue #11).
+const [MONTH_01, MONTH_02, MONTH_03] = [2, 1, 0].map((back) => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - back);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+});
+
 /**
  * The authorisation matrix (domain.md, "People and scope"; api.md, "Auth"): every query and
  * mutation of the served schema, for every role, against a unit in each position relative to the
@@ -74,6 +82,7 @@ const MATRIX: Record<string, string> = {
   'Mutation.createIndicator':    '✓     ✓     F     F     F     F',
   'Mutation.createUnit':         '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF',
   'Mutation.createUser':         '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF',
+  'Mutation.unlockAccount':      '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF', // an account of the unit, as createUser
   'Mutation.createPlan':         '✓✓--  ✓✓N-  ✓FNN  ✓-NN  F-FF  FFFF', // a manager issues plans of its own unit only
   'Mutation.addPlanIndicator':   '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF', // to a draft plan of the unit
   'Mutation.addPlanTask':        '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF',
@@ -218,7 +227,7 @@ const OPS: Record<string, Op> = {
   },
   'Query.progress': {
     doc: PROGRESS,
-    vars: (c) => ({ planId: c.w.readPlan, indicatorId: c.w.X, unitId: uid(c), period: '2031-01' }),
+    vars: (c) => ({ planId: c.w.readPlan, indicatorId: c.w.X, unitId: uid(c), period: MONTH_01 }),
     // The roll-up holds the subtree's figures and nothing else: no count of a unit outside it.
     check: (p: ProgressRow, c) => {
       expect(p.rolledUp.numerator).toBeCloseTo(sumBelow(c, 'numerator'), 6);
@@ -227,7 +236,7 @@ const OPS: Record<string, Op> = {
   },
   'Query.nationalProgress': {
     doc: 'query($i: ID!, $p: String!) { nationalProgress(indicatorId: $i, period: $p) { unit { id name } target { value } own { numerator denominator } rolledUp { numerator denominator } status rank } }',
-    vars: (c) => ({ i: c.w.X, p: '2031-01' }),
+    vars: (c) => ({ i: c.w.X, p: MONTH_01 }),
     // One row, the caller's own unit, rolling up its subtree and nothing else; every province for the country.
     check: (rows: ProgressRow[], c) => {
       const own = c.actor.unit ?? '66';
@@ -243,7 +252,7 @@ const OPS: Record<string, Op> = {
     check: (rows) => expect(Array.isArray(rows)).toBe(true),
   },
   'Query.auditLog': {
-    doc: 'query($u: ID) { auditLog(unitId: $u, limit: 1000) { entity entityId action before after requestId user { username } } }',
+    doc: 'query($u: ID) { auditLog(unitId: $u, limit: 200) { entity entityId action before after requestId user { username } } }',
     vars: (c) => ({ u: uid(c) }),
     check: (rows) => expect(rows.length).toBeGreaterThan(0),
   },
@@ -284,6 +293,21 @@ const OPS: Record<string, Op> = {
     doc: 'mutation($i: CreateUserInput!) { createUser(input: $i) { username unit { id } } }',
     vars: (c) => ({ i: { username: `matrix.u${c.n}`, password: PASSWORD, role: 'UNIT_REPORTER', unitId: uid(c) } }),
     check: (u, c) => expect(u.unit.id).toBe(uid(c)),
+  },
+  'Mutation.unlockAccount': {
+    doc: 'mutation($u: String!) { unlockAccount(username: $u) }',
+    // A fresh account of the unit (the system administrator creates it), locked out from one address.
+    vars: async (c) => {
+      const username = `matrix.lock${c.n}`;
+      await gqlOk(c, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username, password: PASSWORD, role: 'UNIT_REPORTER', unitId: uid(c) } }, c.sysadmin);
+      for (let i = 0; i < 5; i++) await c.s.ds.query('INSERT INTO login_failure (username, address, at) VALUES (?, ?, ?)', [username, '10.2.8.8', Date.now()]);
+      return { u: username };
+    },
+    check: async (done, c) => {
+      expect(done).toBe(true);
+      const [{ n }] = (await c.s.ds.query('SELECT COUNT(*) AS n FROM login_failure WHERE username = ?', [`matrix.lock${c.n}`])) as { n: number }[];
+      expect(Number(n)).toBe(0);
+    },
   },
   'Mutation.createPlan': {
     doc: 'mutation($i: PlanInput!) { createPlan(input: $i) { id status issuer { id } } }',
@@ -331,7 +355,7 @@ const OPS: Record<string, Op> = {
   },
   'Mutation.recordResults': {
     doc: 'mutation($i: RecordResultsInput!) { recordResults(input: $i) }',
-    vars: (c) => ({ i: { indicatorId: c.w.X, period: '2031-02', results: [{ unitId: uid(c), numerator: 10 + (c.n % 50), denominator: 100 }] } }),
+    vars: (c) => ({ i: { indicatorId: c.w.X, period: MONTH_02, results: [{ unitId: uid(c), numerator: 10 + (c.n % 50), denominator: 100 }] } }),
     check: (n) => expect(n).toBe(1),
   },
 };
@@ -431,12 +455,12 @@ describe.each(await testDatabases())('authorisation matrix on %s', (kind) => {
     // The sibling district writes its own way too: its manager assigns its communes, its reporter records.
     await must(SET, { i: { planId: readPlan, indicatorId: X, targets: [{ unitId: id('24121'), value: 77.13 }] } }, district643);
     await must('mutation($i: RecordResultsInput!) { recordResults(input: $i) }', {
-      i: { indicatorId: X, period: '2031-03', results: [{ unitId: id('24118'), numerator: 4111.5, denominator: 4999.5 }] },
+      i: { indicatorId: X, period: MONTH_03, results: [{ unitId: id('24118'), numerator: 4111.5, denominator: 4999.5 }] },
     }, reporter24118);
     const draftPlan = await plan('66', 'Kế hoạch ma trận (nháp)', X, province, false);
     const issuedPlan = await plan('66', 'Kế hoạch ma trận (ban hành)', X, province, true);
 
-    // Per canary unit: an issued plan and a draft plan of its own, and figures for 2031-01.
+    // Per canary unit: an issued plan and a draft plan of its own, and figures for the oldest of the three months.
     const issued: Record<string, string> = {};
     const draft: Record<string, string> = {};
     const figure: World['figure'] = {};
@@ -446,7 +470,7 @@ describe.each(await testDatabases())('authorisation matrix on %s', (kind) => {
       figure[code] = figureCanary(k);
     }
     ok(await s.gql('mutation($i: RecordResultsInput!) { recordResults(input: $i) }', {
-      i: { indicatorId: X, period: '2031-01', results: CANARY_UNITS.map((c) => ({ unitId: id(c), ...figure[c] })) },
+      i: { indicatorId: X, period: MONTH_01, results: CANARY_UNITS.map((c) => ({ unitId: id(c), ...figure[c] })) },
     }, sys));
 
     const canaries: Canary[] = [];

@@ -28,7 +28,13 @@ import { loginFrom, mysqlDatabaseOf, post, spawnServer, type RawResponse, type S
 const RUNS = 100;
 const PASSWORD = 'trust-password-1';
 const SECONDS = Number(process.env.TRUST_LOAD_SECONDS ?? 6);
-const PERIODS = ['2031-01', '2031-02', '2031-03'];
+// The last three months up to this one: results may not be recorded for a period not yet started (issue #11).
+const PERIODS = [2, 1, 0].map((back) => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - back);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+});
 const KINDS = ['WARD', 'TOWNSHIP', 'COMMUNE'];
 
 interface TargetModel { value: number; version: number; origin: 'MANUAL' | 'RULE' }

@@ -6,6 +6,7 @@ export const AccountRowFragment = graphql(`
     username
     displayName
     role
+    lockedUntil
     unit {
       id
       name
@@ -28,5 +29,12 @@ export const CreateUserMutation = graphql(`
     createUser(input: $input) {
       ...AccountRow
     }
+  }
+`);
+
+/** Lifts a sign-in lock-out (too many wrong passwords) of an account the administrator manages. */
+export const UnlockAccountMutation = graphql(`
+  mutation UnlockAccount($username: String!) {
+    unlockAccount(username: $username)
   }
 `);

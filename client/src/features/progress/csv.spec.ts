@@ -26,4 +26,30 @@ describe('progressCsv', () => {
     const csv = progressCsv([row('Xã "A", B', null, 'NO_DATA')], labels, 'en');
     expect(csv.split('\r\n')[1]).toBe('"Xã ""A"", B",≥ 80,,,,Chưa có số liệu,,1');
   });
+
+  describe('neutralises what a spreadsheet would run as a formula (OWASP CSV injection)', () => {
+    const payloads = ['=HYPERLINK("http://evil.example","Bấm vào")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
+    for (const name of payloads) {
+      it(`a unit named ${JSON.stringify(name)} is inert text, prefixed with a quote and quoted`, () => {
+        for (const locale of ['vi', 'en'] as const) {
+          const line = progressCsv([row(name, 50, 'ACHIEVED')], labels, locale).split('\r\n')[1];
+          const sep = locale === 'vi' ? ';' : ',';
+          const first = `"'${name.replace(/"/g, '""')}"${sep}`;
+          expect(line.startsWith(first)).toBe(true);
+        }
+      });
+    }
+
+    it('keeps negative figures as numbers, not text', () => {
+      const vi = progressCsv([row('Xã Ea Na', 76.5, 'NOT_ACHIEVED' as never)], labels, 'vi').split('\r\n')[1];
+      expect(vi).toBe('Xã Ea Na;≥ 80;765;1000;76,5;Chưa có số liệu;-3,5;1');
+      const en = progressCsv([row('Xã Ea Na', 76.5, 'NOT_ACHIEVED' as never)], labels, 'en').split('\r\n')[1];
+      expect(en).toBe('Xã Ea Na,≥ 80,765,1000,76.5,Chưa có số liệu,-3.5,1');
+    });
+
+    it('neutralises a label that starts like a formula (a comparator written "=")', () => {
+      const line = progressCsv([row('Xã A', 80, 'ACHIEVED')], { ...labels, comparator: () => '=' }, 'vi').split('\r\n')[1];
+      expect(line).toBe(`Xã A;"'= 80";800;1000;80;Đạt;0;1`);
+    });
+  });
 });

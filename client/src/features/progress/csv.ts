@@ -1,3 +1,4 @@
+import { csvLine, type CsvCell } from '@chitieu/domain';
 import type { ProgressRowFragment } from '../../gql/graphql';
 import { saveBlob } from '../../app/download';
 
@@ -14,28 +15,29 @@ export interface CsvLabels {
  */
 export function progressCsv(rows: readonly ProgressRowFragment[], labels: CsvLabels, locale: 'vi' | 'en'): string {
   const sep = locale === 'vi' ? ';' : ',';
-  const num = (n: number | null | undefined) => {
-    if (n === null || n === undefined) return '';
+  const format = (n: number) => {
     const s = String(Math.round(n * 1e4) / 1e4);
     return locale === 'vi' ? s.replace('.', ',') : s;
   };
-  const special = new RegExp(`["\r\n${sep}]`);
-  const cell = (v: string) => (special.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [labels.headers.map(cell).join(sep)];
+  // Figures are numeric cells (a negative gap stays a number); everything else is text, which
+  // csvLine neutralises when a spreadsheet would run it as a formula (a unit named "=HYPERLINK(…)").
+  const num = (n: number | null | undefined): CsvCell => (n === null || n === undefined || !Number.isFinite(n) ? null : { number: format(n) });
+  const lines = [csvLine(labels.headers, sep)];
   for (const r of rows) {
     lines.push(
-      [
-        r.unit.name,
-        r.target ? `${labels.comparator(r.target.comparator)} ${num(r.target.value)}` : '',
-        num(r.rolledUp.numerator),
-        num(r.rolledUp.denominator),
-        num(r.rolledUp.value),
-        labels.status(r.status),
-        num(r.gap),
-        num(r.rank),
-      ]
-        .map(cell)
-        .join(sep),
+      csvLine(
+        [
+          r.unit.name,
+          r.target ? `${labels.comparator(r.target.comparator)} ${format(r.target.value)}` : '',
+          num(r.rolledUp.numerator),
+          num(r.rolledUp.denominator),
+          num(r.rolledUp.value),
+          labels.status(r.status),
+          num(r.gap),
+          num(r.rank),
+        ],
+        sep,
+      ),
     );
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';

@@ -2,12 +2,16 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DateTimeScalar } from '../../common/scalars';
 
+/** What a `before` or `after` costs in a query: a serialised record of up to a few KB, not one value. */
+const RECORD_COST = 20;
+
 /** Who changed what, written in the same transaction as the change. `before`/`after` are JSON. */
 @ObjectType()
 @Entity('audit_log')
 @Index('IDX_audit_log_entity', ['entity', 'entityId'])
 @Index('IDX_audit_log_unit', ['unitPath'])
 @Index('IDX_audit_log_at', ['at'])
+@Index('IDX_audit_log_plan', ['planId'])
 export class AuditEntry {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -36,13 +40,17 @@ export class AuditEntry {
   @Column('varchar', { length: 255, nullable: true })
   unitPath: string | null;
 
-  /** JSON of the record before the change (null for a creation). */
-  @Field(() => String, { nullable: true })
+  /** The plan the changed row belongs to (see auditPlanId): the log shows it only to those who may read that plan. */
+  @Column('int', { nullable: true })
+  planId: number | null;
+
+  /** JSON of the record before the change (null for a creation); a whole record, so it costs as one (complexity.ts). */
+  @Field(() => String, { nullable: true, complexity: RECORD_COST })
   @Column('text', { nullable: true })
   before: string | null;
 
   /** JSON of the record after the change. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, complexity: RECORD_COST })
   @Column('text', { nullable: true })
   after: string | null;
 

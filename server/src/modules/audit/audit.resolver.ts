@@ -4,11 +4,14 @@ import { User } from '../auth/user.entity';
 import { ANY_ROLE } from '../../common/auth-checker';
 import { DateTimeScalar } from '../../common/scalars';
 import type { AuthedContext } from '../../common/context';
+import { MaxRows } from '../../common/complexity';
+import { AUDIT_MAX_PAGE } from './audit.service';
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   /** Who changed what, newest first, inside the caller's subtree. */
   @Authorized(ANY_ROLE)
+  @MaxRows(AUDIT_MAX_PAGE)
   @Query(() => [AuditEntry])
   auditLog(
     @Ctx() ctx: AuthedContext,

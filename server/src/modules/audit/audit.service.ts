@@ -2,9 +2,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit.entity';
 import type { AuthedContext, RequestContext } from '../../common/context';
 import { badInput } from '../../common/errors';
-import { subtreeEnd } from '../../common/scope';
-import { MAX_PAGE } from '../units/units.service';
-import { canReadPlan } from '../plans/plans.service';
+import { isAdmin, pathIds, subtreeEnd, type Actor } from '../../common/scope';
+import { auditPlanId } from './audit-plan';
+
+/**
+ * The most entries one `auditLog` page returns (and what the cost estimator counts it as): each
+ * carries two serialised records, so a page of 200 is already ~200 KB (the SPA asks for 50).
+ */
+export const AUDIT_MAX_PAGE = 200;
 
 export interface AuditChange {
   entity: string;
@@ -13,6 +18,8 @@ export interface AuditChange {
   unitPath: string | null;
   before: unknown;
   after: unknown;
+  /** The plan the row belongs to; derived from the change when omitted (auditPlanId). */
+  planId?: number | null;
 }
 
 export interface AuditFilter {
@@ -43,6 +50,7 @@ export class AuditService {
       entityId: String(c.entityId),
       action: c.action,
       unitPath: c.unitPath,
+      planId: auditPlanId(c),
       before: c.before == null ? null : JSON.stringify(c.before),
       after: c.after == null ? null : JSON.stringify(c.after),
       requestId: ctx.requestId,
@@ -50,9 +58,14 @@ export class AuditService {
     for (let i = 0; i < rows.length; i += CHUNK) await m.getRepository(AuditEntry).insert(rows.slice(i, i + CHUNK));
   }
 
-  /** Reading the log: scoped like everything else, by the path of the unit each change concerns. */
+  /**
+   * Reading the log: scoped like everything else, by the path of the unit each change concerns,
+   * and an entry about a row of a plan only for those who may read that plan (canReadPlan, in SQL:
+   * pages stay full and nothing unreadable is ever fetched).
+   */
   async list(ctx: AuthedContext, f: AuditFilter): Promise<AuditEntry[]> {
-    if (f.limit < 0 || f.limit > MAX_PAGE) throw badInput('limit', { max: MAX_PAGE });
+    if (!Number.isInteger(f.limit) || f.limit < 0 || f.limit > AUDIT_MAX_PAGE) throw badInput('limit', { max: AUDIT_MAX_PAGE });
+    if (!Number.isInteger(f.offset) || f.offset < 0) throw badInput('offset');
     const qb = this.ds.getRepository(AuditEntry).createQueryBuilder('a');
     const scope = f.unitId != null ? (await ctx.services.units.getInSubtree(ctx, f.unitId)).path : ctx.actor.unitPath;
     if (scope !== null) qb.andWhere('a.unitPath >= :lo AND a.unitPath < :hi', { lo: scope, hi: subtreeEnd(scope) });
@@ -61,28 +74,29 @@ export class AuditService {
     if (f.userId) qb.andWhere('a.userId = :uid', { uid: Number(f.userId) });
     if (f.from) qb.andWhere('a.at >= :from', { from: f.from });
     if (f.to) qb.andWhere('a.at < :to', { to: f.to });
-    const rows = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').take(f.limit).skip(f.offset).getMany();
-    return this.withoutUnreadablePlans(ctx, rows);
+    const plans = readablePlans(ctx.actor);
+    if (plans) qb.andWhere(`(a.planId IS NULL OR a.planId IN (${plans.sql}))`, plans.params);
+    return qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').take(f.limit).skip(f.offset).getMany();
   }
+}
 
-  /** A draft plan's history is as private as the draft: only those who may read the plan see it. */
-  private async withoutUnreadablePlans(ctx: AuthedContext, rows: AuditEntry[]): Promise<AuditEntry[]> {
-    const planIdOf = (r: AuditEntry): number | null => {
-      if (r.entity === 'plan') return Number(r.entityId);
-      if (r.entity !== 'plan_indicator' && r.entity !== 'plan_task') return null;
-      const json = JSON.parse(r.after ?? r.before ?? '{}') as { planId?: number };
-      return json.planId ?? null;
-    };
-    const ids = [...new Set(rows.map(planIdOf).filter((x): x is number => x !== null))];
-    const readable = new Set<number>();
-    for (const id of ids) {
-      const plan = await ctx.loaders.plan.load(id);
-      const issuer = plan ? await ctx.loaders.unit.load(plan.issuerId) : null;
-      if (plan && issuer && canReadPlan(ctx.actor, plan, issuer)) readable.add(id);
-    }
-    return rows.filter((r) => {
-      const id = planIdOf(r);
-      return id === null || readable.has(id);
-    });
-  }
+/**
+ * canReadPlan (plans.service.ts) as a subquery of the plan ids the actor may read: issued plans
+ * of issuers in the actor's subtree or on the line above it; drafts only of the actor's own unit,
+ * or of any unit in the subtree for an administrator. Null when the actor reads every plan.
+ */
+function readablePlans(actor: Actor): { sql: string; params: Record<string, unknown> } | null {
+  if (actor.unitPath === null && isAdmin(actor)) return null;
+  const inScope = actor.unitPath === null ? '1 = 1' : 'rp_u.path >= :rp_lo AND rp_u.path < :rp_hi';
+  const draftsToo = isAdmin(actor) ? '1 = 1' : 'rp_u.id = :rp_self';
+  const above = actor.unitPath === null ? '' : ` OR (rp.status = 'ISSUED' AND rp_u.id IN (:...rp_anc))`;
+  return {
+    sql: `SELECT rp.id FROM plan rp INNER JOIN unit rp_u ON rp_u.id = rp.issuerId WHERE (${inScope} AND (rp.status = 'ISSUED' OR ${draftsToo}))${above}`,
+    params: {
+      rp_lo: actor.unitPath,
+      rp_hi: actor.unitPath === null ? null : subtreeEnd(actor.unitPath),
+      rp_self: actor.unitId ?? -1,
+      rp_anc: actor.unitPath === null ? [] : pathIds(actor.unitPath),
+    },
+  };
 }

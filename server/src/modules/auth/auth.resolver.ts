@@ -4,6 +4,9 @@ import { AuthPayload, CreateUserInput } from './auth.types';
 import { Unit } from '../units/unit.entity';
 import { ADMINS, ANY_ROLE, PUBLIC } from '../../common/auth-checker';
 import type { AuthedContext, RequestContext } from '../../common/context';
+import { DateTimeScalar } from '../../common/scalars';
+import { MaxRows } from '../../common/complexity';
+import { MAX_PAGE } from '../units/units.service';
 
 @Resolver(() => User)
 export class AuthResolver {
@@ -14,6 +17,7 @@ export class AuthResolver {
   }
 
   @Authorized(ADMINS)
+  @MaxRows(MAX_PAGE)
   @Query(() => [User])
   users(@Ctx() ctx: AuthedContext, @Arg('unitId', () => ID, { nullable: true }) unitId?: string): Promise<User[]> {
     return ctx.services.auth.list(ctx, unitId);
@@ -21,14 +25,19 @@ export class AuthResolver {
 
   @Authorized(PUBLIC)
   @Mutation(() => AuthPayload)
-  login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
-    return ctx.services.auth.login(ctx, username, password);
+  async login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    const payload = await ctx.services.auth.login(ctx, username, password);
+    // The SPA's session rides in an httpOnly cookie; the token stays in the payload for API clients.
+    ctx.sessionCookie?.set(payload.token, payload.expiresAt);
+    return payload;
   }
 
   @Authorized(ANY_ROLE)
   @Mutation(() => Boolean)
-  logout(@Ctx() ctx: AuthedContext): Promise<boolean> {
-    return ctx.services.auth.logout(ctx);
+  async logout(@Ctx() ctx: AuthedContext): Promise<boolean> {
+    const done = await ctx.services.auth.logout(ctx);
+    ctx.sessionCookie?.clear();
+    return done;
   }
 
   /** Changes the caller's password and signs every session of the account out. */
@@ -42,6 +51,19 @@ export class AuthResolver {
   @Mutation(() => User)
   createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: AuthedContext): Promise<User> {
     return ctx.services.auth.createUser(ctx, input);
+  }
+
+  /** Lifts every sign-in block of an account (too many wrong passwords); audited. */
+  @Authorized(ADMINS)
+  @Mutation(() => Boolean)
+  unlockAccount(@Arg('username') username: string, @Ctx() ctx: AuthedContext): Promise<boolean> {
+    return ctx.services.auth.unlock(ctx, username);
+  }
+
+  /** Until when sign-in is refused (too many wrong passwords); null when it is not, or when the caller does not manage the account. */
+  @FieldResolver(() => DateTimeScalar, { nullable: true })
+  lockedUntil(@Root() user: User, @Ctx() ctx: RequestContext): Promise<Date | null> {
+    return ctx.services.auth.lockedUntil(ctx, user);
   }
 
   /** A user's unit is read without the scope check: it is the caller's own or inside its subtree. */

@@ -1,45 +1,20 @@
 import crypto from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@chitieu/domain';
 import { User } from './user.entity';
 import { Session } from './session.entity';
 import { Unit } from '../units/unit.entity';
-import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
+import { checkNewPassword, dummyHash, hashPassword, verifyPassword } from './password';
+import { LoginThrottle } from './throttle';
 import { badInput, notFound } from '../../common/errors';
 import { inSubtree, subtreeEnd, type Actor } from '../../common/scope';
 import { MAX_PAGE } from '../units/units.service';
 import type { AuthedContext, RequestContext } from '../../common/context';
 import type { Role } from '../../common/enums';
 
-const WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES_PER_USERNAME = 5;
-const MAX_FAILURES_PER_ADDRESS = 30;
-
 export function tokenHash(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
-}
-
-/** Failed logins in a sliding window, per key. In memory: a restart forgives, which is acceptable for a throttle. */
-class FailureWindow {
-  private readonly failures = new Map<string, number[]>();
-  constructor(private readonly limit: number) {}
-  blocked(key: string, now: number): boolean {
-    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-    this.failures.set(key, recent);
-    return recent.length >= this.limit;
-  }
-  add(key: string, now: number): void {
-    this.failures.set(key, [...(this.failures.get(key) ?? []), now]);
-  }
-  clear(key: string): void {
-    this.failures.delete(key);
-  }
-  /** Takes back one attempt counted at `at` (it succeeded). */
-  forgive(key: string, at: number): void {
-    const list = this.failures.get(key) ?? [];
-    const i = list.lastIndexOf(at);
-    if (i >= 0) list.splice(i, 1);
-  }
 }
 
 /**
@@ -82,25 +57,26 @@ const GRANTABLE: Record<Role, Role[]> = {
 };
 
 export class AuthService {
-  private readonly byUsername = new FailureWindow(MAX_FAILURES_PER_USERNAME);
-  private readonly byAddress = new FailureWindow(MAX_FAILURES_PER_ADDRESS);
   private readonly sessions = new SessionCache();
+  /** Failed sign-ins, counted in the database (throttle.ts). */
+  readonly throttle: LoginThrottle;
+  /** One batch of lockedUntil per request. */
+  private readonly lockLoaders = new WeakMap<object, DataLoader<string, Date | null>>();
 
-  constructor(private readonly ds: DataSource, private readonly sessionHours: number) {}
+  constructor(private readonly ds: DataSource, private readonly sessionHours: number) {
+    this.throttle = new LoginThrottle(ds);
+  }
 
   async login(ctx: RequestContext, username: string, password: string) {
     const now = Date.now();
     const key = username.trim().toLowerCase();
-    if (this.byUsername.blocked(key, now) || this.byAddress.blocked(ctx.ip, now)) throw new DomainError('TOO_MANY_REQUESTS', {});
     // Count the attempt before the slow hash, so aliased logins in one request cannot all slip through.
-    this.byUsername.add(key, now);
-    this.byAddress.add(ctx.ip, now);
+    const attempt = await this.throttle.begin(key, ctx.ip, now);
     const user = await this.ds.getRepository(User).findOneBy({ username: key });
     const ok = user && user.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
     if (!ok || !user) throw new DomainError('INVALID_CREDENTIALS', {});
     // Only failures count: an office behind one address signs in many people every morning.
-    this.byUsername.clear(key);
-    this.byAddress.forgive(ctx.ip, now);
+    await this.throttle.succeeded(attempt);
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(now + this.sessionHours * 3600 * 1000);
     await this.ds.getRepository(Session).insert({ tokenHash: tokenHash(token), userId: user.id, createdAt: new Date(now), expiresAt, revokedAt: null });
@@ -141,7 +117,7 @@ export class AuthService {
   async changePassword(ctx: AuthedContext, current: string, next: string): Promise<boolean> {
     const user = await this.ds.getRepository(User).findOneByOrFail({ id: ctx.actor.userId });
     if (!(await verifyPassword(user.passwordHash, current))) throw new DomainError('INVALID_CREDENTIALS', {});
-    if (next.length < MIN_PASSWORD_LENGTH) throw new DomainError('BAD_USER_INPUT', { reason: 'passwordLength', min: MIN_PASSWORD_LENGTH });
+    checkNewPassword(next);
     const passwordHash = await hashPassword(next);
     await this.ds.transaction(async (m) => {
       await m.getRepository(User).update({ id: user.id }, { passwordHash });
@@ -179,7 +155,7 @@ export class AuthService {
     if (!unit && input.role !== 'SYSTEM_ADMIN') throw badInput('unitId');
     if (unit && input.role === 'SYSTEM_ADMIN') throw badInput('unitId');
     if (unit && !inSubtree(actor, unit.path)) throw notFound('unit', input.unitId);
-    if (input.password.length < MIN_PASSWORD_LENGTH) throw new DomainError('BAD_USER_INPUT', { reason: 'passwordLength', min: MIN_PASSWORD_LENGTH });
+    checkNewPassword(input.password);
     // Hash outside the transaction: it takes a while, and the transaction should not wait on it.
     const passwordHash = await hashPassword(input.password);
     return this.ds.transaction(async (m) => {
@@ -190,6 +166,47 @@ export class AuthService {
     });
   }
 
+  /** Whether the caller manages this account: a system administrator any; a province administrator those of its subtree (as createUser). */
+  private async manages(ctx: RequestContext, user: User): Promise<Unit | null | false> {
+    const actor = ctx.actor;
+    if (!actor || (actor.role !== 'SYSTEM_ADMIN' && actor.role !== 'PROVINCE_ADMIN')) return false;
+    const unit = user.unitId === null ? null : await ctx.loaders.unit.load(user.unitId);
+    if (actor.role === 'SYSTEM_ADMIN') return unit;
+    return unit && inSubtree(actor, unit.path) ? unit : false;
+  }
+
+  /**
+   * Until when signing in to the account is refused by the throttle (everywhere, or from at least
+   * one address), for those who manage it; null when it is not, or for anyone else. Batched per
+   * request: the accounts page lists up to MAX_PAGE accounts.
+   */
+  async lockedUntil(ctx: RequestContext, user: User): Promise<Date | null> {
+    if ((await this.manages(ctx, user)) === false) return null;
+    let loader = this.lockLoaders.get(ctx);
+    if (!loader) {
+      loader = new DataLoader<string, Date | null>((names) => this.throttle.lockedUntil(names), { maxBatchSize: 1000 });
+      this.lockLoaders.set(ctx, loader);
+    }
+    return loader.load(user.username);
+  }
+
+  /** An administrator lifts every sign-in block of an account (audited); true even when there was none. */
+  async unlock(ctx: AuthedContext, username: string): Promise<boolean> {
+    const key = username.trim().toLowerCase();
+    const user = await this.ds.getRepository(User).findOneBy({ username: key });
+    const unit = user ? await this.manages(ctx, user) : false;
+    // Outside the caller's scope it does not exist, as for units and plans.
+    if (!user || unit === false) throw notFound('user', username);
+    const [before] = await this.throttle.lockedUntil([key]);
+    await this.ds.transaction(async (m) => {
+      await this.throttle.unlock(m, key);
+      await ctx.services.audit.record(m, ctx, [
+        { entity: 'user', entityId: user.id, action: 'unlock', unitPath: unit?.path ?? null, before: { lockedUntil: before?.toISOString() ?? null }, after: { lockedUntil: null } },
+      ]);
+    });
+    return true;
+  }
+
   /** Shared by the API, the CLI, the admin bootstrap and the seed: one set of rules for accounts. */
   async insertUser(
     repo: ReturnType<DataSource['getRepository']>,
@@ -197,7 +214,7 @@ export class AuthService {
   ): Promise<User> {
     const username = input.username.trim().toLowerCase();
     if (!/^[a-z0-9._-]{3,64}$/.test(username)) throw badInput('username');
-    if (input.password.length < MIN_PASSWORD_LENGTH) throw new DomainError('BAD_USER_INPUT', { reason: 'passwordLength', min: MIN_PASSWORD_LENGTH });
+    checkNewPassword(input.password);
     if (await repo.findOneBy({ username })) throw new DomainError('CONFLICT', { reason: 'usernameTaken', username });
     const user = repo.create({
       username,

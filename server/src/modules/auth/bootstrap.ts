@@ -3,18 +3,25 @@ import type { AppConfig } from '../../config/config';
 import type { Logger } from '../../common/logger';
 import { User } from './user.entity';
 import { AuthService } from './auth.service';
+import { DomainError, domainErrorText } from '../../common/errors';
 
 /** ADMIN_USERNAME/ADMIN_PASSWORD: a SYSTEM_ADMIN (no unit: the whole country), created once. */
 export async function bootstrapAdmin(ds: DataSource, config: Pick<AppConfig, 'adminUsername' | 'adminPassword' | 'sessionHours'>, log: Logger): Promise<void> {
   if (!config.adminUsername || !config.adminPassword) return;
   const username = config.adminUsername.trim().toLowerCase();
   if (await ds.getRepository(User).findOneBy({ username })) return;
-  await new AuthService(ds, config.sessionHours).insertUser(ds.getRepository(User), {
-    username,
-    password: config.adminPassword,
-    role: 'SYSTEM_ADMIN',
-    unitId: null,
-    displayName: 'System administrator',
-  });
+  try {
+    await new AuthService(ds, config.sessionHours).insertUser(ds.getRepository(User), {
+      username,
+      password: config.adminPassword,
+      role: 'SYSTEM_ADMIN',
+      unitId: null,
+      displayName: 'System administrator',
+    });
+  } catch (err) {
+    // The operator reads this at start: say which setting and why (a weak password, a bad name).
+    if (err instanceof DomainError) throw new Error(`ADMIN_USERNAME/ADMIN_PASSWORD refused: ${domainErrorText(err, 'en')}`);
+    throw err;
+  }
   log.info({ username }, 'system administrator created');
 }

@@ -2,6 +2,7 @@ import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Comparator, Measure } from '@chitieu/domain';
 import { ComparatorEnum, MeasureEnum } from '../../common/enums';
+import { MaxRows } from '../../common/complexity';
 
 /** One step of a SCORE rule, written by the province as data ("issued within 15 days → 100"). */
 @ObjectType()
@@ -65,6 +66,8 @@ export class Indicator {
   @Column('text', { nullable: true })
   notes: string | null;
 
+  // IndicatorInput.scoring: @ArrayMaxSize(20).
+  @MaxRows(20)
   @Field(() => [ScoreStep], { nullable: true })
   @Column('simple-json', { nullable: true })
   scoring: ScoreStep[] | null;

@@ -2,6 +2,7 @@ import { Field, Float, InputType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { Comparator, Measure } from '@chitieu/domain';
 import { ComparatorEnum, MeasureEnum } from '../../common/enums';
+import { IsFigure } from '../../common/figure-input';
 
 @InputType()
 export class ScoreStepInput {
@@ -12,6 +13,7 @@ export class ScoreStepInput {
   @Field(() => Float)
   @Min(0)
   @Max(100)
+  @IsFigure('percent')
   score: number;
 }
 
@@ -48,6 +50,7 @@ export class IndicatorInput {
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
+  @IsFigure()
   hardMinimum?: number | null;
 
   @Field(() => String, { nullable: true })

@@ -3,10 +3,12 @@ import { Indicator } from './indicator.entity';
 import { IndicatorInput } from './indicators.inputs';
 import { ADMINS, ANY_ROLE } from '../../common/auth-checker';
 import type { AuthedContext } from '../../common/context';
+import { MaxRows, DATA_BOUNDS } from '../../common/complexity';
 
 @Resolver(() => Indicator)
 export class IndicatorsResolver {
   @Authorized(ANY_ROLE)
+  @MaxRows(DATA_BOUNDS.indicators)
   @Query(() => [Indicator])
   indicators(@Ctx() ctx: AuthedContext): Promise<Indicator[]> {
     return ctx.services.indicators.list(ctx);

@@ -3,13 +3,16 @@ import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from 'clas
 import type { UnitKind } from '@chitieu/domain';
 import { UnitKindEnum } from '../../common/enums';
 import { DateScalar } from '../../common/scalars';
+import { IsFigure } from '../../common/figure-input';
 
 @InputType()
 export class KindValueInput {
   @Field(() => UnitKindEnum)
   kind: UnitKind;
 
+  /** A floor (0..100 for a rate, checked by measure where it is used) or a default target. */
   @Field(() => Float)
+  @IsFigure()
   value: number;
 }
 

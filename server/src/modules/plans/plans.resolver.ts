@@ -6,10 +6,12 @@ import { PlanIndicatorInput, PlanInput, PlanTaskInput } from './plans.inputs';
 import { Unit } from '../units/unit.entity';
 import { ANY_ROLE, WRITERS_OF_TARGETS } from '../../common/auth-checker';
 import type { AuthedContext } from '../../common/context';
+import { DATA_BOUNDS, MaxRows } from '../../common/complexity';
 
 @Resolver(() => Plan)
 export class PlansResolver {
   @Authorized(ANY_ROLE)
+  @MaxRows(DATA_BOUNDS.plans)
   @Query(() => [Plan])
   plans(
     @Ctx() ctx: AuthedContext,
@@ -54,11 +56,13 @@ export class PlansResolver {
     return (await ctx.loaders.unit.load(plan.issuerId))!;
   }
 
+  @MaxRows(DATA_BOUNDS.planRows)
   @FieldResolver(() => [PlanIndicator])
   indicators(@Root() plan: Plan, @Ctx() ctx: AuthedContext): Promise<PlanIndicator[]> {
     return ctx.services.plans.indicatorsOf(ctx, plan);
   }
 
+  @MaxRows(DATA_BOUNDS.planRows)
   @FieldResolver(() => [PlanTask])
   tasks(@Root() plan: Plan, @Ctx() ctx: AuthedContext): Promise<PlanTask[]> {
     return ctx.loaders.planTasks.load(plan.id);

@@ -2,6 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import type { UnitKind } from '@chitieu/domain';
 import { UnitKindEnum } from '../../common/enums';
 import { Indicator } from '../indicators/indicator.entity';
+import { MaxRows } from '../../common/complexity';
 
 @ObjectType()
 export class KindValue {
@@ -23,6 +24,8 @@ export class PlanIndicator {
   @Field(() => String, { nullable: true })
   position: string | null;
 
+  // PlanIndicatorInput.floors: @ArrayMaxSize(12), one per unit kind.
+  @MaxRows(12)
   @Field(() => [KindValue])
   floors: KindValue[];
 }

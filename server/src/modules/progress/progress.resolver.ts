@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Progress } from './progress.types';
 import { ANY_ROLE } from '../../common/auth-checker';
 import type { AuthedContext } from '../../common/context';
+import { MaxRows, DATA_BOUNDS } from '../../common/complexity';
 
 @Resolver(() => Progress)
 export class ProgressResolver {
@@ -18,6 +19,7 @@ export class ProgressResolver {
   }
 
   @Authorized(ANY_ROLE)
+  @MaxRows(DATA_BOUNDS.provinces)
   @Query(() => [Progress], {
     description:
       'The roll-up by province: every top-level unit the caller sees (each province, for a national account; the caller’s own unit otherwise), ' +

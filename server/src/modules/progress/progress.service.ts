@@ -13,6 +13,7 @@ import type { Progress } from './progress.types';
 import { canReadPlan, planTreeDate } from '../plans/plans.service';
 import { pathIds, subtreeEnd } from '../../common/scope';
 import type { AuthedContext } from '../../common/context';
+import { createLogger } from '../../common/logger';
 
 /** A period's key and the keys of every period inside it (a year: itself, 4 quarters, 12 months). */
 export function periodKeys(p: Period): string[] {
@@ -60,6 +61,40 @@ interface Link {
   s: number;
   d: string;
   p: string;
+}
+
+/** Warnings about figures that cannot be right (LOG_LEVEL as the server's). */
+const log = createLogger(process.env.LOG_LEVEL ?? 'info');
+
+/**
+ * Sums as the database returns them. A non-finite part (an Infinity stored before figures were
+ * bounded, or a SUM that overflowed) is no figure at all: progress still answers, and the log
+ * says which group to repair (migration FiniteNumbers1765000000000 does it).
+ */
+export function readSums(r: { b: unknown; a: unknown; v: unknown; n: unknown }, where: string): Sums {
+  const sums = { b: Number(r.b ?? 0), a: Number(r.a ?? 0), v: Number(r.v ?? 0), n: Number(r.n) };
+  if (Number.isFinite(sums.b) && Number.isFinite(sums.a) && Number.isFinite(sums.v) && Number.isFinite(sums.n)) return sums;
+  log.warn({ where, sums: { b: String(r.b), a: String(r.a), v: String(r.v) } }, 'non-finite result figures read: counted as no figure');
+  return ZERO;
+}
+
+/** A figure with a non-finite part (sums added past 1.8e308) is shown as none rather than failing the answer. */
+function finiteFigure<F extends Figure>(f: F): F {
+  const ok = (x: number | null) => x === null || Number.isFinite(x);
+  if (ok(f.numerator) && ok(f.denominator) && ok(f.value)) return f;
+  log.warn({ figure: { ...f, numerator: String(f.numerator), denominator: String(f.denominator), value: String(f.value) } }, 'non-finite figure: shown as none');
+  return { ...f, numerator: null, denominator: null, value: null };
+}
+
+/** A stored target with a non-finite value is no target; a non-finite baseline is none. */
+function finiteTarget(t: Target | null): Target | null {
+  if (!t) return null;
+  if (!Number.isFinite(t.value)) {
+    log.warn({ targetId: t.id, value: String(t.value) }, 'non-finite target value read: treated as no target');
+    return null;
+  }
+  if (t.baseline !== null && t.baseline !== undefined && !Number.isFinite(t.baseline)) return { ...t, baseline: null } as Target;
+  return t;
 }
 
 function add(x: Sums, y: Sums): Sums {
@@ -134,7 +169,7 @@ export class ProgressService {
       for (const r of rows) {
         const into = out.get(Number(r.i))!;
         const k = Number(r.k) || rootId;
-        const sums = { b: Number(r.b ?? 0), a: Number(r.a ?? 0), v: Number(r.v ?? 0), n: Number(r.n) };
+        const sums = readSums(r, `indicator ${String(r.i)}, group ${k}`);
         into.subtree.set(k, add(into.subtree.get(k) ?? ZERO, sums));
         if (Number(r.o) === 1) into.own.set(k, sums);
       }
@@ -225,7 +260,7 @@ export class ProgressService {
         : `SELECT indicatorId AS i, unitPath AS p, SUM(numerator) AS b, SUM(denominator) AS a, SUM(value) AS v, ` +
           `COUNT(${measure === 'RATE' ? 'denominator' : 'value'}) AS n FROM result WHERE ${where} GROUP BY indicatorId, unitPath`;
       const rows = (await this.ds.query(sql, params)) as { i: unknown; p: string; b: unknown; a: unknown; v: unknown; n: unknown }[];
-      for (const r of rows) out.push({ indicatorId: Number(r.i), path: r.p, sums: { b: Number(r.b ?? 0), a: Number(r.a ?? 0), v: Number(r.v ?? 0), n: Number(r.n) } });
+      for (const r of rows) out.push({ indicatorId: Number(r.i), path: r.p, sums: readSums(r, `indicator ${String(r.i)}, unit path ${r.p}`) });
     }
     return out;
   }
@@ -333,17 +368,18 @@ export class ProgressService {
     return out;
   }
 
-  private node(indicator: Indicator, period: Period, u: Unit, target: Target | null, subtreeSums: Sums, ownSums: Sums | undefined, inherited?: Inherited): Progress {
+  private node(indicator: Indicator, period: Period, u: Unit, storedTarget: Target | null, subtreeSums: Sums, ownSums: Sums | undefined, inherited?: Inherited): Progress {
+    const target = finiteTarget(storedTarget);
     const subtree = withInherited(indicator.measure, subtreeSums, inherited?.subtree);
     const own = withInherited(indicator.measure, ownSums ?? ZERO, inherited?.own);
-    const rolledUp = { ...figureOfSums(indicator.measure, subtree.sums), fromPredecessors: subtree.fromPredecessors };
+    const rolledUp = finiteFigure({ ...figureOfSums(indicator.measure, subtree.sums), fromPredecessors: subtree.fromPredecessors });
     const status = progressStatus({ target: target && { value: target.value, comparator: target.comparator }, hasData: subtree.sums.n > 0, figure: rolledUp });
     return {
       unit: u,
       indicator,
       period: period.key,
       target,
-      own: { ...figureOfSums(indicator.measure, own.sums), fromPredecessors: own.fromPredecessors },
+      own: finiteFigure({ ...figureOfSums(indicator.measure, own.sums), fromPredecessors: own.fromPredecessors }),
       rolledUp,
       status,
       gap: target ? progressGap(status, rolledUp, target.value) : null,

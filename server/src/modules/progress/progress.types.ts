@@ -4,6 +4,7 @@ import { ProgressStatusEnum } from '../../common/enums';
 import { Unit } from '../units/unit.entity';
 import { Indicator } from '../indicators/indicator.entity';
 import { Target } from '../targets/target.entity';
+import { MaxRows, DATA_BOUNDS } from '../../common/complexity';
 
 @ObjectType()
 export class Figure {
@@ -53,6 +54,7 @@ export class Progress {
   @Field(() => Int, { nullable: true })
   rank: number | null;
 
+  @MaxRows(DATA_BOUNDS.children)
   @Field(() => [Progress])
   children: Progress[];
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { auditPlanId } from '../audit/audit-plan';
 
 /**
  * Multi-row INSERT written out, for the write paths that insert thousands of rows (results,
@@ -38,7 +39,7 @@ export function sqlValue(v: unknown, sqlite: boolean): unknown {
   return v;
 }
 
-const AUDIT_COLUMNS = ['at', 'userId', 'entity', 'entityId', 'action', 'unitPath', 'before', 'after', 'requestId'] as const;
+const AUDIT_COLUMNS = ['at', 'userId', 'entity', 'entityId', 'action', 'unitPath', 'planId', 'before', 'after', 'requestId'] as const;
 
 /**
  * The audit rows of a bulk write, in the caller's transaction: the same rows AuditService.record
@@ -53,7 +54,7 @@ export async function recordAuditRows(
   if (!changes.length) return;
   const at = new Date();
   const rows = changes.map((c) => [
-    at, ctx.actor?.userId ?? null, c.entity, String(c.entityId), c.action, c.unitPath,
+    at, ctx.actor?.userId ?? null, c.entity, String(c.entityId), c.action, c.unitPath, auditPlanId(c),
     c.before == null ? null : JSON.stringify(c.before), c.after == null ? null : JSON.stringify(c.after), ctx.requestId,
   ]);
   await insertRows(m, 'audit_log', AUDIT_COLUMNS, rows, { chunk: 1000 });

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { ArrayMaxSize, ValidateNested } from 'class-validator';
+import { IsFigure } from '../../common/figure-input';
 
 export const MAX_RESULT_ROWS = 5000;
 
@@ -9,12 +10,15 @@ export class ResultValueInput {
   unitId: string;
 
   @Field(() => Float, { nullable: true })
+  @IsFigure()
   numerator?: number | null;
 
   @Field(() => Float, { nullable: true })
+  @IsFigure()
   denominator?: number | null;
 
   @Field(() => Float, { nullable: true })
+  @IsFigure()
   value?: number | null;
 }
 

@@ -1,5 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { DomainError, containingPeriods, parsePeriod, subPeriods, type Measure, type Period } from '@chitieu/domain';
+import {
+  DomainError, MAX_COUNT, MAX_PERCENT, containingPeriods, parsePeriod, periodRange, subPeriods, type Measure, type Period,
+} from '@chitieu/domain';
 import { ResultRow } from './result.entity';
 import type { RecordResultsInput, ResultValueInput } from './results.inputs';
 import { Unit } from '../units/unit.entity';
@@ -18,7 +20,12 @@ import { insertRows } from './bulk';
 const INSERT_CHUNK = 1000;
 const IN_CHUNK = 1000;
 
-/** The figure a row carries for its measure, or the reason it is not acceptable. */
+/**
+ * The figure a row carries for its measure, or the reason it is not acceptable: counts (b, a,
+ * a COUNT value) lie in 0..1e12, a score in 0..100, and nothing is non-finite. recordResults and
+ * the spreadsheet import both go through here, so no path stores Infinity or a sum that could
+ * overflow (5,000 rows × 1e12 is far below 1.8e308).
+ */
 export function checkResultValues(measure: Measure, r: { numerator?: number | null; denominator?: number | null; value?: number | null }) {
   const finite = (x: number | null | undefined) => x === null || x === undefined || Number.isFinite(x);
   if (!finite(r.numerator) || !finite(r.denominator) || !finite(r.value)) return { error: 'notANumber' as const };
@@ -26,13 +33,53 @@ export function checkResultValues(measure: Measure, r: { numerator?: number | nu
     const b = r.numerator ?? null;
     const a = r.denominator ?? null;
     if (b === null || a === null) return { error: 'rateNeedsBoth' as const };
-    if (b < 0 || a < 0 || b > a) return { error: 'rateRange' as const };
+    if (b < 0 || a < 0 || b > a || a > MAX_COUNT) return { error: 'rateRange' as const };
     return { numerator: b, denominator: a, value: a > 0 ? (100 * b) / a : null };
   }
   const v = r.value ?? null;
   if (v === null) return { error: 'valueMissing' as const };
-  if (v < 0 || (measure === 'SCORE' && v > 100)) return { error: 'valueRange' as const };
+  if (v < 0 || v > (measure === 'SCORE' ? MAX_PERCENT : MAX_COUNT)) return { error: 'valueRange' as const };
   return { numerator: null, denominator: null, value: v };
+}
+
+/** Today in Vietnam (UTC+7), where a month or a year starts for the people reporting. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The same day twelve months earlier (29 Feb → 28 Feb or 1 Mar, either is fine for a window). */
+function twelveMonthsBefore(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a result for `period` may be recorded for `unit` (null: it may), the rule of results in
+ * time: the period has started (today's month, quarter and year are fine); the unit existed
+ * during it (its validity interval overlaps the period — a district merged away in the 2025
+ * reform takes no 2026 figure); and it ended no more than twelve months ago unless the unit has
+ * a target that year or the next (`hasTarget`: for this indicator, on the unit or an ancestor its
+ * figure rolls up to; the year before a plan is its baseline year — see ResultsService.checkInTime).
+ */
+export function periodTimeIssue(
+  period: Period,
+  unit: Pick<Unit, 'name' | 'validFrom' | 'validTo'>,
+  today: string,
+  hasTarget: (year: number) => boolean,
+): DomainError | null {
+  const { from, to } = periodRange(period);
+  if (from > today) return new DomainError('PERIOD_OUT_OF_RANGE', { period: period.key, why: 'future', unitName: unit.name });
+  if ((unit.validFrom && unit.validFrom > to) || (unit.validTo && unit.validTo < from)) {
+    return new DomainError('UNIT_NOT_VALID', {
+      period: period.key, unitName: unit.name,
+      validTo: unit.validTo && unit.validTo < from ? unit.validTo : null,
+      validFrom: unit.validFrom && unit.validFrom > to ? unit.validFrom : null,
+    });
+  }
+  if (to < twelveMonthsBefore(today) && !hasTarget(period.year)) {
+    return new DomainError('PERIOD_OUT_OF_RANGE', { period: period.key, why: 'noTarget', unitName: unit.name });
+  }
+  return null;
 }
 
 /** One figure to write: already checked, for a unit whose path is known. */
@@ -80,11 +127,64 @@ export class ResultsService {
       const unit = unitById.get(Number(r.unitId));
       if (!unit || !inSubtree(ctx.actor, unit.path)) throw notFound('unit', r.unitId);
       const checked = checkResultValues(indicator.measure, r);
-      if ('error' in checked) throw new DomainError('OUT_OF_RANGE', { unitId: unit.id, unit: unit.name, reason: checked.error ?? null });
+      if ('error' in checked) throw new DomainError('OUT_OF_RANGE', { unitId: unit.id, unit: unit.name, field: 'result', reason: checked.error ?? null });
       return { unit, period, ...checked };
     });
     await this.save(ctx, indicator.id, rows, source);
     return rows.length;
+  }
+
+  /**
+   * The results-in-time rule (periodTimeIssue) for each row, in order: null where the row may be
+   * written. "A target that year" means a target for this indicator, in any plan of the period's
+   * year, on the unit or on an ancestor, or a plan of that year listing the indicator issued by
+   * the unit or an ancestor: a commune's figure rolls up to its district's target, so it is
+   * legitimate even where the district did not sub-assign. Two queries whatever the batch
+   * size (units by id, then target paths only for years older than the twelve-month window).
+   * The spreadsheet import can call it to report each line; save() enforces it.
+   */
+  async checkInTime(indicatorId: number, rows: readonly Pick<FigureWrite, 'unit' | 'period'>[], today = todayInVietnam()): Promise<(DomainError | null)[]> {
+    if (!rows.length) return [];
+    const ids = [...new Set(rows.map((r) => r.unit.id))];
+    const units = new Map<number, Unit>();
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      for (const u of await this.ds.getRepository(Unit).findBy({ id: In(ids.slice(i, i + IN_CHUNK)) })) units.set(u.id, u);
+    }
+    const windowStart = twelveMonthsBefore(today);
+    // A year counts when it has a target, or when the next year does: last year's actual is the
+    // baseline of this year's plan, and offices record it while they make the plan.
+    const oldYears = [...new Set(rows.filter((r) => periodRange(r.period).to < windowStart).flatMap((r) => [r.period.year, r.period.year + 1]))];
+    const targetPaths = new Map<number, Set<string>>(); // year → unitPaths holding a target of the indicator
+    if (oldYears.length) {
+      const years = oldYears.map(() => '?').join(', ');
+      // Targets of the indicator that year, and the issuers of that year's plans listing it (whose
+      // plan assigns the indicator over their whole subtree, sub-assigned or not).
+      const found = (await this.ds.query(
+        `SELECT DISTINCT t.unitPath AS unitPath, p.year AS year FROM target t JOIN plan p ON p.id = t.planId ` +
+          `WHERE t.indicatorId = ? AND p.year IN (${years}) ` +
+          `UNION SELECT DISTINCT u.path AS unitPath, p.year AS year FROM plan p JOIN plan_indicator pin ON pin.planId = p.id ` +
+          `JOIN unit u ON u.id = p.issuerId WHERE pin.indicatorId = ? AND p.year IN (${years})`,
+        [indicatorId, ...oldYears, indicatorId, ...oldYears],
+      )) as { unitPath: string; year: number | string }[];
+      for (const f of found) {
+        const y = Number(f.year);
+        if (!targetPaths.has(y)) targetPaths.set(y, new Set());
+        targetPaths.get(y)!.add(f.unitPath);
+      }
+    }
+    return rows.map((r) => {
+      const unit = units.get(r.unit.id);
+      if (!unit) return notFound('unit', r.unit.id);
+      const targetIn = (year: number) => {
+        const paths = targetPaths.get(year);
+        if (!paths) return false;
+        // The unit's own path and each ancestor's ("1.5.23." → "1.", "1.5.", "1.5.23.").
+        for (let i = unit.path.indexOf('.'); i >= 0; i = unit.path.indexOf('.', i + 1)) if (paths.has(unit.path.slice(0, i + 1))) return true;
+        return false;
+      };
+      const hasTarget = (year: number) => targetIn(year) || targetIn(year + 1);
+      return periodTimeIssue(r.period, unit, today, hasTarget);
+    });
   }
 
   /**
@@ -93,6 +193,8 @@ export class ResultsService {
    * head-on: MySQL then rolls one back as a deadlock, and the write is simply tried again.
    */
   async save(ctx: AuthedContext, indicatorId: number, rows: FigureWrite[], source: ResultSource): Promise<void> {
+    const late = (await this.checkInTime(indicatorId, rows)).find((e) => e !== null);
+    if (late) throw late;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.ds.transaction(async (m) => {

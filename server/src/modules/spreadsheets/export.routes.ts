@@ -2,7 +2,7 @@ import type express from 'express';
 import { DomainError } from '@chitieu/domain';
 import { requestLocale } from '../../common/errors';
 import type { AuthedContext } from '../../common/context';
-import { queryParam, requireActor, sendError, sendWorkbook, type RestDeps } from './rest';
+import { queryParam, refuseCsrf, requireActor, sendError, sendWorkbook, type RestDeps } from './rest';
 import { annexExport, progressExport, type ExportFile } from './export.service';
 
 function required(req: express.Request, name: string): string {
@@ -15,6 +15,8 @@ function required(req: express.Request, name: string): string {
 function exportRoute(deps: RestDeps, build: (ctx: AuthedContext, req: express.Request) => Promise<ExportFile>): express.RequestHandler {
   return async (req, res) => {
     const locale = requestLocale({ get: (n) => req.headers[n] as string | undefined });
+    // A download authenticated by the cookie needs the same proof as /graphql (CSRF).
+    if (refuseCsrf(req, res)) return;
     try {
       const ctx = await requireActor(req, res, deps);
       if (!ctx) return;

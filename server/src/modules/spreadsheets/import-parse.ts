@@ -7,7 +7,7 @@ import {
   foldVietnamese, importMessage, IMPORT_ISSUE_SEVERITY, isNoDossierText, parseDecimal,
   type ImportIssueCode, type ImportKind, type ImportLineValues, type ImportRowIssue, type IssueCode, type Locale, type Measure, type MessageParams, type Severity,
 } from '@chitieu/domain';
-import { readCsvText, CSV_DELIMITERS, guessDelimiter } from './sheets';
+import { readCsvText, CSV_DELIMITERS, guessDelimiter, SheetFileError } from './sheets';
 
 export type Column = 'code' | 'name' | 'target' | 'baseline' | 'numerator' | 'denominator' | 'value' | 'period' | 'ignore';
 
@@ -119,17 +119,22 @@ export function findHeader(rows: string[][], spec: HeaderSpec): Header | null {
 export function csvRowsWithHeader(text: string, spec: HeaderSpec): { rows: string[][]; header: Header | null } {
   const first = guessDelimiter(text);
   let fallback: { rows: string[][]; header: Header | null } | null = null;
+  // A read limit crossed with one delimiter may not be with another ("a;b" read by commas is one
+  // long cell); when no delimiter gives a header, the file is refused for that limit.
+  let overLimit: SheetFileError | null = null;
   for (const d of [first, ...CSV_DELIMITERS.filter((x) => x !== first)]) {
     let rows: string[][];
     try {
       rows = readCsvText(text, d);
-    } catch {
+    } catch (err) {
+      if (err instanceof SheetFileError && err.status === 413) overLimit ??= err;
       continue;
     }
     const header = findHeader(rows, spec);
     if (header) return { rows, header };
     fallback ??= { rows, header: null };
   }
+  if (overLimit) throw overLimit;
   return fallback ?? { rows: [], header: null };
 }
 

@@ -1,7 +1,7 @@
 import type express from 'express';
 import multer from 'multer';
 import { IMPORT_KINDS, importMessage, issueMessage, type ImportKind } from '@chitieu/domain';
-import { queryParam, requireActor, sendError, sendFailure, sendWorkbook, type RestDeps } from './rest';
+import { queryParam, refuseCsrf, requireActor, sendError, sendFailure, sendWorkbook, type RestDeps } from './rest';
 import { ImportRequestError, ImportService, MAX_IMPORT_BYTES } from './import.service';
 import { importTemplate } from './import.template';
 import type { AuthedContext } from '../../common/context';
@@ -16,7 +16,8 @@ const flag = (v: unknown) => v === 'true' || v === '1';
  */
 export function mountImportRoutes(app: express.Express, deps: RestDeps): void {
   const service = new ImportService(deps.ds);
-  // In memory: a 10 MB sheet is read whole by exceljs anyway; nothing touches the disk.
+  // In memory (10 MB at most), nothing touches the disk; the file is then read in a worker thread
+  // under the read limits (read-worker.ts), so a hostile file never holds the event loop.
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 20 } }).single('file');
 
   const answerError = (res: express.Response, ctx: AuthedContext, err: unknown) => {
@@ -29,6 +30,8 @@ export function mountImportRoutes(app: express.Express, deps: RestDeps): void {
   };
 
   app.post('/import/:kind', async (req, res) => {
+    // A multipart POST is a "simple" request: with the cookie alone it needs the CSRF proof.
+    if (refuseCsrf(req, res)) return;
     const ctx = await requireActor(req, res, deps);
     if (!ctx) return;
     const kind = req.params.kind as ImportKind;

@@ -21,18 +21,21 @@ import type { Indicator } from '../indicators/indicator.entity';
 import type { Unit } from '../units/unit.entity';
 import type { Target } from '../targets/target.entity';
 import { MAX_ROWS, type TargetValueInput } from '../targets/targets.inputs';
-import { MAX_RESULT_ROWS } from '../results/results.inputs';
 import { ResultRow } from '../results/result.entity';
 import { checkResultValues, type FigureWrite } from '../results/results.service';
-import { decodeCsv, readXlsxRows, SheetFileError, sheetFormat } from './sheets';
-import {
-  csvRowsWithHeader, expectedHeaders, findHeader, normalizePeriod, parseLines, rowIssue,
-  type HeaderSpec, type LineValues, type ParsedLine, type RowIssue,
-} from './import-parse';
+import { SheetFileError } from './sheets';
+import { readImportLinesInWorker } from './read-worker';
+import { MAX_SHEET_ROWS } from './read-limits';
+import { normalizePeriod, rowIssue, type HeaderSpec, type LineValues, type ParsedLine, type RowIssue } from './import-parse';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** Lines one import takes: the most one setTargets or recordResults takes (MAX_ROWS, MAX_RESULT_ROWS). */
-export const MAX_IMPORT_LINES = Math.min(MAX_ROWS, MAX_RESULT_ROWS);
+/**
+ * Lines one import takes: targets and baselines as many as one setTargets (MAX_ROWS); results as
+ * many as a sheet may hold (a province's communes × a year's periods), written in batches.
+ */
+export function maxImportLines(kind: ImportKind): number {
+  return kind === 'results' ? MAX_SHEET_ROWS : MAX_ROWS;
+}
 
 /** A request the import refuses as a whole (4xx): bad file, missing parameter. */
 export class ImportRequestError extends Error {
@@ -84,25 +87,17 @@ export class ImportService {
     return outcome;
   }
 
-  /** The file's data lines; a file that is no spreadsheet or has no header is refused whole. */
+  /**
+   * The file's data lines, read in a worker thread under the read limits (read-worker.ts); a file
+   * that is no spreadsheet, has no header or is past a limit is refused whole (400, 413, 422).
+   */
   private async read(req: ImportRequest, spec: HeaderSpec, locale: Locale): Promise<ParsedLine[]> {
-    let rows: string[][];
-    let header;
     try {
-      if (sheetFormat(req.bytes, req.fileName) === 'xlsx') {
-        rows = await readXlsxRows(req.bytes, 'vi');
-        header = findHeader(rows, spec);
-      } else {
-        ({ rows, header } = csvRowsWithHeader(decodeCsv(req.bytes), spec));
-      }
+      return await readImportLinesInWorker({ bytes: req.bytes, fileName: req.fileName, spec, locale, maxLines: maxImportLines(req.kind) });
     } catch (err) {
-      if (err instanceof SheetFileError) throw new ImportRequestError(400, err.code);
+      if (err instanceof SheetFileError) throw new ImportRequestError(err.status, err.code, err.params);
       throw err;
     }
-    if (!header) throw new ImportRequestError(400, 'FILE_NO_HEADER', { expected: expectedHeaders(spec).join(', ') });
-    const lines = parseLines(rows, header, spec, locale);
-    if (lines.length > MAX_IMPORT_LINES) throw new ImportRequestError(400, 'FILE_TOO_MANY_ROWS', { rows: lines.length, max: MAX_IMPORT_LINES });
-    return lines;
   }
 
   /**
@@ -260,6 +255,15 @@ export class ImportService {
       }
       figures.set(w, { unit: w.unit, period: parsePeriod(w.period), numerator: checked.numerator, denominator: checked.denominator, value: checked.value });
     }
+    // The results-in-time rule (a period that has begun, a unit that existed then, a year with a
+    // target or the last twelve months), said on each line rather than refusing the whole file.
+    const inTime = await ctx.services.results.checkInTime(indicator.id, [...figures.values()]);
+    [...figures.keys()].forEach((w, i) => {
+      const e = inTime[i];
+      if (!e) return;
+      w.issues.push({ code: e.code as RowIssue['code'], severity: 'ERROR', message: e.messageIn(locale) });
+      figures.delete(w);
+    });
     // What is recorded now, to tell new, changed and unchanged figures apart.
     const recorded = new Map<string, ResultRow>();
     const keys = [...figures.values()];

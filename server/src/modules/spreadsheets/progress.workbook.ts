@@ -67,7 +67,8 @@ export function progressWorkbook(data: ProgressSheetData): ExcelJS.Workbook {
 
   type Col = { header: string; width: number; write: (cell: ExcelJS.Cell, row: ProgressSheetRow) => void };
   const num = (v: number | null, cell: ExcelJS.Cell, fmt: (v: number) => string) => {
-    if (v === null) return;
+    // Infinity or NaN is no valid cell value in OOXML (Excel reports the file as damaged): leave it blank.
+    if (v === null || !Number.isFinite(v)) return;
     cell.value = v;
     cell.numFmt = fmt(v);
   };

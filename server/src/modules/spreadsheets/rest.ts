@@ -1,5 +1,6 @@
 import type express from 'express';
 import type { DataSource } from 'typeorm';
+import { parseCookie } from 'cookie';
 import type ExcelJS from 'exceljs';
 import { DomainError, type Locale } from '@chitieu/domain';
 import { requestLocale, shapeError } from '../../common/errors';
@@ -20,20 +21,83 @@ function bearer(header: string | undefined): string | undefined {
   return m?.[1];
 }
 
-/** The request context of a REST call, built the way /graphql builds it (one auth path). */
-export async function restContext(req: express.Request, res: express.Response, deps: RestDeps): Promise<RequestContext> {
+/**
+ * The SPA's session: an httpOnly cookie (script cannot read it), SameSite=Strict (another site's
+ * page does not send it), Secure when the request came over TLS (`req.secure` honours the
+ * `trust proxy` setting). API clients and analysts keep using bearer tokens.
+ */
+export const SESSION_COOKIE = 'chitieu_session';
+
+function cookieToken(req: express.Request): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  const value = parseCookie(header)[SESSION_COOKIE];
+  return value && /^[\w-]{20,128}$/.test(value) ? value : undefined;
+}
+
+function sessionCookie(req: express.Request, res: express.Response) {
+  const options = { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' } as const;
   return {
-    requestId: res.locals.requestId as string,
-    locale: requestLocale({ get: (n) => req.headers[n] as string | undefined }),
-    actor: await deps.services.auth.authenticate(bearer(req.headers.authorization)),
-    ip: req.ip ?? 'unknown',
-    loaders: createLoaders(deps.ds),
-    services: deps.services,
+    set: (token: string, expiresAt: Date) => void res.cookie(SESSION_COOKIE, token, { ...options, expires: expiresAt }),
+    clear: () => void res.clearCookie(SESSION_COOKIE, options),
   };
 }
 
-/** A signed-in context, or a 401 answered in the user's language (then null). */
+/** The request context of a REST call, built the way /graphql builds it (one auth path). */
+export async function restContext(req: express.Request, res: express.Response, deps: RestDeps): Promise<RequestContext> {
+  // A bearer token when the request carries one (API clients), else the SPA's cookie.
+  const header = req.headers.authorization;
+  const fromCookie = header ? undefined : cookieToken(req);
+  const actor = await deps.services.auth.authenticate(header ? bearer(header) : fromCookie);
+  const cookie = sessionCookie(req, res);
+  // A cookie whose session is over (expired, revoked, signed out elsewhere) is dropped, not kept.
+  if (fromCookie && !actor) cookie.clear();
+  return {
+    requestId: res.locals.requestId as string,
+    locale: requestLocale({ get: (n) => req.headers[n] as string | undefined }),
+    actor,
+    ip: req.ip ?? 'unknown',
+    loaders: createLoaders(deps.ds),
+    services: deps.services,
+    sessionCookie: cookie,
+  };
+}
+
+/** Content types a cross-site HTML form or a "simple" fetch can send without a CORS preflight. */
+const SIMPLE_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
+/**
+ * Apollo's CSRF rule (csrfPrevention on /graphql) for the REST routes: a request that would be
+ * authenticated by the cookie (no Authorization header) must prove it is not a "simple" one a
+ * foreign page could send — a non-simple content type, or a non-empty `apollo-require-preflight`
+ * or `x-apollo-operation-name` header, which browsers only send after a CORS preflight we never
+ * grant. Answers 400 in the user's language and returns true when the request is refused.
+ * SameSite=Strict already keeps the cookie off cross-site requests; this is the second guard.
+ */
+export function refuseCsrf(req: express.Request, res: express.Response): boolean {
+  if (req.headers.authorization || !cookieToken(req)) return false;
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== '' && !SIMPLE_TYPES.has(type)) return false;
+  const preflighted = ['apollo-require-preflight', 'x-apollo-operation-name'].some((h) => String(req.headers[h] ?? '').trim() !== '');
+  if (preflighted) return false;
+  const en = requestLocale({ get: (n) => req.headers[n] as string | undefined }) === 'en';
+  sendFailure(
+    res,
+    400,
+    'BAD_REQUEST', // the code Apollo's own CSRF refusal on /graphql carries
+    en
+      ? 'This request was blocked as a possible cross-site request forgery: send it from the application (with the apollo-require-preflight header).'
+      : 'Yêu cầu bị chặn vì có thể là giả mạo yêu cầu liên trang (CSRF): hãy gửi từ ứng dụng (kèm tiêu đề apollo-require-preflight).',
+  );
+  return true;
+}
+
+/**
+ * A signed-in context, or a refusal (then null): 400 for a cookie request that fails the CSRF
+ * check — before anything is read or written — and 401 in the user's language without a session.
+ */
 export async function requireActor(req: express.Request, res: express.Response, deps: RestDeps): Promise<AuthedContext | null> {
+  if (refuseCsrf(req, res)) return null;
   const ctx = await restContext(req, res, deps);
   if (!ctx.actor) {
     res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: ctx.locale === 'en' ? 'Please sign in.' : 'Vui lòng đăng nhập.' } });

@@ -3,15 +3,35 @@
  * or tab): the unit register import and the baselines/targets/results import share these.
  * Rows are string[][] where row i is spreadsheet line i + 1, empty rows kept empty.
  */
+import fs from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import type { ImportFileErrorCode } from '@chitieu/domain';
+import type ExcelJS from 'exceljs';
+import { firstSheetArchive } from './archive';
+import { MAX_CELL_CHARS, MAX_CSV_LINE_CHARS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from './read-limits';
+import { SheetFileError } from './sheets-error';
 
-/** A file that cannot be read as a spreadsheet at all; `code` says why, for a translated message. */
-export class SheetFileError extends Error {
-  constructor(message: string, readonly code: ImportFileErrorCode = 'FILE_NOT_SPREADSHEET') {
-    super(message);
-  }
+export { SheetFileError };
+
+/** The read limits (read-limits.ts), refused as 413 in the user's language. */
+export const rowsOverLimit = () => new SheetFileError(`more than ${MAX_SHEET_ROWS} rows`, 'FILE_ROWS_OVER_LIMIT', 413, { max: MAX_SHEET_ROWS });
+const tooManyColumns = (line: number) =>
+  new SheetFileError(`line ${line} has more than ${MAX_SHEET_COLUMNS} columns`, 'FILE_TOO_MANY_COLUMNS', 413, { line, max: MAX_SHEET_COLUMNS });
+const cellTooLong = (line: number) =>
+  new SheetFileError(`line ${line} has a cell over ${MAX_CELL_CHARS} characters`, 'FILE_CELL_TOO_LONG', 413, { line, max: MAX_CELL_CHARS });
+
+/** Cells up to the last one holding something (a CSV's trailing `;;;;` is no column). */
+function usedLength(cells: readonly string[]): number {
+  let n = cells.length;
+  while (n > 0 && (cells[n - 1] ?? '') === '') n--;
+  return n;
+}
+
+/** A row past a limit is refused at once: checked as each row is read. */
+function checkRow(cells: readonly string[], row: number, line: number): void {
+  if (row > MAX_SHEET_ROWS && usedLength(cells) > 0) throw rowsOverLimit();
+  if (usedLength(cells) > MAX_SHEET_COLUMNS) throw tooManyColumns(line);
+  for (const c of cells) if (c && c.length > MAX_CELL_CHARS) throw cellTooLong(line);
 }
 
 /**
@@ -47,15 +67,47 @@ export const CSV_DELIMITERS = [',', ';', '\t'] as const;
 
 /** The delimiter the header line uses most (comma when it has none). */
 export function guessDelimiter(text: string): string {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  // The head of the text only: a 10 MB first line is refused later, not split here.
+  const firstLine = text.slice(0, MAX_CSV_LINE_CHARS).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const count = (ch: string) => firstLine.split(ch).length - 1;
   return CSV_DELIMITERS.reduce<string>((best, d) => (count(d) > count(best) ? d : best), ',');
 }
 
-/** CSV text (BOM stripped) → rows; the delimiter, unless given, is read off the first line. */
+/**
+ * No physical line may be longer than a full row of full cells: a plain scan (no allocation)
+ * refuses the one-line "a,a,a,…" file before the CSV parser makes millions of fields of it.
+ */
+export function checkCsvLines(text: string): void {
+  let start = 0;
+  let line = 1;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > MAX_CSV_LINE_CHARS) {
+      const head = text.slice(start, Math.min(end, start + MAX_CSV_LINE_CHARS));
+      const most = Math.max(...CSV_DELIMITERS.map((d) => head.split(d).length));
+      throw most > MAX_SHEET_COLUMNS ? tooManyColumns(line) : cellTooLong(line);
+    }
+    start = end + 1;
+    line++;
+  }
+}
+
+/**
+ * CSV text (BOM stripped) → rows; the delimiter, unless given, is read off the first line. Each
+ * record is checked against the read limits as the parser produces it, and the first one past a
+ * limit stops the parse (SheetFileError, 413).
+ */
 export function readCsvText(text: string, delimiter: string = guessDelimiter(text)): string[][] {
   const body = text.replace(/^\uFEFF/, '');
-  return parseCsv(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+  checkCsvLines(body);
+  return parseCsv(body, {
+    delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true,
+    on_record: (record: string[], info) => {
+      checkRow(record, info.records, info.lines);
+      return record;
+    },
+  }) as string[][];
 }
 
 /** The CSV file's bytes as text: UTF-8 (with or without BOM) or UTF-16 with its BOM. */
@@ -71,26 +123,53 @@ export function decodeCsv(bytes: Buffer): string {
   return text;
 }
 
-/** The first worksheet as rows, row i being spreadsheet row i + 1 (empty rows kept empty). */
+function* chunks(buffer: Buffer, size: number): Generator<Buffer> {
+  for (let i = 0; i < buffer.length; i += size) yield buffer.subarray(i, i + size);
+}
+
+/**
+ * The first worksheet as rows, row i being spreadsheet row i + 1 (empty rows kept empty). The
+ * archive is checked and cut down to the parts that sheet needs (archive.ts), then streamed
+ * through exceljs' WorkbookReader row by row, each row checked against the read limits: a sheet
+ * past them is refused at the first row too many, never held whole.
+ */
 export async function readXlsxRows(source: string | Buffer, style: NumberStyle = 'plain'): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    if (typeof source === 'string') await wb.xlsx.readFile(source);
-    else await wb.xlsx.load(source as unknown as ArrayBuffer);
-  } catch {
-    throw new SheetFileError('the file is a zip archive but not an XLSX workbook');
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new SheetFileError('the workbook has no worksheet');
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (c, col) => {
-      cells[col - 1] = cellText(c.value, style, c.numFmt);
-    });
-    for (let k = 0; k < cells.length; k++) cells[k] ??= '';
-    rows[rowNumber - 1] = cells;
+  const bytes = typeof source === 'string' ? await fs.readFile(source) : source;
+  const archive = await firstSheetArchive(bytes);
+  // Loaded on first use: exceljs takes most of a second to load, which a CSV read need not wait for.
+  const { default: excel } = await import('exceljs');
+  // Fed in 64 KB chunks: exceljs parses each chunk it is given into one array of XML events, so
+  // one 10 MB chunk would mean millions of events held at once.
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(chunks(archive, 64 * 1024)), {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
+  const rows: string[][] = [];
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const line = row.number;
+        if (!(line >= 1)) throw new SheetFileError('a row without its number');
+        const cells: string[] = [];
+        let failure: SheetFileError | null = null;
+        row.eachCell({ includeEmpty: false }, (c, col) => {
+          const text = cellText(c.value, style, c.numFmt);
+          if (text === '' || failure) return;
+          if (col > MAX_SHEET_COLUMNS) failure = tooManyColumns(line);
+          else if (text.length > MAX_CELL_CHARS) failure = cellTooLong(line);
+          else cells[col - 1] = text;
+        });
+        if (failure) throw failure;
+        if (!cells.length) continue;
+        if (line > MAX_SHEET_ROWS) throw rowsOverLimit();
+        for (let k = 0; k < cells.length; k++) cells[k] ??= '';
+        rows[line - 1] = cells;
+      }
+      break; // the first sheet only (the archive holds no other)
+    }
+  } catch (err) {
+    if (err instanceof SheetFileError) throw err;
+    throw new SheetFileError(`the file is a zip archive but not an XLSX workbook: ${(err as Error).message}`);
+  }
   for (let k = 0; k < rows.length; k++) rows[k] ??= [];
   return rows;
 }

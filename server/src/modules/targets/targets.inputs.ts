@@ -4,6 +4,7 @@ import { MAX_PERIOD_YEAR, MIN_PERIOD_YEAR } from '@chitieu/domain';
 import type { Comparator } from '@chitieu/domain';
 import { ComparatorEnum } from '../../common/enums';
 import { KindValueInput } from '../plans/plans.inputs';
+import { IsFigure } from '../../common/figure-input';
 
 /** The most rows one write takes: a province's whole commune list fits many times over. */
 export const MAX_ROWS = 5000;
@@ -14,10 +15,12 @@ export class TargetValueInput {
   unitId: string;
 
   @Field(() => Float)
+  @IsFigure()
   value: number;
 
   /** Omitted keeps the stored baseline; an explicit null clears it. */
   @Field(() => Float, { nullable: true })
+  @IsFigure()
   baseline?: number | null;
 
   @Field(() => String, { nullable: true })
@@ -55,9 +58,11 @@ export class SetTargetsInput {
 @InputType()
 export class BaselinePolicyInput {
   @Field(() => Float)
+  @IsFigure()
   uplift: number;
 
   @Field(() => Float, { nullable: true })
+  @IsFigure()
   cap?: number | null;
 
   /** Where a child's target has no baseline, take its actual of this year (built from its predecessors across a reorganisation). */

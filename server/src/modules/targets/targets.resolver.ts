@@ -7,10 +7,13 @@ import { Indicator } from '../indicators/indicator.entity';
 import { Unit } from '../units/unit.entity';
 import { ANY_ROLE, WRITERS_OF_TARGETS } from '../../common/auth-checker';
 import type { AuthedContext } from '../../common/context';
+import { MaxRows, DATA_BOUNDS } from '../../common/complexity';
 
 @Resolver(() => Target)
 export class TargetsResolver {
   @Authorized(ANY_ROLE)
+  // One unit's rows or a subtree's, for one indicator of the plan or all of them.
+  @MaxRows(({ filter }) => (filter?.unitId != null && !filter.subtree ? 1 : DATA_BOUNDS.subtree) * (filter?.indicatorId != null ? 1 : DATA_BOUNDS.planRows))
   @Query(() => [Target])
   targets(@Arg('filter', () => TargetFilter) filter: TargetFilter, @Ctx() ctx: AuthedContext): Promise<Target[]> {
     return ctx.services.targets.list(ctx, filter);

@@ -1,6 +1,6 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
-  bindingFloor, checkImpliedAggregate, issueMessage, ISSUE_SEVERITY, resolveCascade, validateTargetValue, yearPeriod,
+  bindingFloor, checkImpliedAggregate, figureRange, inFigureRange, issueMessage, ISSUE_SEVERITY, resolveCascade, validateTargetValue, yearPeriod,
   type CascadeChildInput, type Comparator, type IssueCode, type KindValue, type ValidationIssue as DomainIssue,
 } from '@chitieu/domain';
 import { Target, type TargetOrigin } from './target.entity';
@@ -11,7 +11,7 @@ import type { Plan } from '../plans/plan.entity';
 import type { Indicator } from '../indicators/indicator.entity';
 import { canReadPlan, planTreeDate } from '../plans/plans.service';
 import { todayIso } from '../units/units.service';
-import { badInput } from '../../common/errors';
+import { badInput, DomainError } from '../../common/errors';
 import { inSubtree, pathIds, strictlyBelow, subtreeEnd, type Actor } from '../../common/scope';
 import type { AuthedContext } from '../../common/context';
 import type { AuditChange } from '../audit/audit.service';
@@ -231,6 +231,10 @@ export class TargetsService {
         else overrides.set(Number(o.unitId), o);
       }
       const requestFloors: KindValue[] = input.floors ?? [];
+      // Floors are figures of the indicator's measure (0..100 for a rate), like the targets they bound.
+      for (const f of requestFloors) {
+        if (!inFigureRange(indicator.measure, f.value)) throw new DomainError('OUT_OF_RANGE', { value: f.value, measure: indicator.measure, ...figureRange(indicator.measure) });
+      }
       const existingOf = (c: Unit) => pre.target(plan.id, indicator.id, c.id);
       const childInputs: CascadeChildInput[] = children.map((c) => {
         const e = existingOf(c);

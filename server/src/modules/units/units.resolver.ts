@@ -7,6 +7,8 @@ import { UnitKindEnum } from '../../common/enums';
 import { DateScalar } from '../../common/scalars';
 import { ADMINS, ANY_ROLE } from '../../common/auth-checker';
 import type { AuthedContext } from '../../common/context';
+import { DATA_BOUNDS, MaxRows } from '../../common/complexity';
+import { MAX_PAGE } from './units.service';
 
 @Resolver(() => Unit)
 export class UnitsResolver {
@@ -24,6 +26,7 @@ export class UnitsResolver {
   }
 
   @Authorized(ANY_ROLE)
+  @MaxRows(MAX_PAGE)
   @Query(() => [Unit])
   units(
     @Ctx() ctx: AuthedContext,
@@ -48,6 +51,7 @@ export class UnitsResolver {
     return unit.parentId === null ? null : ctx.services.units.find(ctx, unit.parentId);
   }
 
+  @MaxRows(DATA_BOUNDS.children)
   @FieldResolver(() => [Unit])
   children(
     @Root() unit: Unit,
@@ -58,6 +62,8 @@ export class UnitsResolver {
     return ctx.services.units.children(ctx, unit, kinds, at ?? undefined);
   }
 
+  // The plans of one year a unit reads its own targets in: its own and its ancestors' (at most four).
+  @MaxRows(4 * DATA_BOUNDS.planRows)
   @FieldResolver(() => [Target], {
     description: 'The unit’s own targets in the plans of `year` the caller may read (one indicator, when given). Empty outside the caller’s subtree.',
   })
@@ -70,16 +76,19 @@ export class UnitsResolver {
     return ctx.services.targets.ofUnit(ctx, unit, year, indicatorId ?? null);
   }
 
+  @MaxRows(DATA_BOUNDS.ancestors)
   @FieldResolver(() => [Unit])
   ancestors(@Root() unit: Unit, @Ctx() ctx: AuthedContext): Promise<Unit[]> {
     return ctx.services.units.ancestors(ctx, unit);
   }
 
+  @MaxRows(DATA_BOUNDS.links)
   @FieldResolver(() => [Unit])
   predecessors(@Root() unit: Unit, @Ctx() ctx: AuthedContext): Promise<Unit[]> {
     return ctx.services.units.links(ctx, unit, 'predecessors');
   }
 
+  @MaxRows(DATA_BOUNDS.links)
   @FieldResolver(() => [Unit])
   successors(@Root() unit: Unit, @Ctx() ctx: AuthedContext): Promise<Unit[]> {
     return ctx.services.units.links(ctx, unit, 'successors');

@@ -106,6 +106,8 @@ export function CreateAccountModal({ open, creatorRole, defaultUnitId, onClose, 
           extra={t('accounts.form.passwordHelp', { min: PASSWORD_MIN })}
           rules={[
             { required: true, message: t('accounts.form.passwordShort', { min: PASSWORD_MIN }) },
+            // The server also refuses common passwords; its reason shows below the form.
+            { whitespace: true, message: t('accounts.form.passwordBlank') },
             { min: PASSWORD_MIN, message: t('accounts.form.passwordShort', { min: PASSWORD_MIN }) },
           ]}
         >

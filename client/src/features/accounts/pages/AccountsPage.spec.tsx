@@ -2,17 +2,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { PROVINCE_ADMIN, renderWithProviders } from '../../../test/render';
 import { UnitChildrenQuery } from '../../units/units.graphql';
-import { CreateUserMutation, UsersQuery } from '../accounts.graphql';
+import { CreateUserMutation, UnlockAccountMutation, UsersQuery } from '../accounts.graphql';
 import { CreateAccountModal } from '../components/CreateAccountModal';
 import { AccountsPage } from './AccountsPage';
 
 const unitRef = (id: string, name: string, kind: string) => ({ __typename: 'Unit', id, name, kind });
-const account = (id: string, username: string, displayName: string | null, role: string, unit: ReturnType<typeof unitRef> | null) => ({
+const account = (id: string, username: string, displayName: string | null, role: string, unit: ReturnType<typeof unitRef> | null, lockedUntil: string | null = null) => ({
   __typename: 'User',
   id,
   username,
   displayName,
   role,
+  lockedUntil,
   unit,
 });
 const province = unitRef('66', 'Tỉnh Đắk Lắk', 'PROVINCE');
@@ -105,6 +106,36 @@ describe('AccountsPage', () => {
     expect(await screen.findByText('3 tài khoản', {}, SLOW)).toBeTruthy();
     expect(screen.getByText('xa.eabong').closest('tr')?.textContent).toContain('Báo cáo viên');
   }, 60_000);
+});
+
+describe('AccountsPage: locked accounts', () => {
+  it('shows which account is locked out and unlocks it, then refreshes the list', async () => {
+    const locked = account('3', 'xa.buontrap', 'UBND thị trấn Buôn Trấp', 'UNIT_REPORTER', unitRef('24538', 'Thị trấn Buôn Trấp', 'TOWNSHIP'), '2030-01-01T08:30:00.000Z');
+    const unlock = vi.fn(() => ({ data: { unlockAccount: true } }));
+    let listed = 0;
+    renderWithProviders(<AccountsPage />, {
+      user: PROVINCE_ADMIN,
+      mocks: [
+        roots,
+        {
+          request: { query: UsersQuery, variables: { unitId: null } },
+          result: () => ({ data: { users: listed++ ? [...existing, { ...locked, lockedUntil: null }] : [...existing, locked] } }),
+          maxUsageCount: 2,
+        },
+        { request: { query: UnlockAccountMutation, variables: { username: 'xa.buontrap' } }, result: unlock },
+      ],
+    });
+    const row = (await screen.findByText('xa.buontrap')).closest('tr') as HTMLElement;
+    expect(within(row).getByText(/^Bị khóa đến /)).toBeTruthy();
+    // Only the locked account offers the button; the others read as normal.
+    expect(screen.getAllByText('Mở khóa')).toHaveLength(1);
+    expect(within(screen.getByText('huyen.krongana').closest('tr') as HTMLElement).getByText('Bình thường')).toBeTruthy();
+    fireEvent.click(within(row).getByText('Mở khóa'));
+    await waitFor(() => expect(unlock).toHaveBeenCalledTimes(1), SLOW);
+    expect(await screen.findByText('Đã mở khóa tài khoản xa.buontrap.', {}, SLOW)).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('Mở khóa')).toBeNull(), SLOW);
+    expect(within(screen.getByText('xa.buontrap').closest('tr') as HTMLElement).getByText('Bình thường')).toBeTruthy();
+  }, 30_000);
 });
 
 describe('CreateAccountModal', () => {

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
-import { UserAddOutlined } from '@ant-design/icons';
-import { useQuery } from '@apollo/client/react';
+import { App, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { LockOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { describeError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState } from '../../../app/components/States';
 import type { AccountRowFragment, Role } from '../../../gql/graphql';
-import { UsersQuery } from '../accounts.graphql';
+import { UnlockAccountMutation, UsersQuery } from '../accounts.graphql';
 import { CreateAccountModal } from '../components/CreateAccountModal';
 import { UnitPicker } from '../components/UnitPicker';
 
@@ -18,7 +19,7 @@ const ROLE_COLOR: Record<Role, string> = {
   ANALYST: 'purple',
 };
 
-/** Accounts of the administrator's subtree (or of one unit in it), and creating one. */
+/** Accounts of the administrator's subtree (or of one unit in it), creating one, and unlocking one locked out by wrong passwords. */
 export function AccountsPage() {
   const { t } = useI18n();
   const user = useUser();
@@ -26,6 +27,22 @@ export function AccountsPage() {
   const [creating, setCreating] = useState(false);
   const { data, loading, error, refetch } = useQuery(UsersQuery, { variables: { unitId } });
   const users = data?.users ?? [];
+  const { message } = App.useApp();
+  const [unlockAccount] = useMutation(UnlockAccountMutation);
+  const [unlocking, setUnlocking] = useState<string | null>(null);
+
+  async function unlock(username: string) {
+    setUnlocking(username);
+    try {
+      await unlockAccount({ variables: { username } });
+      message.success(t('accounts.unlocked', { username }));
+      await refetch();
+    } catch (e) {
+      message.error(describeError(e, t));
+    } finally {
+      setUnlocking(null);
+    }
+  }
 
   return (
     <Card
@@ -57,6 +74,27 @@ export function AccountsPage() {
               { title: t('accounts.col.displayName'), key: 'displayName', render: (_, u) => u.displayName ?? '—' },
               { title: t('accounts.col.role'), key: 'role', width: 200, render: (_, u) => <Tag color={ROLE_COLOR[u.role]}>{t(`role.${u.role}`)}</Tag> },
               { title: t('accounts.col.unit'), key: 'unit', render: (_, u) => u.unit?.name ?? <Typography.Text type="secondary">{t('accounts.noUnit')}</Typography.Text> },
+              {
+                title: t('accounts.col.status'),
+                key: 'status',
+                width: 300,
+                // The server says until when (null: not locked); the browser's clock is not trusted for it.
+                render: (_, u) =>
+                  u.lockedUntil ? (
+                    <Flex gap={8} align="center" wrap>
+                      <Tooltip title={t('accounts.status.lockedHelp')}>
+                        <Tag color="red" icon={<LockOutlined />}>
+                          {t('accounts.status.locked', { time: new Date(u.lockedUntil).toLocaleString(t('history.intlLocale')) })}
+                        </Tag>
+                      </Tooltip>
+                      <Button size="small" icon={<UnlockOutlined />} loading={unlocking === u.username} onClick={() => void unlock(u.username)}>
+                        {t('accounts.unlock')}
+                      </Button>
+                    </Flex>
+                  ) : (
+                    <Typography.Text type="secondary">{t('accounts.status.open')}</Typography.Text>
+                  ),
+              },
             ]}
           />
         )}

@@ -22,14 +22,15 @@ export function LoginPage() {
   const [login, { loading }] = useMutation(LoginMutation);
   const [error, setError] = useState<string | null>(null);
 
-  if (session.token && session.user) return <Navigate to={next} replace />;
+  if (session.user) return <Navigate to={next} replace />;
 
   async function submit(values: Credentials) {
     setError(null);
     try {
       const { data } = await login({ variables: values });
       if (!data) return;
-      await session.signIn(data.login.token);
+      // The server set the httpOnly session cookie; the token in the payload is for API clients.
+      await session.signIn(data.login.user);
       navigate(next, { replace: true });
     } catch (e) {
       setError(describeError(e, t));

@@ -13,7 +13,7 @@ import { exampleTabs } from '../examples';
 
 type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 
-/** Self-hosted GraphiQL: the same session token and CSRF preflight header as the SPA. */
+/** Self-hosted GraphiQL: the same session cookie and CSRF preflight header as the SPA. */
 const fetcher: Fetcher = async (params) => {
   const res = await fetch('/graphql', {
     method: 'POST',
