@@ -291,6 +291,12 @@ function write(results, info, summary) {
     `Load average (1/5/15 min) when the scenarios started ${info.loadAtStart.join(' / ')}, at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')} ` +
     `(above 2 on this machine means other work shared its 2 cores).\n\n${gen}\n\n${table}\n\n` +
     `Where the budgets stand, and why: docs/design.md ("National scale").\n\n## Details\n\n${details}\n`;
+  // A partial run (--only) must not replace the full figures: it goes beside them, in the cache.
+  if (only) {
+    fs.writeFileSync(path.join(root, 'bench/.cache/RESULTS-only.md'), md);
+    say('\n› wrote bench/.cache/RESULTS-only.md (a partial run leaves bench/RESULTS.md and the README as they are)');
+    return;
+  }
   fs.writeFileSync(path.join(root, 'bench/RESULTS.md'), md);
   const readme = path.join(root, 'README.md');
   const text = fs.readFileSync(readme, 'utf8');

@@ -47,10 +47,17 @@ export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** The same day twelve months earlier (29 Feb → 28 Feb or 1 Mar, either is fine for a window). */
+/**
+ * The same day twelve months earlier (29 Feb → 28 Feb or 1 Mar, either is fine for a window).
+ * Asked once per figure of a batch with the same day: the last answer is kept.
+ */
+let lastWindow = { day: '', start: '' };
 function twelveMonthsBefore(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10);
+  if (lastWindow.day !== day) {
+    const [y, m, d] = day.split('-').map(Number);
+    lastWindow = { day, start: new Date(Date.UTC(y - 1, m - 1, d)).toISOString().slice(0, 10) };
+  }
+  return lastWindow.start;
 }
 
 /**

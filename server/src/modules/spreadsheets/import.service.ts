@@ -25,6 +25,7 @@ import { ResultRow } from '../results/result.entity';
 import { checkResultValues, type FigureWrite } from '../results/results.service';
 import { SheetFileError } from './sheets';
 import { readImportLinesInWorker } from './read-worker';
+import { forEachInTurns, mapInTurns } from '../../common/turns';
 import { MAX_SHEET_ROWS } from './read-limits';
 import { normalizePeriod, rowIssue, type HeaderSpec, type LineValues, type ParsedLine, type RowIssue } from './import-parse';
 
@@ -130,7 +131,7 @@ export class ImportService {
     };
     const locale = ctx.locale;
     const describe = (u: Unit) => (u.code ? `${u.name} – ${u.code}` : u.name);
-    return lines.map((l): Work => {
+    return mapInTurns(lines, (l): Work => {
       const w: Work = { ...l, issues: [...l.issues], unit: null, planned: null };
       const shown = l.name || l.code;
       if (l.code) {
@@ -157,15 +158,15 @@ export class ImportService {
   }
 
   /** The same unit (and period) twice: the later lines are errors, the first stands. */
-  private duplicates(work: Work[], key: (w: Work) => string | null, locale: Locale): void {
+  private duplicates(work: Work[], key: (w: Work) => string | null, locale: Locale): Promise<void> {
     const first = new Map<string, number>();
-    for (const w of work) {
+    return forEachInTurns(work, (w) => {
       const k = w.unit ? key(w) : null;
-      if (k === null) continue;
+      if (k === null) return;
       const seen = first.get(k);
       if (seen !== undefined) w.issues.push(rowIssue('DUPLICATE_ROW', { firstLine: seen }, locale));
       else first.set(k, w.line);
-    }
+    });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -173,7 +174,7 @@ export class ImportService {
 
   private async targets(ctx: AuthedContext, plan: Plan, indicator: Indicator, work: Work[], req: ImportRequest): Promise<ImportOutcome> {
     const locale = ctx.locale;
-    this.duplicates(work, (w) => String(w.unit!.id), locale);
+    await this.duplicates(work, (w) => String(w.unit!.id), locale);
     const existing = new Map<number, Target>(
       (await ctx.services.targets.list(ctx, { planId: String(plan.id), indicatorId: String(indicator.id) })).map((t) => [t.unitId, t]),
     );
@@ -237,24 +238,24 @@ export class ImportService {
 
   private async results(ctx: AuthedContext, indicator: Indicator, work: Work[], req: ImportRequest): Promise<ImportOutcome> {
     const locale = ctx.locale;
-    for (const w of work) {
+    await forEachInTurns(work, (w) => {
       const raw = w.period ? normalizePeriod(w.period) : req.period!;
       w.period = raw;
       if (!isPeriodKey(raw)) w.issues.push(rowIssue('BAD_PERIOD', { period: raw }, locale));
-    }
-    this.duplicates(work, (w) => `${w.unit!.id}|${w.period}`, locale);
+    });
+    await this.duplicates(work, (w) => `${w.unit!.id}|${w.period}`, locale);
     const figures = new Map<Work, FigureWrite>();
-    for (const w of work) {
-      if (!w.unit || w.empty || hasError(w.issues)) continue;
+    await forEachInTurns(work, (w) => {
+      if (!w.unit || w.empty || hasError(w.issues)) return;
       const checked = checkResultValues(indicator.measure, w.values);
       if ('error' in checked) {
         // The API's code (recordResults refuses these as OUT_OF_RANGE), said for a figure rather than a target.
         const reason = reasonMessage(checked.error!, locale);
         w.issues.push({ code: 'OUT_OF_RANGE', severity: 'ERROR', message: importMessage('RESULT_OUT_OF_RANGE', { reason }, locale) });
-        continue;
+        return;
       }
       figures.set(w, { unit: w.unit, period: parsePeriod(w.period), numerator: checked.numerator, denominator: checked.denominator, value: checked.value });
-    }
+    });
     // The results-in-time rule (a period that has begun, a unit that existed then, a year with a
     // target or the last twelve months), said on each line rather than refusing the whole file.
     const inTime = await ctx.services.results.checkInTime(indicator.id, [...figures.values()]);
@@ -293,11 +294,11 @@ export class ImportService {
     return this.outcome(work, [], req, applied);
   }
 
-  private outcome(work: Work[], issues: RowIssue[], req: ImportRequest, applied: boolean): ImportOutcome {
+  private async outcome(work: Work[], issues: RowIssue[], req: ImportRequest, applied: boolean): Promise<ImportOutcome> {
     const summary: ImportSummary = {
       rows: work.length, matched: 0, errors: 0, warnings: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, applied, dryRun: req.dryRun,
     };
-    const rows = work.map((w): ImportRow => {
+    const rows = await mapInTurns(work, (w): ImportRow => {
       const bad = hasError(w.issues);
       let status: ImportRowStatus;
       if (bad) status = 'invalid';
