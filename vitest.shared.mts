@@ -23,6 +23,4 @@ export function decorators() {
  * one for TypeGraphQL, and graphql-js refuses types from "another module or realm". The server
  * runs as CommonJS in production, so tests load these the CommonJS way too.
  */
-export const singleGraphql = Object.fromEntries(
-  ['graphql', 'graphql-query-complexity'].map((name) => [name, requireFromServer.resolve(name)]),
-);
+export const singleGraphql = Object.fromEntries(['graphql', 'graphql-query-complexity'].map((name) => [name, requireFromServer.resolve(name)]));

@@ -35,7 +35,9 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : dflt;
 };
-const only = opt('only', null)?.split(',').map((s) => s.trim().toUpperCase());
+const only = opt('only', null)
+  ?.split(',')
+  .map((s) => s.trim().toUpperCase());
 const want = (id) => !only || only.includes(id);
 const PASSWORD = 'chitieu-bench';
 const YEAR = 2024;
@@ -61,7 +63,13 @@ function generate(databaseUrl, extra = []) {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
-      process.stdout.write(d.toString().split('\n').filter((l) => !l.startsWith('{')).join('\n'));
+      process.stdout.write(
+        d
+          .toString()
+          .split('\n')
+          .filter((l) => !l.startsWith('{'))
+          .join('\n'),
+      );
     });
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`generate national exited with ${code}`));
@@ -93,20 +101,33 @@ async function fixture(sql, summary) {
   const province = provinces[0];
   const [[plan]] = await sql.query('SELECT id FROM plan WHERE issuerId = ? AND year = ? ORDER BY id LIMIT 1', [province.id, YEAR]);
   const [indicators] = await sql.query(
-    `SELECT i.id, i.code, i.measure, pi.floors FROM indicator i JOIN plan_indicator pi ON pi.indicatorId = i.id AND pi.planId = ? ORDER BY pi.sortOrder`, [plan.id],
+    `SELECT i.id, i.code, i.measure, pi.floors FROM indicator i JOIN plan_indicator pi ON pi.indicatorId = i.id AND pi.planId = ? ORDER BY pi.sortOrder`,
+    [plan.id],
   );
   const [[commune]] = await sql.query('SELECT c.id, c.code FROM unit c JOIN unit d ON d.id = c.parentId WHERE d.parentId = ? ORDER BY c.code LIMIT 1', [province.id]);
-  const [[big]] = await sql.query('SELECT p.id, p.name FROM unit p JOIN unit d ON d.parentId = p.id WHERE p.parentId IS NULL GROUP BY p.id, p.name ORDER BY COUNT(*) DESC, p.id LIMIT 1');
+  const [[big]] = await sql.query(
+    'SELECT p.id, p.name FROM unit p JOIN unit d ON d.parentId = p.id WHERE p.parentId IS NULL GROUP BY p.id, p.name ORDER BY COUNT(*) DESC, p.id LIMIT 1',
+  );
   const [[bigDistrict]] = await sql.query(
-    "SELECT d.id, d.name FROM unit d JOIN unit c ON c.parentId = d.id WHERE d.parentId = ? AND d.kind <> 'PROVINCIAL_AGENCY' GROUP BY d.id, d.name, d.code ORDER BY d.code LIMIT 1", [big.id],
+    "SELECT d.id, d.name FROM unit d JOIN unit c ON c.parentId = d.id WHERE d.parentId = ? AND d.kind <> 'PROVINCIAL_AGENCY' GROUP BY d.id, d.name, d.code ORDER BY d.code LIMIT 1",
+    [big.id],
   );
   const [[bigCommune]] = await sql.query('SELECT id, name FROM unit WHERE parentId = ? ORDER BY code LIMIT 1', [bigDistrict.id]);
   const [[{ units }]] = await sql.query('SELECT COUNT(*) AS units FROM unit');
   return {
-    password: PASSWORD, year: YEAR, province: { ...province, communes: Number(province.communes) }, communes: Number(province.communes), plan,
+    password: PASSWORD,
+    year: YEAR,
+    province: { ...province, communes: Number(province.communes) },
+    communes: Number(province.communes),
+    plan,
     indicator: indicators.find((i) => i.measure === 'RATE'),
     indicators: indicators.map((i) => ({ id: i.id, code: i.code, measure: i.measure, floors: (typeof i.floors === 'string' ? JSON.parse(i.floors) : i.floors).length > 0 })),
-    commune, bigProvince: big, bigDistrict, bigCommune, units: Number(units), summary,
+    commune,
+    bigProvince: big,
+    bigDistrict,
+    bigCommune,
+    units: Number(units),
+    summary,
   };
 }
 
@@ -117,14 +138,26 @@ function report(r) {
     say(`  ${line('baseline', r.baseline)}`);
     say(`  ratio ${r.ratio}×`);
   } else if (r.ours) say(`  ${line('ours', r.ours)}`);
-  if (r.id === 'B3') say(`  statements: ${r.small.statements} for ${r.small.provinces} provinces (${r.small.targets} targets), ${r.large.statements} for ${r.large.provinces} (${r.large.targets} targets); allowed ${r.allowed}`);
-  if (r.id === 'B4') say(`  update run: p50 ${fmt(r.update.p50)} (${r.update.rows} rows)${r.national ? `; national generation: ${r.national.targets.toLocaleString('en')} targets in ${fmt(r.national.ms / 1000, ' s')} (${r.national.perSecond}/s)` : ''}`);
+  if (r.id === 'B3')
+    say(
+      `  statements: ${r.small.statements} for ${r.small.provinces} provinces (${r.small.targets} targets), ${r.large.statements} for ${r.large.provinces} (${r.large.targets} targets); allowed ${r.allowed}`,
+    );
+  if (r.id === 'B4')
+    say(
+      `  update run: p50 ${fmt(r.update.p50)} (${r.update.rows} rows)${r.national ? `; national generation: ${r.national.targets.toLocaleString('en')} targets in ${fmt(r.national.ms / 1000, ' s')} (${r.national.perSecond}/s)` : ''}`,
+    );
   if (r.id === 'B5') {
     for (const [k, s] of Object.entries(r.byKind)) say(`  ${line(k, s)}`);
     say(`  errors ${r.errors}; checks ${JSON.stringify(r.checks)}${r.errorSamples.length ? `; e.g. ${r.errorSamples[0]}` : ''}`);
   }
-  if (r.id === 'B6') say(`  initial JS gzip: /login ${r.sizes.loginKb} kB, /progress ${r.sizes.dashboardKb} kB; tree: provinces shown in ${r.tree.firstRenderMs} ms (${r.tree.rows} rows rendered), a province opened in ${r.tree.openProvinceMs} ms, a district in ${r.tree.openDistrictMs} ms`);
-  if (r.id === 'B7') say(`  import: ${r.import.ms} ms (${r.import.linesPerSecond} lines/s), HTTP ${r.import.status}, ${r.import.stored} stored; server memory ${r.memory.beforeMiB} MiB before, peak ${r.memory.peakMiB} MiB, ${r.memory.afterMiB} MiB after`);
+  if (r.id === 'B6')
+    say(
+      `  initial JS gzip: /login ${r.sizes.loginKb} kB, /progress ${r.sizes.dashboardKb} kB; tree: provinces shown in ${r.tree.firstRenderMs} ms (${r.tree.rows} rows rendered), a province opened in ${r.tree.openProvinceMs} ms, a district in ${r.tree.openDistrictMs} ms`,
+    );
+  if (r.id === 'B7')
+    say(
+      `  import: ${r.import.ms} ms (${r.import.linesPerSecond} lines/s), HTTP ${r.import.status}, ${r.import.stored} stored; server memory ${r.memory.beforeMiB} MiB before, peak ${r.memory.peakMiB} MiB, ${r.memory.afterMiB} MiB after`,
+    );
   if (r.fresh !== undefined) say(`  fresh: ${r.fresh} (the next answer, ${r.freshMs} ms after the write, had the new figure)`);
   say(`  budget: ${r.budget} — ${r.met ? 'MET' : 'MISSED'}`);
   say(`BENCH ${JSON.stringify({ db: r.db, ...r })}`);
@@ -243,7 +276,9 @@ async function sqlite(results) {
      WHERE p.parentId IS NULL GROUP BY p.id ORDER BY ABS(COUNT(c.id) - 200) LIMIT 1`,
   );
   const plan = get('SELECT id FROM plan WHERE issuerId = ? AND year = ?', province.id, YEAR);
-  const indicators = db.prepare('SELECT i.id, i.code, i.measure, pi.floors FROM indicator i JOIN plan_indicator pi ON pi.indicatorId = i.id AND pi.planId = ? ORDER BY pi.sortOrder').all(plan.id);
+  const indicators = db
+    .prepare('SELECT i.id, i.code, i.measure, pi.floors FROM indicator i JOIN plan_indicator pi ON pi.indicatorId = i.id AND pi.planId = ? ORDER BY pi.sortOrder')
+    .all(plan.id);
   const fx = { password: PASSWORD, year: YEAR, province, communes: province.communes, plan, indicator: indicators.find((i) => i.measure === 'RATE'), indicators };
   const app = await startApp(url, 4512);
   const api = client(app.url);
@@ -269,11 +304,16 @@ function write(results, info, summary) {
   const ms = (x) => (Number.isFinite(x) ? fmt(x) : '—');
   const rows = results.map((r) => {
     const o = r.ours ?? {};
-    const figure = r.id === 'B3' ? `${r.large.statements} statements (5 provinces: ${r.small.statements})`
-      : r.id === 'B6' ? `/login ${r.sizes.loginKb} kB, /progress ${r.sizes.dashboardKb} kB gzip; tree ${r.tree.firstRenderMs} ms`
-        : r.id === 'B0' ? `${o.rps} vs ${r.baseline.rps} req/s (${r.ratio}×)`
-          : r.id === 'B7' ? `${(r.import.ms / 1000).toFixed(1)} s (${r.import.linesPerSecond}/s), peak ${r.memory.peakMiB} MiB; /healthz p99 ${ms(o.p99)} during`
-          : `p50 ${ms(o.p50)} · p95 ${ms(o.p95)} · p99 ${ms(o.p99)}`;
+    const figure =
+      r.id === 'B3'
+        ? `${r.large.statements} statements (5 provinces: ${r.small.statements})`
+        : r.id === 'B6'
+          ? `/login ${r.sizes.loginKb} kB, /progress ${r.sizes.dashboardKb} kB gzip; tree ${r.tree.firstRenderMs} ms`
+          : r.id === 'B0'
+            ? `${o.rps} vs ${r.baseline.rps} req/s (${r.ratio}×)`
+            : r.id === 'B7'
+              ? `${(r.import.ms / 1000).toFixed(1)} s (${r.import.linesPerSecond}/s), peak ${r.memory.peakMiB} MiB; /healthz p99 ${ms(o.p99)} during`
+              : `p50 ${ms(o.p50)} · p95 ${ms(o.p95)} · p99 ${ms(o.p99)}`;
     const base = r.baseline && r.id !== 'B0' ? `p50 ${ms(r.baseline.p50)} · p95 ${ms(r.baseline.p95)}` : '';
     return `| ${r.id} | ${r.db === 'sqlite' ? 'SQLite' : 'MariaDB'} | ${figure} | ${base} | ${r.budget} | ${r.met ? 'met' : '**missed**'} |`;
   });
@@ -282,13 +322,19 @@ function write(results, info, summary) {
     ? `Data: ${summary.provinces} provinces, ${summary.districts} districts, ${summary.communes.toLocaleString('en')} communes, ${summary.agencies.toLocaleString('en')} agencies (${summary.units.toLocaleString('en')} units), ` +
       `${summary.targets.toLocaleString('en')} targets, ${summary.results.toLocaleString('en')} results; generated in ${Math.round(summary.ms.total / 1000)} s ` +
       `(targets ${Math.round(summary.ms.targets / 1000)} s, results ${Math.round(summary.ms.results / 1000)} s).`
-    : results.some((r) => r.id !== 'B7') ? 'Data: reused from an earlier run.' : 'Data: B7 only (its own made-up province).';
+    : results.some((r) => r.id !== 'B7')
+      ? 'Data: reused from an earlier run.'
+      : 'Data: B7 only (its own made-up province).';
   const details = results.map((r) => `### ${r.id} (${r.db}) — ${r.title}\n\n\`\`\`json\n${JSON.stringify(r, null, 1)}\n\`\`\``).join('\n\n');
-  const md = `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString()}; overwritten each run. ` +
+  const md =
+    `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString()}; overwritten each run. ` +
     `Total time ${Math.round((Date.now() - started) / 1000)} s.\n\n` +
     `Machine: ${info.cpu}, ${info.memoryGiB} GiB, ${info.os}, Node ${info.node}, MariaDB ${info.mariadb} ` +
     `(InnoDB buffer pool set to ${info.bufferPoolMiB} MiB for the run), server and load generator on the same machine. ` +
-    `Load average (1/5/15 min) when the scenarios started ${info.loadAtStart.join(' / ')}, at the end ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')} ` +
+    `Load average (1/5/15 min) when the scenarios started ${info.loadAtStart.join(' / ')}, at the end ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / ')} ` +
     `(above 2 on this machine means other work shared its 2 cores).\n\n${gen}\n\n${table}\n\n` +
     `Where the budgets stand, and why: docs/design.md ("National scale").\n\n## Details\n\n${details}\n`;
   // A partial run (--only) must not replace the full figures: it goes beside them, in the cache.
@@ -309,7 +355,10 @@ function write(results, info, summary) {
   say('\n› wrote bench/RESULTS.md and the README table');
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

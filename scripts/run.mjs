@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The README's commands with nothing but Node 20.19+ installed: installs what is missing
 // (pnpm comes through npx, pinned), builds what is stale, then runs.
-//   node scripts/run.mjs start | test | build | cli <args> | schema [--check] | dev | bench [options]
+//   node scripts/run.mjs start | test | build | cli <args> | schema [--check] | dev | bench [options] | lint
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,7 +49,15 @@ function newest(dir) {
 function ensureInstalled() {
   const marker = path.join(root, 'node_modules', '.pnpm', 'lock.yaml');
   const lock = path.join(root, 'pnpm-lock.yaml');
-  const manifests = ['package.json', 'server/package.json', 'client/package.json', 'packages/domain/package.json', 'test/package.json', 'bench/package.json', 'pnpm-workspace.yaml'];
+  const manifests = [
+    'package.json',
+    'server/package.json',
+    'client/package.json',
+    'packages/domain/package.json',
+    'test/package.json',
+    'bench/package.json',
+    'pnpm-workspace.yaml',
+  ];
   const wanted = Math.max(mtime(lock), ...manifests.map((m) => mtime(path.join(root, m))));
   if (mtime(marker) >= wanted && fs.existsSync(bin('vitest'))) return;
   console.log('› installing dependencies (first run compiles better-sqlite3: about two minutes)…');
@@ -72,6 +80,13 @@ function serve(args, env = {}) {
   const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+/** ESLint (eslint.config.mjs) and Prettier (.prettierrc.json): any finding fails the run. */
+function lint() {
+  console.log('› lint: eslint, prettier --check');
+  run(bin('eslint'), ['.', '--max-warnings=0', '--cache', '--cache-location', 'node_modules/.cache/eslint/']);
+  run(bin('prettier'), ['--check', '--log-level=warn', '.']);
 }
 
 /** vitest, then one plain closing line ("tests: N passed, N failed") that CI logs can be read by. */
@@ -107,6 +122,7 @@ switch (command) {
     run(bin('tsc'), ['--noEmit', '-p', 'packages/domain/tsconfig.spec.json']); // and the domain specs
     run(bin('tsc'), ['--noEmit', '-p', 'client']); // and the SPA
     run(process.execPath, [path.join(root, 'server/dist/cli/index.js'), 'schema', '--check']);
+    lint();
     runTests(rest);
     break;
   case 'cli':
@@ -132,12 +148,17 @@ switch (command) {
     const stop = (sig) => children.forEach((c) => c.exitCode === null && c.kill(sig));
     for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop(sig));
     // One of them failing ends the others: a half-running dev setup only confuses.
-    for (const c of children) c.on('exit', (code) => {
-      stop('SIGTERM');
-      process.exitCode = code ?? 0;
-    });
+    for (const c of children)
+      c.on('exit', (code) => {
+        stop('SIGTERM');
+        process.exitCode = code ?? 0;
+      });
     break;
   }
+  case 'lint':
+    ensureInstalled();
+    lint();
+    break;
   case 'bench':
     // The national-scale benchmarks (bench/README.md): MariaDB at 127.0.0.1:3306, about 15 minutes.
     ensureInstalled();
@@ -146,6 +167,6 @@ switch (command) {
     run(process.execPath, [path.join(root, 'bench/run.mjs'), ...rest]);
     break;
   default:
-    console.error(`unknown command "${command}": start | test | build | cli | schema | dev | bench`);
+    console.error(`unknown command "${command}": start | test | build | cli | schema | dev | bench | lint`);
     process.exit(2);
 }

@@ -45,9 +45,19 @@ function start(args, env, healthUrl, what) {
  * addresses of their own (lib/gql.mjs), so the per-address login throttle is not what it measures.
  */
 export function startApp(databaseUrl, port) {
-  return start([path.join(root, 'server/dist/main.js')], {
-    DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'none', TRUST_PROXY: 'loopback', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', NODE_ENV: 'production',
-  }, `http://127.0.0.1:${port}/healthz`, 'the server');
+  return start(
+    [path.join(root, 'server/dist/main.js')],
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED: 'none',
+      TRUST_PROXY: 'loopback',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      NODE_ENV: 'production',
+    },
+    `http://127.0.0.1:${port}/healthz`,
+    'the server',
+  );
 }
 
 /** A bare Apollo Server (same versions, same Express integration) answering { __typename }. */

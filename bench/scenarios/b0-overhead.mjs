@@ -30,7 +30,14 @@ function load(url, body, headers, seconds) {
 function merge(slices) {
   const n = slices.reduce((s, x) => s + x.n, 0);
   const w = (k) => Math.round((slices.reduce((s, x) => s + x[k] * x.n, 0) / n) * 100) / 100;
-  return { n, p50: w('p50'), p95: w('p95'), p99: Math.max(...slices.map((x) => x.p99)), rps: Math.round(slices.reduce((s, x) => s + x.rps, 0) / slices.length), errors: slices.reduce((s, x) => s + x.errors, 0) };
+  return {
+    n,
+    p50: w('p50'),
+    p95: w('p95'),
+    p99: Math.max(...slices.map((x) => x.p99)),
+    rps: Math.round(slices.reduce((s, x) => s + x.rps, 0) / slices.length),
+    errors: slices.reduce((s, x) => s + x.errors, 0),
+  };
 }
 
 export async function b0({ app, bare, token, seconds = 12, slices = 4 }) {
@@ -49,8 +56,12 @@ export async function b0({ app, bare, token, seconds = 12, slices = 4 }) {
   const ours = merge(o);
   const ratio = ours.rps / baseline.rps;
   return {
-    id: 'B0', title: 'overhead: authenticated { me { id } } vs bare Apollo { __typename }',
-    ours, baseline, ratio: Math.round(ratio * 100) / 100,
-    budget: '≥ 0.7× the bare server’s requests/s', met: ratio >= 0.7 && ours.errors === 0,
+    id: 'B0',
+    title: 'overhead: authenticated { me { id } } vs bare Apollo { __typename }',
+    ours,
+    baseline,
+    ratio: Math.round(ratio * 100) / 100,
+    budget: '≥ 0.7× the bare server’s requests/s',
+    met: ratio >= 0.7 && ours.errors === 0,
   };
 }

@@ -39,8 +39,12 @@ export async function b3({ databaseUrl, fixture }) {
     const large = await run(35); // the cost limit (50,000) allows 35 provinces at this depth
     await sleep(10);
     return {
-      id: 'B3', title: 'N+1 guard: units → children → targets, statements per request',
-      small, large, levels: LEVELS, allowed: LEVELS + CONSTANT,
+      id: 'B3',
+      title: 'N+1 guard: units → children → targets, statements per request',
+      small,
+      large,
+      levels: LEVELS,
+      allowed: LEVELS + CONSTANT,
       budget: `≤ ${LEVELS} levels + ${CONSTANT} statements, the same for 5 provinces and for 35`,
       met: small.statements === large.statements && large.statements <= LEVELS + CONSTANT,
     };

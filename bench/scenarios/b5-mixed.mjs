@@ -53,7 +53,11 @@ export async function b5({ api, sql, fixture, seconds = 60, users = 50, thinkMs 
       try {
         if (v.kind === 'cascade') {
           const ind = floored[Math.floor(rnd() * floored.length)] ?? rates[0];
-          const defaults = [['WARD', 80], ['TOWNSHIP', 60], ['COMMUNE', 40]].map(([kind, floor]) => ({ kind, value: floor + Math.floor(rnd() * 15) }));
+          const defaults = [
+            ['WARD', 80],
+            ['TOWNSHIP', 60],
+            ['COMMUNE', 40],
+          ].map(([kind, floor]) => ({ kind, value: floor + Math.floor(rnd() * 15) }));
           const r = await api.gql(CASCADE, { in: { planId: String(plan.id), indicatorId: String(ind.id), parentUnitId: String(v.unit.id), defaults } }, v.token);
           if (r.status !== 200 || r.errors || !r.data.cascadeTargets.applied) throw new Error(JSON.stringify(r.errors ?? r.data).slice(0, 300));
           cascades.set(`${v.unit.id}|${ind.id}`, defaults);
@@ -124,7 +128,11 @@ export async function b5({ api, sql, fixture, seconds = 60, users = 50, thinkMs 
   const [kinds] = await sql.query('SELECT id, kind, parentId FROM unit WHERE parentId IN (?)', [[...new Set([...cascades.keys()].map((k) => Number(k.split('|')[0])))]]);
   for (const [key, defaults] of cascades) {
     const [districtId, indicatorId] = key.split('|').map(Number);
-    const [rows] = await sql.query('SELECT unitId, value, version, origin FROM target WHERE planId = ? AND indicatorId = ? AND unitId IN (?)', [plan.id, indicatorId, kinds.filter((u) => u.parentId === districtId).map((u) => u.id)]);
+    const [rows] = await sql.query('SELECT unitId, value, version, origin FROM target WHERE planId = ? AND indicatorId = ? AND unitId IN (?)', [
+      plan.id,
+      indicatorId,
+      kinds.filter((u) => u.parentId === districtId).map((u) => u.id),
+    ]);
     for (const t of rows) {
       if (t.origin !== 'RULE') continue;
       const kind = kinds.find((u) => u.id === t.unitId).kind;
@@ -136,8 +144,11 @@ export async function b5({ api, sql, fixture, seconds = 60, users = 50, thinkMs 
   const all = [...latencies.cascade, ...latencies.record, ...latencies.progress];
   const ours = summarize(all, elapsed);
   return {
-    id: 'B5', title: `mixed load: ${users} users (${nManagers} district managers cascading, ${nReporters} reporters recording, ${nAnalysts} analysts reading) for ${seconds} s, ${thinkMs} ms mean think time`,
-    ours, errors, errorSamples,
+    id: 'B5',
+    title: `mixed load: ${users} users (${nManagers} district managers cascading, ${nReporters} reporters recording, ${nAnalysts} analysts reading) for ${seconds} s, ${thinkMs} ms mean think time`,
+    ours,
+    errors,
+    errorSamples,
     byKind: Object.fromEntries(Object.entries(latencies).map(([k, l]) => [k, summarize(l, elapsed)])),
     checks: { resultKeys: touched.size, lost, rollupMismatch, cascadedPairs: cascades.size, targetMismatch },
     budget: 'p99 ≤ 300 ms, 0 errors, totals add up afterwards',

@@ -23,7 +23,11 @@ export function bundleSizes() {
     return seen;
   };
   const keyOf = (name) => Object.keys(manifest).find((k) => k.endsWith(`/${name}.tsx`));
-  const js = (keys) => [...keys].map((k) => manifest[k].file).filter((f) => f.endsWith('.js')).reduce((n, f) => n + gz(f), 0);
+  const js = (keys) =>
+    [...keys]
+      .map((k) => manifest[k].file)
+      .filter((f) => f.endsWith('.js'))
+      .reduce((n, f) => n + gz(f), 0);
   const entry = closure(Object.keys(manifest).find((k) => manifest[k].isEntry));
   const routeKeys = (...names) => new Set([...entry, ...names.flatMap((n) => [...closure(keyOf(n))])]);
   return {
@@ -68,8 +72,10 @@ export async function b6({ app, api, fixture }) {
     t = performance.now();
     await context.close();
     return {
-      id: 'B6', title: `the SPA: initial JS (gzip) and the unit tree over ${fixture.units.toLocaleString('en')} units in headless Chromium`,
-      sizes, tree: { firstRenderMs: Math.round(treeMs), rows: roots, openProvinceMs: Math.round(province.ms), openDistrictMs: Math.round(district.ms) },
+      id: 'B6',
+      title: `the SPA: initial JS (gzip) and the unit tree over ${fixture.units.toLocaleString('en')} units in headless Chromium`,
+      sizes,
+      tree: { firstRenderMs: Math.round(treeMs), rows: roots, openProvinceMs: Math.round(province.ms), openDistrictMs: Math.round(district.ms) },
       pageErrors: errors,
       budget: 'measured (no budget set): initial JS of /login and /progress, unit tree render time',
       met: errors.length === 0,

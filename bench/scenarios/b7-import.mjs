@@ -23,7 +23,9 @@ const PASSWORD = 'bench-import-7f3a';
 
 function cli(databaseUrl, args) {
   const r = spawnSync(process.execPath, [path.join(root, 'server/dist/cli/index.js'), ...args], {
-    cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, encoding: 'utf8',
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`B7: cli ${args[0]} failed: ${r.stderr || r.stdout}`);
   return r.stdout;
@@ -77,11 +79,13 @@ export async function b7({ databaseUrl, db, port }) {
       const province = units.find((u) => u.code === '99');
       const { createPlan: plan } = await api.data(
         'mutation($i: PlanInput!) { createPlan(input: $i) { id } }',
-        { i: { issuerId: province.id, year: YEAR, title: 'B7 — nhập 100.000 dòng kết quả' } }, token,
+        { i: { issuerId: province.id, year: YEAR, title: 'B7 — nhập 100.000 dòng kết quả' } },
+        token,
       );
       const { createIndicator: indicator } = await api.data(
         'mutation($i: IndicatorInput!) { createIndicator(input: $i) { id } }',
-        { i: { code: `B7-${Date.now()}`, name: 'Tỷ lệ hồ sơ trực tuyến (B7)', measure: 'RATE', comparator: 'AT_LEAST' } }, token,
+        { i: { code: `B7-${Date.now()}`, name: 'Tỷ lệ hồ sơ trực tuyến (B7)', measure: 'RATE', comparator: 'AT_LEAST' } },
+        token,
       );
       await api.data('mutation($i: PlanIndicatorInput!) { addPlanIndicator(input: $i) { id } }', { i: { planId: plan.id, indicatorId: indicator.id } }, token);
       // Every commune's id, then a target for each (setTargets takes 5,000 rows a call).
@@ -95,7 +99,8 @@ export async function b7({ databaseUrl, db, port }) {
       for (let i = 0; i < communes.length; i += 5000) {
         const { setTargets } = await api.data(
           'mutation($i: SetTargetsInput!) { setTargets(input: $i) { applied issues { code message } } }',
-          { i: { planId: plan.id, indicatorId: indicator.id, targets: communes.slice(i, i + 5000).map((u) => ({ unitId: u.id, value: 80 })) } }, token,
+          { i: { planId: plan.id, indicatorId: indicator.id, targets: communes.slice(i, i + 5000).map((u) => ({ unitId: u.id, value: 80 })) } },
+          token,
         );
         if (!setTargets.applied) throw new Error(`B7: targets refused: ${JSON.stringify(setTargets.issues.slice(0, 2))}`);
       }
@@ -116,10 +121,14 @@ export async function b7({ databaseUrl, db, port }) {
       form.append('file', new Blob([body], { type: 'text/csv' }), 'ket-qua-b7.csv');
       const t0 = performance.now();
       const importing = fetch(`${app.url}/import/results?planId=${plan.id}&indicatorId=${indicator.id}`, {
-        method: 'POST', headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' }, body: form,
-      }).then(async (r) => ({ status: r.status, json: await r.json() })).finally(() => {
-        done = true;
-      });
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+        body: form,
+      })
+        .then(async (r) => ({ status: r.status, json: await r.json() }))
+        .finally(() => {
+          done = true;
+        });
       const during = await sampleHealth(app.url, () => done);
       const answer = await importing;
       const ms = performance.now() - t0;
@@ -127,13 +136,19 @@ export async function b7({ databaseUrl, db, port }) {
       const sql = db === 'sqlite' ? null : await serverRequire('mysql2/promise').createConnection({ uri: databaseUrl });
       const stored = sql
         ? Number((await sql.query('SELECT COUNT(*) AS n FROM result WHERE indicatorId = ?', [indicator.id]))[0][0].n)
-        : Number(new (serverRequire('better-sqlite3'))(databaseUrl.slice('sqlite:'.length), { readonly: true }).prepare('SELECT COUNT(*) AS n FROM result WHERE indicatorId = ?').get(indicator.id).n);
+        : Number(
+            new (serverRequire('better-sqlite3'))(databaseUrl.slice('sqlite:'.length), { readonly: true })
+              .prepare('SELECT COUNT(*) AS n FROM result WHERE indicatorId = ?')
+              .get(indicator.id).n,
+          );
       await sql?.end();
       const summary = answer.json.summary ?? answer.json.error;
       return {
         id: 'B7',
         title: `results import: ${lines.toLocaleString('en')} lines (${communes.length.toLocaleString('en')} communes × ${PERIODS.length} periods, ${Math.round(body.length / 1024)} KiB CSV)`,
-        ours: during, baseline: idle, ratio: Math.round((during.p99 / Math.max(0.01, idle.p99)) * 100) / 100,
+        ours: during,
+        baseline: idle,
+        ratio: Math.round((during.p99 / Math.max(0.01, idle.p99)) * 100) / 100,
         import: { ms: Math.round(ms), linesPerSecond: Math.round(lines / (ms / 1000)), status: answer.status, summary, stored },
         memory: { beforeMiB: before.rssMiB, peakMiB: after.peakMiB, afterMiB: after.rssMiB },
         budget: 'measured: every line stored; /healthz p99 during the import ≤ 500 ms',

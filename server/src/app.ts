@@ -13,9 +13,8 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config';
 import { buildAppSchema } from './schema';
 import { databaseProbe } from './db/health';
-import { createServices, type Services } from './services';
-import { createLoaders } from './common/loaders';
-import { errorShapingPlugin, requestLocale, shapeError } from './common/errors';
+import { createServices, resolverContainer, type Services } from './services';
+import { errorShapingPlugin, shapeError } from './common/errors';
 import { introspectionForSignedIn } from './common/introspection';
 import { costLimit } from './common/complexity';
 import { heavyRequests } from './common/heavy-requests';
@@ -46,13 +45,30 @@ export const LIMITS = {
   heavy: { threshold: 100_000, perSession: 2, queuePerSession: 4, waitMs: 15_000, total: 4 },
 } as const;
 
+/**
+ * Limits checked before a query runs: deep, wide, long documents are refused (graphql-armor counts
+ * a fragment spread as a level). One definition for the server and for the spec that checks the
+ * SPA's own documents against it (spa-documents.spec.ts).
+ */
+export function queryArmor() {
+  return new ApolloArmor({
+    maxDepth: { n: LIMITS.depth },
+    maxAliases: { n: LIMITS.aliases },
+    maxTokens: { n: LIMITS.tokens },
+    maxDirectives: { n: 20 },
+    costLimit: { enabled: false }, // replaced by costLimit(), which sees list sizes
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+}
+
 export interface RunningServer {
   url: string;
   port: number;
+  /** The Express app: rest-guards.spec.ts walks its routes so none is mounted without a guard. */
+  app: express.Express;
   services: Services;
   close(): Promise<void>;
 }
-
 
 /** One process, one port: the SPA at /, GraphQL at /graphql, health at /healthz. */
 export async function startServer(config: AppConfig, ds: DataSource, log: Logger): Promise<RunningServer> {
@@ -62,16 +78,8 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
-  // Limits checked before a query runs: deep, wide, long or costly documents are refused.
-  const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.depth },
-    maxAliases: { n: LIMITS.aliases },
-    maxTokens: { n: LIMITS.tokens },
-    maxDirectives: { n: 20 },
-    costLimit: { enabled: false }, // replaced by costLimit() below, which sees list sizes
-    blockFieldSuggestion: { enabled: true },
-  }).protect();
-  const schema = await buildAppSchema();
+  const armor = queryArmor();
+  const schema = await buildAppSchema(resolverContainer(services));
   const apollo = new ApolloServer<RequestContext>({
     schema,
     validationRules: armor.validationRules,
@@ -162,7 +170,14 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
     if (!err) return next();
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err }, 'request failed');
-    res.status(status).json({ errors: [{ message: status === 413 ? 'Request body too large' : status === 500 ? 'Internal error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    res.status(status).json({
+      errors: [
+        {
+          message: status === 413 ? 'Request body too large' : status === 500 ? 'Internal error' : 'Bad request',
+          extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
+        },
+      ],
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -176,6 +191,7 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    app,
     services,
     /**
      * Graceful stop: /readyz answers 503 at once while the server keeps listening, so a load

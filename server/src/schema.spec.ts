@@ -19,7 +19,9 @@ describe('the served GraphQL schema', () => {
     const operations = roots.flatMap((t) => Object.keys(t.getFields()).map((f) => `${t.name}.${f}`));
     const guarded = new Set(
       getMetadataStorage().authorizedFields.map((a) => {
-        const resolver = getMetadataStorage().queries.concat(getMetadataStorage().mutations).find((q) => q.target === a.target && q.methodName === a.fieldName);
+        const resolver = getMetadataStorage()
+          .queries.concat(getMetadataStorage().mutations)
+          .find((q) => q.target === a.target && q.methodName === a.fieldName);
         return resolver ? `${getMetadataStorage().queries.includes(resolver) ? 'Query' : 'Mutation'}.${resolver.schemaName}` : '';
       }),
     );

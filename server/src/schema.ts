@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuthChecker } from './common/auth-checker';
 import { UnitsResolver } from './modules/units/units.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
@@ -13,21 +13,39 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { SubAssignmentResolver } from './modules/plans/sub-assignment.resolver';
 
 export const resolvers = [
-  UnitsResolver, AuthResolver, IndicatorsResolver, PlansResolver, TargetsResolver, ResultsResolver, ProgressResolver,
-  AuditResolver, SubAssignmentResolver,
+  UnitsResolver,
+  AuthResolver,
+  IndicatorsResolver,
+  PlansResolver,
+  TargetsResolver,
+  ResultsResolver,
+  ProgressResolver,
+  AuditResolver,
+  SubAssignmentResolver,
 ] as const;
 
-let built: Promise<GraphQLSchema> | undefined;
+let printable: Promise<GraphQLSchema> | undefined;
 
-/** Built once per process: TypeGraphQL's metadata is global, the schema is the same for every server. */
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
+/**
+ * The schema, resolving through `container` (services.ts resolverContainer: one set of resolver
+ * instances per server, built with their services). TypeGraphQL asks the container only when a
+ * field resolves, so without one the schema serves for printing and checks (built once per
+ * process then); a server passes its own, since two servers in one process (the tests) must not
+ * share resolver instances.
+ */
+export function buildAppSchema(container?: ContainerType): Promise<GraphQLSchema> {
+  if (!container) return (printable ??= build());
+  return build(container);
+}
+
+function build(container?: ContainerType): Promise<GraphQLSchema> {
+  return buildSchema({
     resolvers: [...resolvers],
+    container,
     authChecker: AuthChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },
   });
-  return built;
 }
 
 /** The SDL committed as server/schema.graphql (sorted, so review diffs show only real changes). */

@@ -4,16 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { fillLogin, gql, pick, POLL, screenshot, seriousA11yViolations, signIn, startRig, tokenOf, type BrowserRig, describeInBrowser } from '../support/browser';
 import { demo, progress, setTargets, targets, type Demo } from '../support/documents';
 
-const KRONG_ANA_COMMUNES = [
-  'Thị trấn Buôn Trấp',
-  'Xã Dray Sáp',
-  'Xã Ea Na',
-  'Xã Ea Bông',
-  'Xã Băng A Drênh',
-  'Xã Dur KMăl',
-  'Xã Bình Hòa',
-  'Xã Quảng Điền',
-];
+const KRONG_ANA_COMMUNES = ['Thị trấn Buôn Trấp', 'Xã Dray Sáp', 'Xã Ea Na', 'Xã Ea Bông', 'Xã Băng A Drênh', 'Xã Dur KMăl', 'Xã Bình Hòa', 'Xã Quảng Điền'];
 
 /**
  * The four demo journeys in real Chromium, on the built SPA served by the real server (one
@@ -127,7 +118,6 @@ describeInBrowser('district manager in the browser', () => {
     await expect.poll(() => roots.count(), POLL).toBe(1);
     expect(await roots.innerText()).toContain('Huyện Krông A Na (655)');
   });
-
 });
 
 /**
@@ -201,7 +191,6 @@ describeInBrowser('commune reporter in the browser', () => {
     const march = await progress(rig.server, reporter, { planId: d.plan(2022), indicatorId: d.indicator('DLK22-ONLINE-RATE'), unitId: d.unit('24538'), period: '2022-03' });
     expect(march.own).toEqual({ numerator: 812, denominator: 1000, value: 81.2 });
   });
-
 });
 
 /**
@@ -286,7 +275,6 @@ describeInBrowser('analyst in the browser', () => {
     expect(await response()).not.toContain('"errors"');
     await screenshot(page, '15-playground');
   });
-
 });
 
 /**
@@ -321,7 +309,10 @@ describeInBrowser('province administrator in the browser', () => {
     await page.getByRole('heading', { name: 'Xin chào, Văn phòng UBND tỉnh Đắk Lắk' }).waitFor();
     // No 2026 plan in this demo: the latest year with one.
     await page.getByText('Kế hoạch năm 2024').waitFor();
-    await page.getByRole('link', { name: /^Nội dung, nhiệm vụ thực hiện nâng cao hiệu quả/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /^Nội dung, nhiệm vụ thực hiện nâng cao hiệu quả/ })
+      .first()
+      .waitFor();
     await page.getByText('Tất cả kế hoạch').waitFor();
     await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count(), POLL).toBe(3);
     await screenshot(page, '02-home-province');
@@ -336,7 +327,11 @@ describeInBrowser('province administrator in the browser', () => {
     await page.getByRole('tab', { name: 'Bảng giao chỉ tiêu' }).waitFor();
     await expect.poll(() => matrixRows().count(), POLL).toBe(33);
     expect(await matrixRows().filter({ hasText: 'Sở, ban, ngành' }).count()).toBe(18);
-    expect(await matrixRows().filter({ hasText: /Huyện ·|Thị xã ·|Thành phố thuộc tỉnh ·/ }).count()).toBe(15);
+    expect(
+      await matrixRows()
+        .filter({ hasText: /Huyện ·|Thị xã ·|Thành phố thuộc tỉnh ·/ })
+        .count(),
+    ).toBe(15);
     // Baselines the Vietnamese way: Sở Công Thương, 99,96% in 2021.
     const congThuong = matrixRows().filter({ hasText: 'Sở Công Thương' });
     await expect.poll(() => congThuong.innerText(), POLL).toContain('năm trước 99,96');
@@ -361,7 +356,10 @@ describeInBrowser('province administrator in the browser', () => {
     await page.getByRole('button', { name: label }).click();
     await page.getByRole('textbox', { name: label }).fill('95,5');
     await page.getByRole('textbox', { name: label }).press('Enter');
-    await page.getByText(/Đã lưu/).first().waitFor();
+    await page
+      .getByText(/Đã lưu/)
+      .first()
+      .waitFor();
     const noiVu = matrixRows().filter({ hasText: 'Sở Nội vụ' });
     await expect.poll(() => noiVu.innerText(), POLL).toContain('95,5%');
     await screenshot(page, '04-plan-2024-draft-edited');
@@ -438,7 +436,6 @@ describeInBrowser('province administrator in the browser', () => {
     await signIn(other, base, 'tinh.daklak', { next: `/plans/${d.plan(2022)}` });
     await other.waitForURL(`${base}/plans/${d.plan(2022)}`);
   });
-
 });
 
 describeInBrowser('every journey', () => {

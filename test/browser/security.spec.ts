@@ -23,7 +23,10 @@ beforeAll(async () => {
   base = rig.server.url;
   const token = await rig.server.login('tinh.daklak');
   const res = await rig.server.gql<{ plans: { id: string; year: number }[]; indicators: { id: string; code: string }[]; unit: { id: string } }>(
-    '{ plans(year: 2022) { id year } indicators { id code } unit(code: "655") { id } }', {}, token);
+    '{ plans(year: 2022) { id year } indicators { id code } unit(code: "655") { id } }',
+    {},
+    token,
+  );
   expect(res.errors).toBeUndefined();
   ids.plan = res.data!.plans.find((p) => p.year === 2022)!.id;
   ids.indicator = res.data!.indicators.find((i) => i.code === 'DLK22-ONLINE-RATE')!.id;
@@ -100,7 +103,11 @@ describeInBrowser('browser hardening', () => {
     await page.locator('.ant-card', { hasText: 'Kết quả các đơn vị trực thuộc so với chỉ tiêu' }).locator('canvas, svg').first().waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV' }).click()]);
-    const lines = fs.readFileSync((await download.path())!, 'utf8').slice(1).trimEnd().split('\r\n');
+    const lines = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .slice(1)
+      .trimEnd()
+      .split('\r\n');
     const hyperlink = lines.find((l) => l.includes('HYPERLINK'));
     const calc = lines.find((l) => l.includes('calc'));
     // Each starts as a quoted text cell with a leading quote: Excel shows it, never runs it.
@@ -109,7 +116,12 @@ describeInBrowser('browser hardening', () => {
     expect(calc!.startsWith(`"'${CALC}";`)).toBe(true);
     // No cell of the file starts a formula: every field is read as Excel does (quotes removed).
     for (const line of lines) {
-      const cells = line.match(/("(?:[^"]|"")*"|[^;]*)(;|$)/g)!.map((c) => c.replace(/;$/, '').replace(/^"(.*)"$/s, '$1').replace(/""/g, '"'));
+      const cells = line.match(/("(?:[^"]|"")*"|[^;]*)(;|$)/g)!.map((c) =>
+        c
+          .replace(/;$/, '')
+          .replace(/^"(.*)"$/s, '$1')
+          .replace(/""/g, '"'),
+      );
       for (const cell of cells) expect(/^[=+@\t\r]/.test(cell) || /^-(?!\d+(,\d+)?$)/.test(cell), `${line} → ${cell}`).toBe(false);
     }
     expect(violations).toEqual([]);

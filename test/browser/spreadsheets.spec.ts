@@ -81,7 +81,10 @@ describeInBrowser('spreadsheets in and out, in the browser', () => {
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await download.path())!);
-    const texts = wb.worksheets[0].getSheetValues().flat().filter((v): v is string => typeof v === 'string');
+    const texts = wb.worksheets[0]
+      .getSheetValues()
+      .flat()
+      .filter((v): v is string => typeof v === 'string');
     expect(texts.some((t) => /^Phụ lục/i.test(t))).toBe(true);
     expect(texts).toContain('I. CÁC SỞ, BAN, NGÀNH');
   });

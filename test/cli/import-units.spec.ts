@@ -131,7 +131,9 @@ describe.each(await testDatabases())('import-units on %s', (kind) => {
     expect(pick('23401')).toEqual({ name: 'Thị trấn Đắk Tô', kind: 'TOWNSHIP', level: 3, parent: '612' });
     expect(pick('23281')).toEqual({ name: 'Phường Quang Trung', kind: 'WARD', level: 3, parent: '608' });
     expect(pick('23311')).toEqual({ name: 'Xã Đắk Cấm', kind: 'COMMUNE', level: 3, parent: '608' });
-    const p = by.get('62')!, d = by.get('612')!, c = by.get('23401')!;
+    const p = by.get('62')!,
+      d = by.get('612')!,
+      c = by.get('23401')!;
     expect(c.path).toBe(`${p.id}.${d.id}.${c.id}.`);
     // Every code of the sample, nothing else: not 23497..23499, not Gia Lai's 64 nor 699.
     expect([...by.keys()].sort()).toEqual([...new Set(sampleRows.flatMap((r) => [r[1], r[3], r[5]]))].sort());

@@ -101,10 +101,7 @@ export interface BrowserRig {
 /** One server (fresh database, demo seed, serving the built SPA) and one Chromium for a spec file. */
 export async function startRig(seed: 'demo' | 'demo-reform' = 'demo'): Promise<BrowserRig> {
   await ensureClientBuilt();
-  const [server, browser] = await Promise.all([
-    bootServer('sqlite', { seed, clientDist: CLIENT_DIST }),
-    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-  ]);
+  const [server, browser] = await Promise.all([bootServer('sqlite', { seed, clientDist: CLIENT_DIST }), chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })]);
   const pageErrors: string[] = [];
   const contexts: BrowserContext[] = [];
   return {
@@ -173,7 +170,11 @@ export interface AxeViolation {
  */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   // The page at rest: a Select's popup still closing is not part of it (antd's listbox has no name of its own).
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => {});
   // Through DevTools, not a <script> tag: the server's CSP (script-src 'self') refuses inline scripts.
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(`${axe.source}\n;window.axe = axe; true`);
   const violations = (await page.evaluate(
@@ -181,7 +182,13 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   )) as AxeViolation[];
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(' | ')}`,
+    );
 }
 
 /**
@@ -203,4 +210,3 @@ export async function gql<T = Record<string, any>>(server: TestServer, query: st
   if (res.errors?.length || !res.data) throw new Error(`GraphQL failed: ${JSON.stringify(res.errors)}`);
   return res.data;
 }
-

@@ -16,7 +16,8 @@ const PROGRESS_NODE = `unit { id code } period target { value comparator } own {
 export const PROGRESS = `query($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {
   progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) { ${PROGRESS_NODE} children { ${PROGRESS_NODE} } } }`;
 
-export const PLAN_FIELDS = 'id year title status documentNumber subAssignmentDeadline issuer { code } indicators { section position floors { kind value } indicator { id code measure comparator } }';
+export const PLAN_FIELDS =
+  'id year title status documentNumber subAssignmentDeadline issuer { code } indicators { section position floors { kind value } indicator { id code measure comparator } }';
 export const CREATE_PLAN = `mutation($input: PlanInput!) { createPlan(input: $input) { ${PLAN_FIELDS} } }`;
 export const ADD_PLAN_INDICATOR = `mutation($input: PlanIndicatorInput!) { addPlanIndicator(input: $input) { ${PLAN_FIELDS} } }`;
 export const ISSUE_PLAN = `mutation($id: ID!) { issuePlan(id: $id) { ${PLAN_FIELDS} } }`;
@@ -26,14 +27,28 @@ export const CREATE_INDICATOR = 'mutation($input: IndicatorInput!) { createIndic
 
 export type Issue = { unitId: string; code: string; severity: 'ERROR' | 'WARNING'; message: string };
 export type TargetRow = {
-  id: string; value: number; comparator: string; baseline: number | null; origin: 'MANUAL' | 'RULE'; version: number; note: string | null;
-  unit: { id: string; code: string | null; kind: string }; assignedBy: { code: string | null };
+  id: string;
+  value: number;
+  comparator: string;
+  baseline: number | null;
+  origin: 'MANUAL' | 'RULE';
+  version: number;
+  note: string | null;
+  unit: { id: string; code: string | null; kind: string };
+  assignedBy: { code: string | null };
 };
 export type WriteResult = { applied: boolean; created: number; updated: number; issues: Issue[]; targets: TargetRow[] };
 export type FigureRow = { numerator: number | null; denominator: number | null; value: number | null };
 export type ProgressNode = {
-  unit: { id: string; code: string | null }; period: string; target: { value: number; comparator: string } | null;
-  own: FigureRow; rolledUp: FigureRow; status: string; gap: number | null; belowHardMinimum: boolean; rank: number | null;
+  unit: { id: string; code: string | null };
+  period: string;
+  target: { value: number; comparator: string } | null;
+  own: FigureRow;
+  rolledUp: FigureRow;
+  status: string;
+  gap: number | null;
+  belowHardMinimum: boolean;
+  rank: number | null;
 };
 export type ProgressRow = ProgressNode & { children: ProgressNode[] };
 
@@ -56,9 +71,7 @@ export interface Demo {
 
 export async function demo(s: TestServer): Promise<Demo> {
   const admin = await s.login(ADMIN.username, ADMIN.password);
-  const tree = ok(
-    await s.gql<{ unit: UnitNode }>('{ unit(code: "66") { id code kind children { id code kind children { id code kind } } } }', {}, admin),
-  ).unit;
+  const tree = ok(await s.gql<{ unit: UnitNode }>('{ unit(code: "66") { id code kind children { id code kind children { id code kind } } } }', {}, admin)).unit;
   const byCode = new Map<string, { id: string; kind: string; children: string[] }>();
   const byId = new Map<string, string>();
   const walk = (u: UnitNode) => {
@@ -79,8 +92,16 @@ export async function demo(s: TestServer): Promise<Demo> {
     kind: (code) => need(byCode.get(code), `unit ${code}`).kind,
     childrenOf: (code) => need(byCode.get(code), `unit ${code}`).children,
     codeOf: (id) => need(byId.get(id), `unit id ${id}`),
-    plan: (year) => need(plans.find((p) => p.year === year && p.issuer.code === '66'), `plan ${year}`).id,
-    indicator: (code) => need(indicators.find((i) => i.code === code), `indicator ${code}`).id,
+    plan: (year) =>
+      need(
+        plans.find((p) => p.year === year && p.issuer.code === '66'),
+        `plan ${year}`,
+      ).id,
+    indicator: (code) =>
+      need(
+        indicators.find((i) => i.code === code),
+        `indicator ${code}`,
+      ).id,
   };
 }
 
@@ -113,7 +134,9 @@ export async function createIndicator(s: TestServer, token: string, input: Recor
 
 /** A DRAFT plan of `issuerId` with the given indicators (each with its floors). */
 export async function draftPlan(
-  s: TestServer, token: string, input: Record<string, unknown>,
+  s: TestServer,
+  token: string,
+  input: Record<string, unknown>,
   indicators: { indicatorId: string; floors?: { kind: string; value: number }[]; section?: string; position?: string }[],
 ): Promise<string> {
   const planId = ok(await s.gql<{ createPlan: { id: string } }>(CREATE_PLAN, { input }, token)).createPlan.id;

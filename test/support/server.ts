@@ -79,10 +79,7 @@ export async function bootServer(
     server,
     gql,
     async login(username, password = DEMO_PASSWORD) {
-      const res = await gql<{ login: { token: string } }>(
-        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-        { u: username, p: password },
-      );
+      const res = await gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
       if (!res.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(res.errors)}`);
       return res.data.login.token;
     },

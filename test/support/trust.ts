@@ -20,7 +20,11 @@ export interface RawResponse<T = any> {
 
 /** POSTs one GraphQL operation and keeps the status, the headers and the raw text. */
 export async function post<T = any>(
-  url: string, query: string, variables: Record<string, unknown> = {}, token?: string, headers: Record<string, string> = {},
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+  headers: Record<string, string> = {},
 ): Promise<RawResponse<T>> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -92,17 +96,23 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
     env: {
-      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'none', LOG_LEVEL: 'silent', CLIENT_DIST: '/nonexistent',
-      NODE_ENV: 'test', ADMIN_USERNAME: '', ADMIN_PASSWORD: '', ...env,
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED: 'none',
+      LOG_LEVEL: 'silent',
+      CLIENT_DIST: '/nonexistent',
+      NODE_ENV: 'test',
+      ADMIN_USERNAME: '',
+      ADMIN_PASSWORD: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString('utf8')));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   let alive = true;
@@ -171,11 +181,15 @@ export async function connectionIds(admin: mysql.Connection, db: string): Promis
 
 /** Waits until a statement in `db` sleeps inside one of our triggers: the write is mid-transaction. */
 export function waitForSleepingWrite(admin: mysql.Connection, db: string, ms = 15_000): Promise<number> {
-  return waitFor('a write held by the trigger', async () => {
-    const [rows] = await admin.query("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND STATE = 'User sleep'", [db]);
-    const r = rows as { ID: number }[];
-    return r.length ? Number(r[0].ID) : undefined;
-  }, ms);
+  return waitFor(
+    'a write held by the trigger',
+    async () => {
+      const [rows] = await admin.query("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND STATE = 'User sleep'", [db]);
+      const r = rows as { ID: number }[];
+      return r.length ? Number(r[0].ID) : undefined;
+    },
+    ms,
+  );
 }
 
 /** KILLs every connection of `db` (the server's whole pool); returns how many. */
@@ -206,7 +220,13 @@ export async function openTransactions(admin: mysql.Connection, db: string): Pro
  * unlike racing a timer against a write. Returns a function that drops it.
  */
 export async function holdWrites(
-  admin: mysql.Connection, db: string, name: string, timing: 'BEFORE INSERT' | 'BEFORE UPDATE', table: string, condition: string, seconds = 30,
+  admin: mysql.Connection,
+  db: string,
+  name: string,
+  timing: 'BEFORE INSERT' | 'BEFORE UPDATE',
+  table: string,
+  condition: string,
+  seconds = 30,
 ): Promise<() => Promise<void>> {
   const q = (id: string) => `\`${id.replace(/`/g, '``')}\``;
   await admin.query(`DROP TRIGGER IF EXISTS ${q(db)}.${q(name)}`);

@@ -63,7 +63,7 @@ export function App() {
           void router.navigate(loginPathFor(here), { replace: true });
         },
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+
     [router],
   );
   return (

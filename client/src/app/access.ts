@@ -3,9 +3,21 @@
  * Apollo. The server decides for real; this only keeps people from pages and buttons that
  * would answer FORBIDDEN.
  */
-export type Role = 'SYSTEM_ADMIN' | 'PROVINCE_ADMIN' | 'UNIT_MANAGER' | 'UNIT_REPORTER' | 'ANALYST';
+import type { Role } from '../gql/graphql';
 
-export const ROLES: readonly Role[] = ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER', 'ANALYST'];
+/** The roles are the schema's (`enum Role`, generated into gql/graphql.ts); this file only orders and groups them. */
+export type { Role };
+
+/**
+ * Every role's place, highest first: the order lists and the account form show them in. A record
+ * over the generated `Role`, so the compiler fails here when the schema gains or loses a role.
+ */
+const RANK: Readonly<Record<Role, number>> = { SYSTEM_ADMIN: 0, PROVINCE_ADMIN: 1, UNIT_MANAGER: 2, UNIT_REPORTER: 3, ANALYST: 4 };
+
+export const ROLES: readonly Role[] = (Object.keys(RANK) as Role[]).sort((a, b) => RANK[a] - RANK[b]);
+
+/** Every role but those named, in ROLES order. */
+const allBut = (...excluded: Role[]): readonly Role[] => ROLES.filter((r) => !excluded.includes(r));
 
 export type Permission =
   | 'home'
@@ -23,7 +35,12 @@ export type Permission =
   | 'accounts.manage';
 
 const EVERYONE = ROLES;
-const WRITERS_OF_TARGETS: readonly Role[] = ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER'];
+const WRITERS_OF_TARGETS = allBut('UNIT_REPORTER', 'ANALYST');
+/** Whoever writes anything: targets or results. */
+const WRITERS = allBut('ANALYST');
+/** Whoever reads across units: everyone but a commune's reporter. */
+const READERS_OF_UNITS = allBut('UNIT_REPORTER');
+const ADMINISTRATORS: readonly Role[] = ['SYSTEM_ADMIN', 'PROVINCE_ADMIN'];
 
 export const ACCESS: Readonly<Record<Permission, readonly Role[]>> = {
   home: EVERYONE,
@@ -31,21 +48,21 @@ export const ACCESS: Readonly<Record<Permission, readonly Role[]>> = {
   'targets.edit': WRITERS_OF_TARGETS,
   'targets.cascade': WRITERS_OF_TARGETS,
   'plans.issue': WRITERS_OF_TARGETS,
-  'results.enter': ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER'],
+  'results.enter': WRITERS,
   // Spreadsheet imports: whoever writes targets (targets, baselines) or results (results).
-  imports: ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER'],
+  imports: WRITERS,
   'progress.view': EVERYONE,
   'progress.export': EVERYONE,
-  playground: ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'ANALYST'],
-  'units.view': ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'ANALYST'],
-  'audit.view': ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'ANALYST'],
-  'accounts.manage': ['SYSTEM_ADMIN', 'PROVINCE_ADMIN'],
+  playground: [...ADMINISTRATORS, 'ANALYST'],
+  'units.view': READERS_OF_UNITS,
+  'audit.view': READERS_OF_UNITS,
+  'accounts.manage': ADMINISTRATORS,
 };
 
 /** Roles an account may grant: never above its own (the server's GRANTABLE, auth.service.ts). */
 const GRANTABLE: Readonly<Record<Role, readonly Role[]>> = {
   SYSTEM_ADMIN: ROLES,
-  PROVINCE_ADMIN: ['PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER', 'ANALYST'],
+  PROVINCE_ADMIN: allBut('SYSTEM_ADMIN'),
   UNIT_MANAGER: [],
   UNIT_REPORTER: [],
   ANALYST: [],
@@ -90,14 +107,11 @@ export interface PlanRights {
 
 /**
  * A draft is edited and issued by its issuer only; once issued, the issuer's own rows are frozen
- * and the units below sub-assign to their children inside it (domain.md, "Plans and targets").
+ * and the units below sub-assign to their children inside it (docs/spec/domain.md, "Plans and
+ * targets").
  * A system administrator (no unit) counts as the issuer.
  */
-export function planRights(
-  role: Role,
-  plan: { status: 'DRAFT' | 'ISSUED'; issuerId: string },
-  viewer: { unitId: string | null; hasChildren: boolean },
-): PlanRights {
+export function planRights(role: Role, plan: { status: 'DRAFT' | 'ISSUED'; issuerId: string }, viewer: { unitId: string | null; hasChildren: boolean }): PlanRights {
   const writer = can(role, 'targets.edit');
   const isIssuer = viewer.unitId === null || viewer.unitId === plan.issuerId;
   if (!writer) return { editTargets: false, issue: false, reason: null };

@@ -17,10 +17,13 @@ describe('downloadFile', () => {
 
   it('sends the cookie with the CSRF header, no token, and saves the file under the name the server gives', async () => {
     localStorage.setItem('chitieu.token', 'tok-1'); // a token left by an older version is never sent
-    const fetch = vi.fn(async () => new Response(new Blob(['xlsx']), {
-      status: 200,
-      headers: { 'content-disposition': `attachment; filename="x.xlsx"; filename*=UTF-8''Ti%E1%BA%BFn%20%C4%91%E1%BB%99.xlsx` },
-    }));
+    const fetch = vi.fn(
+      async () =>
+        new Response(new Blob(['xlsx']), {
+          status: 200,
+          headers: { 'content-disposition': `attachment; filename="x.xlsx"; filename*=UTF-8''Ti%E1%BA%BFn%20%C4%91%E1%BB%99.xlsx` },
+        }),
+    );
     vi.stubGlobal('fetch', fetch);
     URL.createObjectURL = vi.fn(() => 'blob:1');
     URL.revokeObjectURL = vi.fn();
@@ -36,7 +39,10 @@ describe('downloadFile', () => {
   });
 
   it('fails with the server’s message', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Response.json({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy đơn vị hoặc bạn không có quyền xem' } }, { status: 404 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Response.json({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy đơn vị hoặc bạn không có quyền xem' } }, { status: 404 })),
+    );
     const err = await downloadFile('/export/x.xlsx', 'x.xlsx').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DownloadError);
     expect(err).toMatchObject({ status: 404, message: 'Không tìm thấy đơn vị hoặc bạn không có quyền xem' });

@@ -67,19 +67,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await client.clearStore();
   }, [client]);
 
-  const value = useMemo<Session>(
-    () => ({ ...state, refetch: () => void load(), signIn, signOut }),
-    [state, load, signIn, signOut],
-  );
+  const value = useMemo<Session>(() => ({ ...state, refetch: () => void load(), signIn, signOut }), [state, load, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
 /** A fixed signed-in session: component tests of pages, and anything rendered outside the app shell. */
 export function StaticSessionProvider({ user, children }: { user: SessionUser; children: ReactNode }) {
-  const value = useMemo<Session>(
-    () => ({ user, loading: false, error: undefined, refetch: () => {}, signIn: async () => {}, signOut: async () => {} }),
-    [user],
-  );
+  const value = useMemo<Session>(() => ({ user, loading: false, error: undefined, refetch: () => {}, signIn: async () => {}, signOut: async () => {} }), [user]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

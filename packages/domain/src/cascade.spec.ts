@@ -1,13 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  bindingFloor,
-  resolveCascade,
-  suggestFromBaseline,
-  valueForKind,
-  type CascadeChildInput,
-  type CascadeRuleInput,
-  type KindValue,
-} from './cascade';
+import { bindingFloor, resolveCascade, suggestFromBaseline, valueForKind, type CascadeChildInput, type CascadeRuleInput, type KindValue } from './cascade';
 import type { UnitKind } from './units';
 
 describe('bindingFloor', () => {
@@ -24,7 +16,17 @@ describe('bindingFloor', () => {
     ['null and undefined lists', 'WARD', [null, undefined], null],
     ['the province floor binds a lower district floor', 'COMMUNE', [[{ kind: 'COMMUNE', value: 30 }], communeFloors], 40],
     ['a higher district floor wins', 'COMMUNE', [communeFloors, [{ kind: 'COMMUNE', value: 45 }]], 45],
-    ['repeats within one list', 'WARD', [[{ kind: 'WARD', value: 70 }, { kind: 'WARD', value: 85 }]], 85],
+    [
+      'repeats within one list',
+      'WARD',
+      [
+        [
+          { kind: 'WARD', value: 70 },
+          { kind: 'WARD', value: 85 },
+        ],
+      ],
+      85,
+    ],
     ['a floor of 0 is a floor', 'WARD', [[{ kind: 'WARD', value: 0 }]], 0],
   ])('%s', (_label, kind, lists, expected) => {
     expect(bindingFloor(kind, ...lists)).toBe(expected);
@@ -65,12 +67,12 @@ describe('suggestFromBaseline', () => {
 });
 
 describe('resolveCascade', () => {
-  const child = (
-    unitId: string,
-    kind: UnitKind,
-    existing: CascadeChildInput['existing'] = null,
-    override: CascadeChildInput['override'] = null,
-  ): CascadeChildInput => ({ unitId, kind, existing, override });
+  const child = (unitId: string, kind: UnitKind, existing: CascadeChildInput['existing'] = null, override: CascadeChildInput['override'] = null): CascadeChildInput => ({
+    unitId,
+    kind,
+    existing,
+    override,
+  });
 
   const rule: CascadeRuleInput = {
     floors: [{ kind: 'COMMUNE', value: 40 }],
@@ -100,9 +102,7 @@ describe('resolveCascade', () => {
   });
 
   it('without keepManual, a manual target is recomputed by the rule', () => {
-    const [p] = resolveCascade({ ...rule, keepManual: false }, [
-      child('b', 'COMMUNE', { value: 70, baseline: 60.5, origin: 'MANUAL' }),
-    ]);
+    const [p] = resolveCascade({ ...rule, keepManual: false }, [child('b', 'COMMUNE', { value: 70, baseline: 60.5, origin: 'MANUAL' })]);
     expect(p).toMatchObject({ value: 62, origin: 'RULE', source: 'BASELINE_POLICY' });
   });
 
@@ -112,17 +112,13 @@ describe('resolveCascade', () => {
   });
 
   it('baseline policy: no baseline (or no existing target) → the binding floor', () => {
-    const [a, b, c] = resolveCascade(rule, [
-      child('a', 'COMMUNE'),
-      child('b', 'WARD', { value: 70, baseline: null, origin: 'RULE' }),
-      child('c', 'TOWNSHIP'),
-    ]);
+    const [a, b, c] = resolveCascade(rule, [child('a', 'COMMUNE'), child('b', 'WARD', { value: 70, baseline: null, origin: 'RULE' }), child('c', 'TOWNSHIP')]);
     expect(a).toMatchObject({ value: 40, source: 'BASELINE_POLICY', origin: 'RULE', floor: 40 });
     expect(b).toMatchObject({ value: 80, source: 'BASELINE_POLICY', floor: 80 });
     expect(c).toMatchObject({ value: 0, source: 'BASELINE_POLICY', floor: null }); // 0 stands for a missing floor
   });
 
-  it('baseline policy: a recorded baseline (last year\'s actual) stands in where the target has none, never over a stored one', () => {
+  it("baseline policy: a recorded baseline (last year's actual) stands in where the target has none, never over a stored one", () => {
     const [a, b, c] = resolveCascade(rule, [
       { ...child('a', 'COMMUNE'), recordedBaseline: 72.4 },
       { ...child('b', 'WARD', { value: 70, baseline: 90, origin: 'RULE' }), recordedBaseline: 50 },
@@ -146,9 +142,7 @@ describe('resolveCascade', () => {
   });
 
   it('kept manual wins over a default', () => {
-    const [p] = resolveCascade({ ...rule, baselinePolicy: null }, [
-      child('a', 'WARD', { value: 82, baseline: null, origin: 'MANUAL' }),
-    ]);
+    const [p] = resolveCascade({ ...rule, baselinePolicy: null }, [child('a', 'WARD', { value: 82, baseline: null, origin: 'MANUAL' })]);
     expect(p).toMatchObject({ value: 82, origin: 'MANUAL', source: 'KEPT_MANUAL' });
   });
 
@@ -174,10 +168,9 @@ describe('resolveCascade', () => {
   });
 
   it('takes the largest of the cascade floors and the plan floors', () => {
-    const [p] = resolveCascade(
-      { floors: [{ kind: 'WARD', value: 70 }], planFloors: [{ kind: 'WARD', value: 80 }], baselinePolicy: { uplift: 1 }, keepManual: true },
-      [child('w', 'WARD', { value: 75, baseline: 50.5, origin: 'RULE' })],
-    );
+    const [p] = resolveCascade({ floors: [{ kind: 'WARD', value: 70 }], planFloors: [{ kind: 'WARD', value: 80 }], baselinePolicy: { uplift: 1 }, keepManual: true }, [
+      child('w', 'WARD', { value: 75, baseline: 50.5, origin: 'RULE' }),
+    ]);
     expect(p).toMatchObject({ floor: 80, value: 80 });
   });
 });

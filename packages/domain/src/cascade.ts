@@ -41,11 +41,7 @@ export interface BaselinePolicy {
  * 0 standing for a missing floor. No cap → no upper bound.
  * Đắk Lắk 2022: baseline 92.23, uplift 1, floor 50, cap 99 → 94.
  */
-export function suggestFromBaseline(
-  baseline: number | null,
-  floor: number | null,
-  policy: BaselinePolicy,
-): number {
+export function suggestFromBaseline(baseline: number | null, floor: number | null, policy: BaselinePolicy): number {
   const f = floor ?? 0;
   if (baseline === null || baseline === undefined) return f;
   const raised = Math.max(f, Math.ceil(baseline) + policy.uplift);

@@ -15,8 +15,7 @@ const floors: KindValue[] = [
   { kind: 'TOWN', value: 40 },
   { kind: 'PROVINCIAL_CITY', value: 40 },
 ];
-const kindOf = (row: (typeof ROWS)[number]) =>
-  row.group === 'AGENCY' ? 'PROVINCIAL_AGENCY' : (splitKindPrefix(row.name).kind ?? 'DISTRICT');
+const kindOf = (row: (typeof ROWS)[number]) => (row.group === 'AGENCY' ? 'PROVINCIAL_AGENCY' : (splitKindPrefix(row.name).kind ?? 'DISTRICT'));
 const floorOf = (row: (typeof ROWS)[number]) => (row.group === 'AGENCY' ? 50 : 40);
 
 describe('Đắk Lắk 2022 online-rate targets', () => {
@@ -24,17 +23,19 @@ describe('Đắk Lắk 2022 online-rate targets', () => {
     expect(ROWS).toHaveLength(33);
     expect(ROWS.filter((r) => r.group === 'AGENCY')).toHaveLength(18);
     expect(ROWS.filter((r) => r.group === 'DISTRICT')).toHaveLength(15);
-    expect(ROWS.filter((r) => r.group === 'DISTRICT').map(kindOf).sort()).toEqual([
-      ...Array<string>(13).fill('DISTRICT'),
-      'PROVINCIAL_CITY',
-      'TOWN',
-    ]);
+    expect(
+      ROWS.filter((r) => r.group === 'DISTRICT')
+        .map(kindOf)
+        .sort(),
+    ).toEqual([...Array<string>(13).fill('DISTRICT'), 'PROVINCIAL_CITY', 'TOWN']);
   });
 
   it('uplift 1, cap 99, floor 50 (agencies) / 40 (districts) reproduces 29 of 33; four were typed by hand', () => {
-    const differing = ROWS.filter((r) => suggestFromBaseline(r.baseline2021, floorOf(r), policy) !== r.target2022).map(
-      (r) => ({ name: r.name, suggested: suggestFromBaseline(r.baseline2021, floorOf(r), policy), actual: r.target2022 }),
-    );
+    const differing = ROWS.filter((r) => suggestFromBaseline(r.baseline2021, floorOf(r), policy) !== r.target2022).map((r) => ({
+      name: r.name,
+      suggested: suggestFromBaseline(r.baseline2021, floorOf(r), policy),
+      actual: r.target2022,
+    }));
     expect(ROWS.length - differing.length).toBe(29);
     expect(differing).toEqual([
       { name: 'Sở Nội vụ', suggested: 94, actual: 87 },

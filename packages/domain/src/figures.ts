@@ -34,10 +34,7 @@ export function rateValue(numerator: number | null | undefined, denominator: num
   return (100 * numerator) / denominator;
 }
 
-export function figureOf(
-  measure: Measure,
-  input: { numerator?: number | null; denominator?: number | null; value?: number | null },
-): Figure {
+export function figureOf(measure: Measure, input: { numerator?: number | null; denominator?: number | null; value?: number | null }): Figure {
   if (measure === 'RATE') {
     const numerator = input.numerator ?? null;
     const denominator = input.denominator ?? null;
@@ -90,23 +87,13 @@ export function meetsTarget(comparator: Comparator, value: number, target: numbe
 
 export type ProgressStatus = 'ACHIEVED' | 'NOT_ACHIEVED' | 'NO_DATA' | 'NOT_APPLICABLE' | 'NO_TARGET';
 
-export const PROGRESS_STATUSES: readonly ProgressStatus[] = [
-  'ACHIEVED',
-  'NOT_ACHIEVED',
-  'NO_DATA',
-  'NOT_APPLICABLE',
-  'NO_TARGET',
-];
+export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['ACHIEVED', 'NOT_ACHIEVED', 'NO_DATA', 'NOT_APPLICABLE', 'NO_TARGET'];
 
 /**
  * In this order: NO_TARGET (no target in the plan), NO_DATA (nothing recorded), NOT_APPLICABLE
  * (a figure without a value: Σa = 0), else ACHIEVED / NOT_ACHIEVED by the target's comparator.
  */
-export function progressStatus(args: {
-  target: { value: number; comparator: Comparator } | null;
-  hasData: boolean;
-  figure: Figure;
-}): ProgressStatus {
+export function progressStatus(args: { target: { value: number; comparator: Comparator } | null; hasData: boolean; figure: Figure }): ProgressStatus {
   if (args.target === null || args.target === undefined) return 'NO_TARGET';
   if (!args.hasData) return 'NO_DATA';
   const v = args.figure.value;
@@ -118,11 +105,7 @@ export function progressStatus(args: {
  * value − target (percentage points for rates), only for ACHIEVED / NOT_ACHIEVED.
  * `target` may be the target object or its value.
  */
-export function progressGap(
-  status: ProgressStatus,
-  figure: Figure,
-  target: { value: number } | number | null | undefined,
-): number | null {
+export function progressGap(status: ProgressStatus, figure: Figure, target: { value: number } | number | null | undefined): number | null {
   if (status !== 'ACHIEVED' && status !== 'NOT_ACHIEVED') return null;
   const t = typeof target === 'number' ? target : target?.value;
   if (!isNum(figure.value) || !isNum(t)) return null;

@@ -38,14 +38,15 @@ describe('figureAcross: figures across a reorganisation', () => {
     expect(figureAcross('RATE', parsePeriod('2025'), '2025-07-01', newOwn, []).figure).toEqual(rate(300, 360));
   });
 
-  it.each([
-    ['COUNT', { numerator: null, denominator: null, value: 2 }, { numerator: null, denominator: null, value: 3 }, 6 * 2 + 6 * 3 + 6 * 3],
-  ] as const)('sums %s across predecessors and months', (measure, fa, fb, expected) => {
-    const a = months(2025, 1, 6, () => fa);
-    const b = months(2025, 1, 6, () => fb);
-    const own = months(2025, 7, 12, () => fb);
-    expect(figureAcross(measure, parsePeriod('2025'), '2025-07-01', own, [a, b]).figure?.value).toBe(expected);
-  });
+  it.each([['COUNT', { numerator: null, denominator: null, value: 2 }, { numerator: null, denominator: null, value: 3 }, 6 * 2 + 6 * 3 + 6 * 3]] as const)(
+    'sums %s across predecessors and months',
+    (measure, fa, fb, expected) => {
+      const a = months(2025, 1, 6, () => fa);
+      const b = months(2025, 1, 6, () => fb);
+      const own = months(2025, 7, 12, () => fb);
+      expect(figureAcross(measure, parsePeriod('2025'), '2025-07-01', own, [a, b]).figure?.value).toBe(expected);
+    },
+  );
 
   it('means the predecessors’ scores before the reorganisation and takes the latest after it', () => {
     const s = (value: number): Figure => ({ numerator: null, denominator: null, value });
@@ -89,4 +90,3 @@ describe('periodsBefore: the part of a period predecessors stand for', () => {
     }
   });
 });
-

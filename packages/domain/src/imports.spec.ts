@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_ISSUE_SEVERITY, IMPORT_MESSAGES, importMessage, isNoDossierText } from './imports';
+import { IMPORT_ISSUE_SEVERITY, IMPORT_MESSAGES, importMessage, isNoDossierText } from './index';
 
 describe('import messages', () => {
   it('speak both languages for every code', () => {
@@ -22,6 +22,7 @@ describe('import messages', () => {
 
 describe('isNoDossierText', () => {
   it.each(['Không có hồ sơ phát sinh', 'không có hồ sơ phát sinh.', 'KHÔNG PHÁT SINH', 'Không có hồ sơ'.normalize('NFD'), 'No dossiers arose'])('%j', (t) =>
-    expect(isNoDossierText(t)).toBe(true));
+    expect(isNoDossierText(t)).toBe(true),
+  );
   it.each(['', '0', 'Không', 'abc'])('not %j', (t) => expect(isNoDossierText(t)).toBe(false));
 });

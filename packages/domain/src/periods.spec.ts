@@ -13,7 +13,7 @@ import {
   yearPeriod,
   type Period,
 } from './periods';
-import { DomainError } from './validation';
+import { DomainError } from './errors';
 
 const keys = (ps: Period[]): string[] => ps.map((p) => p.key);
 
@@ -142,8 +142,7 @@ describe('resolvePeriodFigure', () => {
     value: denominator === 0 ? null : (100 * numerator) / denominator,
   });
   const val = (value: number): Figure => ({ numerator: null, denominator: null, value });
-  const resolve = (measure: Measure, period: string, recorded: Record<string, Figure>) =>
-    resolvePeriodFigure(measure, parsePeriod(period), new Map(Object.entries(recorded)));
+  const resolve = (measure: Measure, period: string, recorded: Record<string, Figure>) => resolvePeriodFigure(measure, parsePeriod(period), new Map(Object.entries(recorded)));
 
   it('returns the recorded figure of the period itself', () => {
     const f = rate(8, 10);

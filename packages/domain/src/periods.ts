@@ -4,7 +4,7 @@
  */
 
 import { aggregateFigures, type Figure, type Measure } from './figures';
-import { DomainError } from './validation';
+import { DomainError } from './errors';
 
 export type PeriodKind = 'YEAR' | 'QUARTER' | 'MONTH';
 
@@ -137,11 +137,7 @@ export function periodContains(outer: Period, inner: Period): boolean {
  * so nothing is counted twice. null when nothing inside the period is recorded.
  * RATE: Σb/Σa; COUNT: sum; SCORE: the latest sub-period that has a figure stands for the period.
  */
-export function resolvePeriodFigure(
-  measure: Measure,
-  period: Period,
-  recorded: ReadonlyMap<string, Figure>,
-): Figure | null {
+export function resolvePeriodFigure(measure: Measure, period: Period, recorded: ReadonlyMap<string, Figure>): Figure | null {
   const own = recorded.get(period.key);
   if (own !== undefined && own !== null) return own;
   const parts: Figure[] = [];

@@ -36,12 +36,7 @@ export const UNIT_KINDS: readonly UnitKind[] = [
 
 export const PROVINCE_LEVEL_KINDS: readonly UnitKind[] = ['PROVINCE', 'MUNICIPALITY'];
 /** "District-level" in a plan: thành phố thuộc tỉnh, thị xã, quận, huyện. */
-export const DISTRICT_LEVEL_KINDS: readonly UnitKind[] = [
-  'PROVINCIAL_CITY',
-  'TOWN',
-  'URBAN_DISTRICT',
-  'DISTRICT',
-];
+export const DISTRICT_LEVEL_KINDS: readonly UnitKind[] = ['PROVINCIAL_CITY', 'TOWN', 'URBAN_DISTRICT', 'DISTRICT'];
 export const COMMUNE_LEVEL_KINDS: readonly UnitKind[] = ['WARD', 'TOWNSHIP', 'COMMUNE', 'SPECIAL_ZONE'];
 export const AGENCY_KINDS: readonly UnitKind[] = ['PROVINCIAL_AGENCY', 'DISTRICT_AGENCY'];
 
@@ -140,8 +135,8 @@ const PARENTS: Readonly<Record<UnitKind, readonly UnitKind[] | null>> = {
 };
 
 /**
- * Kinds a unit of `kind` may hang under (domain.md's table; "province" there means either
- * province-level kind). null: the kind is a root.
+ * Kinds a unit of `kind` may hang under (the table in docs/spec/domain.md; "province" there
+ * means either province-level kind). null: the kind is a root.
  */
 export function allowedParentKinds(kind: UnitKind): readonly UnitKind[] | null {
   return PARENTS[kind];
@@ -263,10 +258,7 @@ function kindFits(written: UnitKind, stored: UnitKind): boolean {
   return written === 'PROVINCIAL_CITY' && stored === 'MUNICIPALITY';
 }
 
-export type UnitNameMatch<T> =
-  | { kind: 'MATCH'; unit: T; kindDiffers: boolean }
-  | { kind: 'AMBIGUOUS'; units: T[] }
-  | { kind: 'NONE' };
+export type UnitNameMatch<T> = { kind: 'MATCH'; unit: T; kindDiffers: boolean } | { kind: 'AMBIGUOUS'; units: T[] } | { kind: 'NONE' };
 
 /**
  * Finds units by the names documents use, among a fixed set (the units a file may name). Tries
@@ -279,9 +271,15 @@ export class UnitNameIndex<T extends { name: string; kind: UnitKind }> {
   private readonly strict = new Map<string, T[]>();
   private readonly loose = new Map<string, T[]>();
 
-  constructor(units: readonly T[], private readonly prefer: (u: T) => boolean = () => false) {
+  constructor(
+    units: readonly T[],
+    private readonly prefer: (u: T) => boolean = () => false,
+  ) {
     for (const u of units) {
-      for (const [map, key] of [[this.strict, unitNameKey(u.name)], [this.loose, looseUnitNameKey(u.name)]] as const) {
+      for (const [map, key] of [
+        [this.strict, unitNameKey(u.name)],
+        [this.loose, looseUnitNameKey(u.name)],
+      ] as const) {
         if (!key) continue;
         const list = map.get(key);
         if (list) list.push(u);

@@ -18,7 +18,7 @@ import {
   type ErrorCode,
   type IssueCode,
   type Locale,
-} from './validation';
+} from './index';
 
 type Args = Parameters<typeof validateTargetValue>[0];
 const base: Args = {
@@ -127,11 +127,47 @@ describe('makeIssue (codes the server adds)', () => {
 describe('impliedAggregate', () => {
   it.each<[string, { value: number; weight: number | null }[], number | null]>([
     ['no children', [], null],
-    ['equal weights when none is given', [{ value: 40, weight: null }, { value: 80, weight: null }], 60],
-    ['weighted by last year\'s denominators', [{ value: 40, weight: 300 }, { value: 80, weight: 100 }], 50],
-    ['equal weights when one child lacks a weight', [{ value: 40, weight: 300 }, { value: 80, weight: null }], 60],
-    ['equal weights when one weight is 0', [{ value: 40, weight: 300 }, { value: 80, weight: 0 }], 60],
-    ['a district told 60 gives every commune 40', [{ value: 40, weight: 120 }, { value: 40, weight: 30 }, { value: 40, weight: 50 }], 40],
+    [
+      'equal weights when none is given',
+      [
+        { value: 40, weight: null },
+        { value: 80, weight: null },
+      ],
+      60,
+    ],
+    [
+      "weighted by last year's denominators",
+      [
+        { value: 40, weight: 300 },
+        { value: 80, weight: 100 },
+      ],
+      50,
+    ],
+    [
+      'equal weights when one child lacks a weight',
+      [
+        { value: 40, weight: 300 },
+        { value: 80, weight: null },
+      ],
+      60,
+    ],
+    [
+      'equal weights when one weight is 0',
+      [
+        { value: 40, weight: 300 },
+        { value: 80, weight: 0 },
+      ],
+      60,
+    ],
+    [
+      'a district told 60 gives every commune 40',
+      [
+        { value: 40, weight: 120 },
+        { value: 40, weight: 30 },
+        { value: 40, weight: 50 },
+      ],
+      40,
+    ],
     ['one child', [{ value: 72.5, weight: 9 }], 72.5],
   ])('%s', (_label, children, expected) => {
     expect(impliedAggregate(children)).toBe(expected);
@@ -158,8 +194,24 @@ describe('checkImpliedAggregate', () => {
   it.each<[string, { value: number; comparator: Comparator } | null, { value: number; weight: number | null }[], boolean]>([
     ['no parent target', null, every40, false],
     ['no children', target(60), [], false],
-    ['weighted mean meets the target', target(60), [{ value: 80, weight: 100 }, { value: 40, weight: 100 }], false],
-    ['weights make the difference', target(60), [{ value: 80, weight: 100 }, { value: 40, weight: 300 }], true],
+    [
+      'weighted mean meets the target',
+      target(60),
+      [
+        { value: 80, weight: 100 },
+        { value: 40, weight: 100 },
+      ],
+      false,
+    ],
+    [
+      'weights make the difference',
+      target(60),
+      [
+        { value: 80, weight: 100 },
+        { value: 40, weight: 300 },
+      ],
+      true,
+    ],
     ['exactly at AT_LEAST', target(40), every40, false],
     ['exactly at GREATER_THAN is short', target(40, 'GREATER_THAN'), every40, true],
     ['AT_MOST: above it is short', target(30, 'AT_MOST'), every40, true],
@@ -169,7 +221,11 @@ describe('checkImpliedAggregate', () => {
     [
       'float noise in the weighted mean is not a shortfall',
       target(70.1),
-      [{ value: 70.1, weight: 0.1 }, { value: 70.1, weight: 0.2 }, { value: 70.1, weight: 0.7 }],
+      [
+        { value: 70.1, weight: 0.1 },
+        { value: 70.1, weight: 0.2 },
+        { value: 70.1, weight: 0.7 },
+      ],
       false,
     ],
   ])('%s → %s', (_label, parentTarget, children, short) => {
@@ -212,33 +268,20 @@ describe('messages', () => {
   };
 
   it('the required error codes exist', () => {
-    for (const code of [
-      'UNAUTHENTICATED',
-      'FORBIDDEN',
-      'BAD_USER_INPUT',
-      'NOT_FOUND',
-      'CONFLICT',
-      'TOO_MANY_REQUESTS',
-      'INVALID_PERIOD',
-      'INVALID_CREDENTIALS',
-      'INTERNAL',
-    ]) {
+    for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'INVALID_PERIOD', 'INVALID_CREDENTIALS', 'INTERNAL']) {
       expect(ERROR_CODES).toContain(code);
     }
     expect(Object.keys(MESSAGES).sort()).toEqual([...allCodes].sort());
   });
 
-  it.each(allCodes.flatMap((code) => LOCALES.map((locale) => [code, locale] as [IssueCode | ErrorCode, Locale])))(
-    '%s has a %s message, fully filled',
-    (code, locale) => {
-      const text = issueMessage(code, sampleParams, locale);
-      expect(text.length).toBeGreaterThan(10);
-      expect(text).not.toMatch(/[{}[\]]/);
-      expect(text).not.toContain('—');
-      expect(text).not.toContain('undefined');
-      expect(text).not.toContain('null');
-    },
-  );
+  it.each(allCodes.flatMap((code) => LOCALES.map((locale) => [code, locale] as [IssueCode | ErrorCode, Locale])))('%s has a %s message, fully filled', (code, locale) => {
+    const text = issueMessage(code, sampleParams, locale);
+    expect(text.length).toBeGreaterThan(10);
+    expect(text).not.toMatch(/[{}[\]]/);
+    expect(text).not.toContain('—');
+    expect(text).not.toContain('undefined');
+    expect(text).not.toContain('null');
+  });
 
   it.each(allCodes)('%s reads differently in Vietnamese and English', (code) => {
     expect(issueMessage(code, sampleParams, 'vi')).not.toBe(issueMessage(code, sampleParams, 'en'));

@@ -7,7 +7,8 @@ import { generateNational, NATIONAL_ADMIN, NATIONAL_PASSWORD, type NationalProgr
 function bar(p: NationalProgress): void {
   const width = 30;
   const done = Math.round((p.province / Math.max(1, p.provinces)) * width);
-  const line = `[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${p.province}/${p.provinces} provinces · ${p.step.padEnd(7)} · ` +
+  const line =
+    `[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${p.province}/${p.provinces} provinces · ${p.step.padEnd(7)} · ` +
     `targets ${p.targets.toLocaleString('en')} · results ${p.results.toLocaleString('en')} · ${(p.ms / 1000).toFixed(0)} s`;
   if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
   else if (p.step === 'results') process.stderr.write(`${line}\n`);

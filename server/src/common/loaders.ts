@@ -7,6 +7,7 @@ import { Target } from '../modules/targets/target.entity';
 import { PlanIndicatorRow } from '../modules/plans/plan-indicator.entity';
 import { PlanTask } from '../modules/plans/plan-task.entity';
 import { User } from '../modules/auth/user.entity';
+import { validOn } from './validity';
 
 /**
  * Keys per statement: a whole province's units or targets in one IN list (5,000 placeholders,
@@ -16,25 +17,31 @@ const BATCH = 5000;
 
 /** One SELECT ... WHERE id IN (...) per batch, results in key order (null where missing). */
 function byId<T extends ObjectLiteral & { id: number }>(ds: DataSource, entity: EntityTarget<T>) {
-  return new DataLoader<number, T | null>(async (ids) => {
-    const rows = await ds.getRepository(entity).findBy({ id: In([...ids]) } as never);
-    const map = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => map.get(id) ?? null);
-  }, { maxBatchSize: BATCH });
+  return new DataLoader<number, T | null>(
+    async (ids) => {
+      const rows = await ds.getRepository(entity).findBy({ id: In([...ids]) } as never);
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    },
+    { maxBatchSize: BATCH },
+  );
 }
 
 function groupedBy<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, column: keyof T & string, order: Record<string, 'ASC'>) {
-  return new DataLoader<number, T[]>(async (keys) => {
-    const rows = await ds.getRepository(entity).find({ where: { [column]: In([...keys]) } as never, order: order as never });
-    const map = new Map<number, T[]>();
-    for (const r of rows) {
-      const k = r[column] as number;
-      const list = map.get(k);
-      if (list) list.push(r);
-      else map.set(k, [r]);
-    }
-    return keys.map((k) => map.get(k) ?? []);
-  }, { maxBatchSize: BATCH });
+  return new DataLoader<number, T[]>(
+    async (keys) => {
+      const rows = await ds.getRepository(entity).find({ where: { [column]: In([...keys]) } as never, order: order as never });
+      const map = new Map<number, T[]>();
+      for (const r of rows) {
+        const k = r[column] as number;
+        const list = map.get(k);
+        if (list) list.push(r);
+        else map.set(k, [r]);
+      }
+      return keys.map((k) => map.get(k) ?? []);
+    },
+    { maxBatchSize: BATCH },
+  );
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -49,25 +56,27 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * code, name, id as `Unit.children` lists them.
  */
 function childrenOn(ds: DataSource) {
-  return new DataLoader<string, Unit[]>(async (keys) => {
-    const groups = new Map<string, number[]>();
-    for (const k of keys) {
-      const [pid, rest] = [k.slice(0, k.indexOf('|')), k.slice(k.indexOf('|') + 1)];
-      push(groups, rest, Number(pid));
-    }
-    const found = new Map<string, Unit[]>();
-    for (const [rest, pids] of groups) {
-      const [at, kinds] = rest.split('|');
-      const qb = ds.getRepository(Unit).createQueryBuilder('u').where('u.parentId IN (:...pids)', { pids })
-        .andWhere('(u.validFrom IS NULL OR u.validFrom <= :at) AND (u.validTo IS NULL OR u.validTo >= :at)', { at });
-      if (kinds) qb.andWhere('u.kind IN (:...kinds)', { kinds: kinds.split(',') });
-      const rows = await qb.orderBy('u.code', 'ASC').addOrderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').getMany();
-      for (const u of rows) {
-        push(found, `${u.parentId}|${rest}`, u);
+  return new DataLoader<string, Unit[]>(
+    async (keys) => {
+      const groups = new Map<string, number[]>();
+      for (const k of keys) {
+        const [pid, rest] = [k.slice(0, k.indexOf('|')), k.slice(k.indexOf('|') + 1)];
+        push(groups, rest, Number(pid));
       }
-    }
-    return keys.map((k) => found.get(k) ?? []);
-  }, { maxBatchSize: BATCH });
+      const found = new Map<string, Unit[]>();
+      for (const [rest, pids] of groups) {
+        const [at, kinds] = rest.split('|');
+        const qb = validOn(ds.getRepository(Unit).createQueryBuilder('u').where('u.parentId IN (:...pids)', { pids }), 'u', at);
+        if (kinds) qb.andWhere('u.kind IN (:...kinds)', { kinds: kinds.split(',') });
+        const rows = await qb.orderBy('u.code', 'ASC').addOrderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').getMany();
+        for (const u of rows) {
+          push(found, `${u.parentId}|${rest}`, u);
+        }
+      }
+      return keys.map((k) => found.get(k) ?? []);
+    },
+    { maxBatchSize: BATCH },
+  );
 }
 
 /**
@@ -76,25 +85,32 @@ function childrenOn(ds: DataSource) {
  * indicator) in a batch. Unscoped: the service filters what the caller may read.
  */
 function unitTargets(ds: DataSource) {
-  return new DataLoader<string, Target[]>(async (keys) => {
-    const groups = new Map<string, number[]>();
-    for (const k of keys) {
-      const [uid, year, iid] = k.split('|');
-      const g = `${year}|${iid}`;
-      push(groups, g, Number(uid));
-    }
-    const found = new Map<string, Target[]>();
-    for (const [g, uids] of groups) {
-      const [year, iid] = g.split('|');
-      const qb = ds.getRepository(Target).createQueryBuilder('t').innerJoin(Plan, 'p', 'p.id = t.planId')
-        .where('p.year = :year', { year: Number(year) }).andWhere('t.unitId IN (:...uids)', { uids });
-      if (iid) qb.andWhere('t.indicatorId = :iid', { iid: Number(iid) });
-      for (const t of await qb.orderBy('t.planId', 'ASC').addOrderBy('t.indicatorId', 'ASC').getMany()) {
-        push(found, `${t.unitId}|${g}`, t);
+  return new DataLoader<string, Target[]>(
+    async (keys) => {
+      const groups = new Map<string, number[]>();
+      for (const k of keys) {
+        const [uid, year, iid] = k.split('|');
+        const g = `${year}|${iid}`;
+        push(groups, g, Number(uid));
       }
-    }
-    return keys.map((k) => found.get(k) ?? []);
-  }, { maxBatchSize: BATCH });
+      const found = new Map<string, Target[]>();
+      for (const [g, uids] of groups) {
+        const [year, iid] = g.split('|');
+        const qb = ds
+          .getRepository(Target)
+          .createQueryBuilder('t')
+          .innerJoin(Plan, 'p', 'p.id = t.planId')
+          .where('p.year = :year', { year: Number(year) })
+          .andWhere('t.unitId IN (:...uids)', { uids });
+        if (iid) qb.andWhere('t.indicatorId = :iid', { iid: Number(iid) });
+        for (const t of await qb.orderBy('t.planId', 'ASC').addOrderBy('t.indicatorId', 'ASC').getMany()) {
+          push(found, `${t.unitId}|${g}`, t);
+        }
+      }
+      return keys.map((k) => found.get(k) ?? []);
+    },
+    { maxBatchSize: BATCH },
+  );
 }
 
 /** Per-request batching of relation look-ups, so nested queries cost one statement per level. */

@@ -1,4 +1,5 @@
 import type { Role } from './enums';
+import { isAdminRole } from './roles';
 
 /** Who is asking, as every service sees it. `unitPath` null means the whole country (SYSTEM_ADMIN). */
 export interface Actor {
@@ -39,7 +40,7 @@ export function canSee(actor: Actor, path: string): boolean {
 }
 
 export function isAdmin(actor: Actor): boolean {
-  return actor.role === 'SYSTEM_ADMIN' || actor.role === 'PROVINCE_ADMIN';
+  return isAdminRole(actor.role);
 }
 
 /** Ids along a path, root first: "1.17.230." → [1, 17, 230]. */

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import express from 'express';
 
-export type DatabaseConfig =
-  | { type: 'sqlite'; file: string }
-  | { type: 'mysql'; url: string; database: string; flavor?: 'mysql' | 'mariadb' };
+export type DatabaseConfig = { type: 'sqlite'; file: string } | { type: 'mysql'; url: string; database: string; flavor?: 'mysql' | 'mariadb' };
 
 export interface AppConfig {
   port: number;

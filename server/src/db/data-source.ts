@@ -42,7 +42,7 @@ export function dataSourceOptions(db: DatabaseConfig, extras: DataSourceExtras =
     migrations,
     synchronize: false,
     migrationsRun: false,
-    ...(extras.onQuery ? { logging: ['query'] as ('query')[], logger: new CountingLogger(extras.onQuery) } : { logging: false as const }),
+    ...(extras.onQuery ? { logging: ['query'] as 'query'[], logger: new CountingLogger(extras.onQuery) } : { logging: false as const }),
   };
   if (db.type === 'sqlite') {
     return {

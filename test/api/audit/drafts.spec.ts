@@ -31,9 +31,15 @@ describe.each(await testDatabases())('auditLog and draft plans on %s', (kind) =>
     reporter = await s.login('xa.buontrap');
     const admin = await s.login(ADMIN.username, ADMIN.password);
     const siblingUnit = d.childrenOf('655').find((c) => c !== '24538')!;
-    ok(await s.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { username: 'xa.ben-canh', password: 'mat-khau-xa-ben-canh-1', role: 'UNIT_REPORTER', unitId: d.unit(siblingUnit) },
-    }, admin));
+    ok(
+      await s.gql(
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        {
+          i: { username: 'xa.ben-canh', password: 'mat-khau-xa-ben-canh-1', role: 'UNIT_REPORTER', unitId: d.unit(siblingUnit) },
+        },
+        admin,
+      ),
+    );
     sibling = await s.login('xa.ben-canh', 'mat-khau-xa-ben-canh-1');
 
     const indicatorId = d.indicator('DLK22-ONLINE-RATE');
@@ -42,7 +48,8 @@ describe.each(await testDatabases())('auditLog and draft plans on %s', (kind) =>
     ]);
     ok(await s.gql('mutation($i: PlanTaskInput!) { addPlanTask(input: $i) { id } }', { i: { planId, content: `Nhiệm vụ ${SECRET}` } }, district));
     const res = await setTargets(s, district, {
-      planId, indicatorId,
+      planId,
+      indicatorId,
       targets: [
         { unitId: d.unit('24538'), value: 63, note: SECRET },
         { unitId: d.unit(siblingUnit), value: 64, note: SECRET },
@@ -50,7 +57,7 @@ describe.each(await testDatabases())('auditLog and draft plans on %s', (kind) =>
     });
     expect(res.applied).toBe(true);
     const all = ok(await s.gql<{ auditLog: Entry[] }>(LOG, { l: 200 }, district)).auditLog;
-    draftEntries = all.filter((e) => PLAN_KINDS.includes(e.entity) && (e.after ?? e.before ?? '').includes(SECRET) || (e.entity === 'plan' && e.entityId === planId));
+    draftEntries = all.filter((e) => (PLAN_KINDS.includes(e.entity) && (e.after ?? e.before ?? '').includes(SECRET)) || (e.entity === 'plan' && e.entityId === planId));
   });
   afterAll(async () => s?.close());
 
@@ -64,14 +71,20 @@ describe.each(await testDatabases())('auditLog and draft plans on %s', (kind) =>
     const filters: Record<string, unknown>[] = [{}, { l: 200 }];
     for (const e of [...PLAN_KINDS, 'unit', 'user']) filters.push({ e }, { e, l: 200 });
     for (const entry of draftEntries) filters.push({ id: entry.entityId }, { e: entry.entity, id: entry.entityId });
-    for (const [who, token, unit] of [['reporter', reporter, '24538'], ['sibling', sibling, d.childrenOf('655').find((c) => c !== '24538')!]] as const) {
+    for (const [who, token, unit] of [
+      ['reporter', reporter, '24538'],
+      ['sibling', sibling, d.childrenOf('655').find((c) => c !== '24538')!],
+    ] as const) {
       for (const f of [...filters, ...filters.map((x) => ({ ...x, u: d.unit(unit) }))]) {
         const res = await s.gql<{ auditLog: Entry[] }>(LOG, f, token);
         const text = JSON.stringify(res);
         expect(res.errors, `${who} ${JSON.stringify(f)}`).toBeUndefined();
         expect(text, `${who} ${JSON.stringify(f)}`).not.toContain(SECRET);
         const ids = new Set(res.data!.auditLog.map((e) => e.id));
-        expect(draftEntries.filter((e) => ids.has(e.id)), `${who} ${JSON.stringify(f)}`).toEqual([]);
+        expect(
+          draftEntries.filter((e) => ids.has(e.id)),
+          `${who} ${JSON.stringify(f)}`,
+        ).toEqual([]);
       }
       // A unit above them is outside their subtree: NOT_FOUND, never the rows.
       expect(codes(await s.gql(LOG, { u: d.unit('655') }, token))).toEqual(['NOT_FOUND']);

@@ -28,9 +28,23 @@ describe.each(await testDatabases())('audit log, sub-assignment and accounts on 
     expect(row(before)).toEqual({ unit: { code: '655' }, indicator: { code: 'DLK22-ONLINE-RATE' }, hasTarget: true, children: communes, assigned: 0, late: 0 });
     expect(before.filter((r) => r.unit.code.startsWith('66.')).every((r) => r.children === 0 && r.hasTarget)).toBe(true);
 
-    const res = ok(await s.gql<{ cascadeTargets: WriteResult }>(CASCADE, {
-      input: { planId: plan, indicatorId: d.indicator('DLK22-ONLINE-RATE'), parentUnitId: d.unit('655'), defaults: [{ kind: 'TOWNSHIP', value: 70 }, { kind: 'COMMUNE', value: 55 }] },
-    }, district)).cascadeTargets;
+    const res = ok(
+      await s.gql<{ cascadeTargets: WriteResult }>(
+        CASCADE,
+        {
+          input: {
+            planId: plan,
+            indicatorId: d.indicator('DLK22-ONLINE-RATE'),
+            parentUnitId: d.unit('655'),
+            defaults: [
+              { kind: 'TOWNSHIP', value: 70 },
+              { kind: 'COMMUNE', value: 55 },
+            ],
+          },
+        },
+        district,
+      ),
+    ).cascadeTargets;
     expect(res.applied).toBe(true);
     const after = row(ok(await s.gql<{ subAssignment: SubRow[] }>(SUB, { p: plan, u: d.unit('66') }, province)).subAssignment);
     // The 2022 deadline (30/06/2022) is long past: every sub-assignment is saved and counted late.
@@ -44,13 +58,20 @@ describe.each(await testDatabases())('audit log, sub-assignment and accounts on 
     const plan = d.plan(2022);
     const indicatorId = d.indicator('DLK22-ONLINE-RATE');
     const commune = d.unit('24538');
-    const read = ok(await s.gql<{ targets: { id: string; value: number; version: number }[] }>(
-      'query($f: TargetFilter!) { targets(filter: $f) { id value version } }', { f: { planId: plan, indicatorId, unitId: commune } }, district,
-    )).targets[0];
-    const set = ok(await s.gql<{ setTargets: WriteResult }>(
-      'mutation($i: SetTargetsInput!) { setTargets(input: $i) { applied issues { code } } }',
-      { i: { planId: plan, indicatorId, targets: [{ unitId: commune, value: 75, expectedVersion: read.version }] } }, district,
-    )).setTargets;
+    const read = ok(
+      await s.gql<{ targets: { id: string; value: number; version: number }[] }>(
+        'query($f: TargetFilter!) { targets(filter: $f) { id value version } }',
+        { f: { planId: plan, indicatorId, unitId: commune } },
+        district,
+      ),
+    ).targets[0];
+    const set = ok(
+      await s.gql<{ setTargets: WriteResult }>(
+        'mutation($i: SetTargetsInput!) { setTargets(input: $i) { applied issues { code } } }',
+        { i: { planId: plan, indicatorId, targets: [{ unitId: commune, value: 75, expectedVersion: read.version }] } },
+        district,
+      ),
+    ).setTargets;
     expect(set.applied).toBe(true);
     const log = ok(await s.gql<{ auditLog: Entry[] }>(LOG, { e: 'target', id: read.id }, district)).auditLog;
     expect(log[0]).toMatchObject({ entity: 'target', entityId: read.id, action: 'update', user: { username: 'huyen.krongana' } });

@@ -26,7 +26,10 @@ describe.each(await testDatabases())('cookie session on %s', (kind) => {
     s = await bootServer(kind, { seed: 'demo' });
     bearer = await s.login('huyen.krongana');
     const ids = await s.gql<{ plans: { id: string; year: number }[]; indicators: { id: string; code: string }[]; unit: { id: string } }>(
-      '{ plans(year: 2022) { id year } indicators { id code } unit(code: "655") { id } }', {}, bearer);
+      '{ plans(year: 2022) { id year } indicators { id code } unit(code: "655") { id } }',
+      {},
+      bearer,
+    );
     expect(ids.errors).toBeUndefined();
     const plan = ids.data!.plans.find((p) => p.year === 2022)!.id;
     const indicator = ids.data!.indicators.find((i) => i.code === 'DLK22-ONLINE-RATE')!.id;
@@ -51,10 +54,12 @@ describe.each(await testDatabases())('cookie session on %s', (kind) => {
   /** The stored results of the month, as a comparable string (numbers read back as numbers). */
   const resultRows = async () =>
     JSON.stringify(
-      ((await s.ds.query('SELECT unitId, numerator, denominator FROM result WHERE indicatorId = ? AND period = ? ORDER BY unitId', [
-        Number(d.indicator('DLK22-ONLINE-RATE')),
-        period,
-      ])) as Record<string, unknown>[]).map((r) => [Number(r.unitId), Number(r.numerator), Number(r.denominator)]),
+      (
+        (await s.ds.query('SELECT unitId, numerator, denominator FROM result WHERE indicatorId = ? AND period = ? ORDER BY unitId', [
+          Number(d.indicator('DLK22-ONLINE-RATE')),
+          period,
+        ])) as Record<string, unknown>[]
+      ).map((r) => [Number(r.unitId), Number(r.numerator), Number(r.denominator)]),
     );
 
   /** The district's results template, filled in: a file the import would apply. */
@@ -69,16 +74,14 @@ describe.each(await testDatabases())('cookie session on %s', (kind) => {
     return new Blob([new Uint8Array(await wb.xlsx.writeBuffer())], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   }
 
-  const importUrl = () =>
-    `${s.url}/import/results?${new URLSearchParams({ planId: d.plan(2022), indicatorId: d.indicator('DLK22-ONLINE-RATE'), period, dryRun: 'false' })}`;
+  const importUrl = () => `${s.url}/import/results?${new URLSearchParams({ planId: d.plan(2022), indicatorId: d.indicator('DLK22-ONLINE-RATE'), period, dryRun: 'false' })}`;
   async function upload(headers: Record<string, string>) {
     const form = new FormData();
     form.append('file', await resultsFile(), 'ket-qua.xlsx');
     const res = await fetch(importUrl(), { method: 'POST', body: form, headers });
     return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string }; summary?: { applied: boolean; created: number } } };
   }
-  const exportUrl = () =>
-    `${s.url}/export/progress.xlsx?${new URLSearchParams({ planId: d.plan(2022), indicatorId: d.indicator('DLK22-ONLINE-RATE'), unitId: d.unit('655') })}`;
+  const exportUrl = () => `${s.url}/export/progress.xlsx?${new URLSearchParams({ planId: d.plan(2022), indicatorId: d.indicator('DLK22-ONLINE-RATE'), unitId: d.unit('655') })}`;
 
   it('login sets an httpOnly, SameSite=Strict cookie holding the session, and still answers the token', () => {
     expect(setCookie).toBeDefined();

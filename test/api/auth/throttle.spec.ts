@@ -23,8 +23,7 @@ describe.each(await testDatabases())('login throttle on %s', (kind) => {
   const login = (srv: TestServer, u: string, p: string, ip?: string, lang?: string): Promise<GqlResponse<{ login: { token: string } }>> =>
     srv.gql(LOGIN, { u, p }, undefined, { ...(ip ? { 'x-forwarded-for': ip } : {}), ...(lang ? { 'accept-language': lang } : {}) });
   const retryAfter = (res: GqlResponse) => Number((res.errors?.[0].extensions?.params as { retryAfter?: number } | undefined)?.retryAfter);
-  const failures = async (username: string) =>
-    (await s.ds.query('SELECT address FROM login_failure WHERE username = ?', [username])) as { address: string }[];
+  const failures = async (username: string) => (await s.ds.query('SELECT address FROM login_failure WHERE username = ?', [username])) as { address: string }[];
 
   beforeAll(async () => {
     db = await freshDatabase(kind);
@@ -33,9 +32,13 @@ describe.each(await testDatabases())('login throttle on %s', (kind) => {
     admin = await s.login(ADMIN.username, ADMIN.password);
     const [{ id: district }] = (await s.ds.query("SELECT id FROM unit WHERE code = '655'")) as { id: number }[];
     for (const username of ['xa.eabong', 'huyen.eaktur', 'xa.krongana']) {
-      const created = await s.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-        i: { username, password: DEMO_PASSWORD, role: 'UNIT_REPORTER', unitId: String(district) },
-      }, admin);
+      const created = await s.gql(
+        'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+        {
+          i: { username, password: DEMO_PASSWORD, role: 'UNIT_REPORTER', unitId: String(district) },
+        },
+        admin,
+      );
       expect(created.errors).toBeUndefined();
     }
   });

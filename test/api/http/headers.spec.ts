@@ -42,7 +42,10 @@ describe.each(await testDatabases())('security headers on %s', (kind) => {
     s = await bootServer(kind, { seed: 'demo', env: { TRUST_PROXY: 'loopback' } });
     token = await s.login('huyen.krongana');
     const ids = await s.gql<{ plans: { id: string; year: number }[]; indicators: { id: string; code: string }[]; unit: { id: string } }>(
-      '{ plans(year: 2022) { id year } indicators { id code } unit(code: "655") { id } }', {}, token);
+      '{ plans(year: 2022) { id year } indicators { id code } unit(code: "655") { id } }',
+      {},
+      token,
+    );
     expect(ids.errors).toBeUndefined();
     const q = new URLSearchParams({
       planId: ids.data!.plans.find((p) => p.year === 2022)!.id,
@@ -57,7 +60,11 @@ describe.each(await testDatabases())('security headers on %s', (kind) => {
     ['GET /', () => fetch(`${s.url}/`), 200],
     ['GET /healthz', () => fetch(`${s.url}/healthz`), 200],
     ['GET /readyz', () => fetch(`${s.url}/readyz`), 200],
-    ['POST /graphql', () => fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"query":"{ me { id } }"}' }), 200],
+    [
+      'POST /graphql',
+      () => fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"query":"{ me { id } }"}' }),
+      200,
+    ],
     ['POST /graphql refused (CSRF)', () => fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ me { id } }"}' }), 400],
     ['GET /export (download)', () => fetch(`${s.url}${exportPath}`, { headers: { authorization: `Bearer ${token}` } }), 200],
     ['GET /export (401)', () => fetch(`${s.url}${exportPath}`), 401],
@@ -81,7 +88,11 @@ describe.each(await testDatabases())('security headers on %s', (kind) => {
     const csp = directives((await fetch(`${s.url}/healthz`)).headers.get('content-security-policy'));
     expect(csp['script-src']).not.toContain("'unsafe-inline'");
     expect(csp['script-src']).not.toContain("'unsafe-eval'");
-    expect(Object.values(csp).flat().some((v) => v === '*' || v.startsWith('http'))).toBe(false);
+    expect(
+      Object.values(csp)
+        .flat()
+        .some((v) => v === '*' || v.startsWith('http')),
+    ).toBe(false);
     expect(csp['upgrade-insecure-requests']).toBeUndefined();
   });
 

@@ -31,8 +31,20 @@ describe.each(await testDatabases())('malformed variables on %s', (kind) => {
   it.each([
     ['an enum value the schema does not have', CREATE, JSON.stringify({ i: { ...indicator, measure: 'PERCENT' } }), 'i.measure', /trường i\.measure không nhận giá trị PERCENT/],
     ['an unknown input field', RECORD, JSON.stringify({ i: { indicatorId: '1', period: '2024', results: [], bogus: 1 } }), 'i.bogus', /trường i\.bogus không có/],
-    ['a wrong type', RECORD, JSON.stringify({ i: { indicatorId: '1', period: '2024', results: [{ unitId: '1', value: 'nhiều' }] } }), 'i.results[0].value', /i\.results\[0\]\.value không đúng kiểu/],
-    ['a non-finite number (1e400 in JSON)', RECORD, '{"i":{"indicatorId":"1","period":"2024","results":[{"unitId":"1","value":1e400}]}}', 'i.results[0].value', /i\.results\[0\]\.value phải là một số hữu hạn/],
+    [
+      'a wrong type',
+      RECORD,
+      JSON.stringify({ i: { indicatorId: '1', period: '2024', results: [{ unitId: '1', value: 'nhiều' }] } }),
+      'i.results[0].value',
+      /i\.results\[0\]\.value không đúng kiểu/,
+    ],
+    [
+      'a non-finite number (1e400 in JSON)',
+      RECORD,
+      '{"i":{"indicatorId":"1","period":"2024","results":[{"unitId":"1","value":1e400}]}}',
+      'i.results[0].value',
+      /i\.results\[0\]\.value phải là một số hữu hạn/,
+    ],
     ['a missing required field', CREATE, JSON.stringify({ i: { code: 'X', name: 'x', comparator: 'AT_LEAST' } }), 'i.measure', /thiếu trường bắt buộc i\.measure/],
   ])('answers %s with 400 BAD_USER_INPUT naming the field', async (_label, query, variables, field, message) => {
     const res = await post(`{"query":${JSON.stringify(query)},"variables":${variables}}`);

@@ -94,14 +94,27 @@ describe.each(await testDatabases())('SQL statements per request on %s', (kind) 
   it('nationalProgress: each province’s roll-up equals its progress, against its own plan’s target; a province sees only itself', async () => {
     const NATIONAL = `query($i: ID!) { nationalProgress(indicatorId: $i, period: "2024") { unit { id code } rank status rolledUp { numerator denominator value } target { value } } }`;
     const plans = await gql<{ plans: { id: string; issuer: { id: string; code: string }; indicators: { indicator: { id: string; measure: string } }[] }[] }>(
-      '{ plans(year: 2024) { id issuer { id code } indicators { indicator { id measure } } } }', {}, token);
+      '{ plans(year: 2024) { id issuer { id code } indicators { indicator { id measure } } } }',
+      {},
+      token,
+    );
     const indicator = plans.plans[0].indicators.find((i) => i.indicator.measure === 'RATE')!.indicator.id;
-    const national = (await gql<{ nationalProgress: { unit: { id: string; code: string }; rank: number | null; rolledUp: { numerator: number }; target: { value: number } | null }[] }>(NATIONAL, { i: indicator }, token)).nationalProgress;
+    const national = (
+      await gql<{ nationalProgress: { unit: { id: string; code: string }; rank: number | null; rolledUp: { numerator: number }; target: { value: number } | null }[] }>(
+        NATIONAL,
+        { i: indicator },
+        token,
+      )
+    ).nationalProgress;
     expect(national).toHaveLength(2);
     for (const p of plans.plans) {
-      const one = (await gql<{ progress: { rolledUp: unknown; target: { value: number } } }>(
-        `query($p: ID!, $i: ID!, $u: ID!) { progress(planId: $p, indicatorId: $i, unitId: $u) { rolledUp { numerator denominator value } target { value } } }`,
-        { p: p.id, i: indicator, u: p.issuer.id }, token)).progress;
+      const one = (
+        await gql<{ progress: { rolledUp: unknown; target: { value: number } } }>(
+          `query($p: ID!, $i: ID!, $u: ID!) { progress(planId: $p, indicatorId: $i, unitId: $u) { rolledUp { numerator denominator value } target { value } } }`,
+          { p: p.id, i: indicator, u: p.issuer.id },
+          token,
+        )
+      ).progress;
       const row = national.find((n) => n.unit.id === p.issuer.id)!;
       expect(row.rolledUp).toEqual(one.rolledUp);
       expect(row.target).toEqual(one.target);
@@ -118,7 +131,10 @@ describe.each(await testDatabases())('SQL statements per request on %s', (kind) 
 
   it('progress of a province with its children: a constant, whatever the province', async () => {
     const plans = await gql<{ plans: { id: string; issuer: { id: string }; indicators: { indicator: { id: string } }[] }[] }>(
-      '{ plans(year: 2024) { id issuer { id } indicators { indicator { id } } } }', {}, token);
+      '{ plans(year: 2024) { id issuer { id } indicators { indicator { id } } } }',
+      {},
+      token,
+    );
     const counts = [];
     for (const p of plans.plans) counts.push(await count(PROGRESS, { p: p.id, i: p.indicators[0].indicator.id, u: p.issuer.id }));
     expect(new Set(counts).size).toBe(1);

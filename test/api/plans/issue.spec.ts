@@ -2,8 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootServer, codes, type TestServer } from '../../support/server';
 import { testDatabases } from '../../support/databases';
 import {
-  ADD_PLAN_INDICATOR, cascade, CASCADE, demo, draftPlan, ISSUE_PLAN, issueTriples, PLAN, PLANS, PROGRESS, setTargets, SET_TARGETS, sortTriples,
-  TARGETS, targets, valuesByCode, type Demo,
+  ADD_PLAN_INDICATOR,
+  cascade,
+  CASCADE,
+  demo,
+  draftPlan,
+  ISSUE_PLAN,
+  issueTriples,
+  PLAN,
+  PLANS,
+  PROGRESS,
+  setTargets,
+  SET_TARGETS,
+  sortTriples,
+  TARGETS,
+  targets,
+  valuesByCode,
+  type Demo,
 } from '../../support/documents';
 
 /**
@@ -11,10 +26,17 @@ import {
  * draft, to a township directly), issues it; its own rows are then frozen for everybody while
  * Krông A Na keeps sub-assigning to its communes inside the floors of this plan.
  */
-const FLOORS = [{ kind: 'WARD', value: 85 }, { kind: 'TOWNSHIP', value: 65 }, { kind: 'COMMUNE', value: 45 }];
+const FLOORS = [
+  { kind: 'WARD', value: 85 },
+  { kind: 'TOWNSHIP', value: 65 },
+  { kind: 'COMMUNE', value: 45 },
+];
 const COMMUNES = ['24556', '24559', '24565', '24568', '24571', '24574', '24577'];
 const DISTRICT_DEFAULTS = [
-  { kind: 'PROVINCIAL_AGENCY', value: 60 }, { kind: 'PROVINCIAL_CITY', value: 70 }, { kind: 'TOWN', value: 55 }, { kind: 'DISTRICT', value: 50 },
+  { kind: 'PROVINCIAL_AGENCY', value: 60 },
+  { kind: 'PROVINCIAL_CITY', value: 70 },
+  { kind: 'TOWN', value: 55 },
+  { kind: 'DISTRICT', value: 50 },
 ];
 
 describe.each(await testDatabases())('drafting and issuing a plan on %s', (kind) => {
@@ -30,9 +52,18 @@ describe.each(await testDatabases())('drafting and issuing a plan on %s', (kind)
     tok = { sysadmin: d.admin };
     for (const u of ['tinh.daklak', 'huyen.krongana', 'xa.buontrap', 'phantich.daklak']) tok[u] = await s.login(u);
     online = d.indicator('DLK22-ONLINE-RATE');
-    plan = await draftPlan(s, tok['tinh.daklak'], {
-      issuerId: d.unit('66'), year: 2027, title: 'Kế hoạch 2027 (thử)', documentNumber: '12/KH-UBND', subAssignmentDeadline: '2099-12-31',
-    }, [{ indicatorId: online, floors: FLOORS, section: 'I', position: '1' }]);
+    plan = await draftPlan(
+      s,
+      tok['tinh.daklak'],
+      {
+        issuerId: d.unit('66'),
+        year: 2027,
+        title: 'Kế hoạch 2027 (thử)',
+        documentNumber: '12/KH-UBND',
+        subAssignmentDeadline: '2099-12-31',
+      },
+      [{ indicatorId: online, floors: FLOORS, section: 'I', position: '1' }],
+    );
   });
   afterAll(async () => s?.close());
 
@@ -98,7 +129,10 @@ describe.each(await testDatabases())('drafting and issuing a plan on %s', (kind)
 
   it("refuses the province's re-cascade on every row and keeps its values", async () => {
     const res = await cascade(s, tok['tinh.daklak'], {
-      planId: plan, indicatorId: online, parentUnitId: d.unit('66'), defaults: DISTRICT_DEFAULTS.map((kv) => ({ ...kv, value: kv.value + 1 })),
+      planId: plan,
+      indicatorId: online,
+      parentUnitId: d.unit('66'),
+      defaults: DISTRICT_DEFAULTS.map((kv) => ({ ...kv, value: kv.value + 1 })),
     });
     expect(res.applied).toBe(false);
     expect(issueTriples(res.issues, d)).toEqual(sortTriples(d.childrenOf('66').map((c) => [c, 'PLAN_NOT_EDITABLE', 'ERROR'])));
@@ -115,14 +149,28 @@ describe.each(await testDatabases())('drafting and issuing a plan on %s', (kind)
 
     // 44 would pass the 2022 plan's floor of 40, not this plan's 45.
     const low = await cascade(s, tok['huyen.krongana'], {
-      planId: plan, indicatorId: online, parentUnitId: d.unit('655'), defaults: [{ kind: 'COMMUNE', value: 44 }],
+      planId: plan,
+      indicatorId: online,
+      parentUnitId: d.unit('655'),
+      defaults: [{ kind: 'COMMUNE', value: 44 }],
     });
     expect(low.applied).toBe(false);
-    expect(issueTriples(low.issues.filter((i) => i.severity === 'ERROR'), d)).toEqual(sortTriples(COMMUNES.map((c) => [c, 'BELOW_FLOOR', 'ERROR'])));
+    expect(
+      issueTriples(
+        low.issues.filter((i) => i.severity === 'ERROR'),
+        d,
+      ),
+    ).toEqual(sortTriples(COMMUNES.map((c) => [c, 'BELOW_FLOOR', 'ERROR'])));
 
     // The township the province assigned is kept (MANUAL, frozen); the communes get their floor.
     const res = await cascade(s, tok['huyen.krongana'], {
-      planId: plan, indicatorId: online, parentUnitId: d.unit('655'), defaults: [{ kind: 'TOWNSHIP', value: 65 }, { kind: 'COMMUNE', value: 50 }],
+      planId: plan,
+      indicatorId: online,
+      parentUnitId: d.unit('655'),
+      defaults: [
+        { kind: 'TOWNSHIP', value: 65 },
+        { kind: 'COMMUNE', value: 50 },
+      ],
     });
     expect(res).toMatchObject({ applied: true, created: 7, updated: 0, issues: [] });
     expect(valuesByCode(res.targets)).toEqual({ '24538': 70, ...Object.fromEntries(COMMUNES.map((c) => [c, 50])) });
@@ -132,7 +180,14 @@ describe.each(await testDatabases())('drafting and issuing a plan on %s', (kind)
     const edit = await setTargets(s, tok['huyen.krongana'], { planId: plan, indicatorId: online, targets: [{ unitId: d.unit('24556'), value: 55, expectedVersion: 1 }] });
     expect(edit).toMatchObject({ applied: true, updated: 1 });
     const frozen = await cascade(s, tok['huyen.krongana'], {
-      planId: plan, indicatorId: online, parentUnitId: d.unit('655'), defaults: [{ kind: 'TOWNSHIP', value: 65 }, { kind: 'COMMUNE', value: 50 }], keepManual: false,
+      planId: plan,
+      indicatorId: online,
+      parentUnitId: d.unit('655'),
+      defaults: [
+        { kind: 'TOWNSHIP', value: 65 },
+        { kind: 'COMMUNE', value: 50 },
+      ],
+      keepManual: false,
     });
     expect(frozen.applied).toBe(false);
     expect(issueTriples(frozen.issues, d)).toEqual([['24538', 'PLAN_NOT_EDITABLE', 'ERROR']]);
@@ -140,8 +195,9 @@ describe.each(await testDatabases())('drafting and issuing a plan on %s', (kind)
 
   it('keeps floors inside their plan: an issued plan without floors accepts a commune at 10', async () => {
     const other = await draftPlan(s, tok['tinh.daklak'], { issuerId: d.unit('66'), year: 2028, title: 'Kế hoạch 2028 (thử)' }, [{ indicatorId: online }]);
-    expect(codes(await s.gql(SET_TARGETS, { input: { planId: other, indicatorId: online, targets: [{ unitId: d.unit('24556'), value: 10 }] } }, tok['huyen.krongana'])))
-      .toEqual(['NOT_FOUND']);
+    expect(codes(await s.gql(SET_TARGETS, { input: { planId: other, indicatorId: online, targets: [{ unitId: d.unit('24556'), value: 10 }] } }, tok['huyen.krongana']))).toEqual([
+      'NOT_FOUND',
+    ]);
     const issued = await s.gql<{ issuePlan: { status: string } }>(ISSUE_PLAN, { id: other }, tok['tinh.daklak']);
     expect(issued.data?.issuePlan.status).toBe('ISSUED');
     const res = await setTargets(s, tok['huyen.krongana'], { planId: other, indicatorId: online, targets: [{ unitId: d.unit('24556'), value: 10 }] });

@@ -17,14 +17,23 @@ describe.each(await testDatabases())('progress by comparator and measure on %s',
   const ind: Record<string, string> = {};
 
   const put = async (indicator: string, period: string, rows: [string, Record<string, number>][]) =>
-    expect(await record(s, huyen, ind[indicator], period, rows.map(([c, f]) => ({ unitId: d.unit(c), ...f })))).toBe(rows.length);
+    expect(
+      await record(
+        s,
+        huyen,
+        ind[indicator],
+        period,
+        rows.map(([c, f]) => ({ unitId: d.unit(c), ...f })),
+      ),
+    ).toBe(rows.length);
   const targetsFor = async (indicator: string, values: Record<string, number>) => {
     const res = await setTargets(s, tinh, { planId: plan, indicatorId: ind[indicator], targets: Object.entries(values).map(([c, value]) => ({ unitId: d.unit(c), value })) });
     expect(res.applied).toBe(true);
   };
   const at = (indicator: string, period?: string): Promise<ProgressRow> =>
     progress(s, tinh, { planId: plan, indicatorId: ind[indicator], unitId: d.unit('655'), ...(period ? { period } : {}) });
-  const byChild = (p: ProgressRow): Record<string, ProgressNode> => Object.fromEntries(p.children.filter((c) => Object.values(c.rolledUp).some((x) => x !== null)).map((c) => [c.unit.code, c]));
+  const byChild = (p: ProgressRow): Record<string, ProgressNode> =>
+    Object.fromEntries(p.children.filter((c) => Object.values(c.rolledUp).some((x) => x !== null)).map((c) => [c.unit.code, c]));
 
   beforeAll(async () => {
     s = await bootServer(kind, { seed: 'demo' });
@@ -36,14 +45,23 @@ describe.each(await testDatabases())('progress by comparator and measure on %s',
     ind.strict = await createIndicator(s, admin, { code: 'N-STRICT', name: 'Tỷ lệ hồ sơ toàn trình', measure: 'RATE', comparator: 'GREATER_THAN' });
     ind.score = await createIndicator(s, tinh, { code: 'T-SCORE', name: 'Ban hành văn bản triển khai', measure: 'SCORE', comparator: 'AT_LEAST', unitOfMeasure: 'điểm' });
     ind.count = await createIndicator(s, tinh, { code: 'T-COUNT', name: 'Dịch vụ công không giấy', measure: 'COUNT', comparator: 'AT_LEAST', unitOfMeasure: 'dịch vụ' });
-    plan = await draftPlan(s, tinh, { issuerId: d.unit('66'), year: 2023, title: 'Theo dõi 2023 (thử)' }, Object.values(ind).map((indicatorId) => ({ indicatorId })));
+    plan = await draftPlan(
+      s,
+      tinh,
+      { issuerId: d.unit('66'), year: 2023, title: 'Theo dõi 2023 (thử)' },
+      Object.values(ind).map((indicatorId) => ({ indicatorId })),
+    );
   });
   afterAll(async () => s?.close());
 
   it('ranks AT_MOST lowest first (ties share a rank) and judges ≤', async () => {
     const figs: Record<string, [number, number]> = { '24538': [1, 10], '24556': [2, 10], '24559': [4, 20], '24565': [0, 10], '24568': [3, 10] };
     await targetsFor('late', { '655': 10, '24538': 10, '24556': 10, '24559': 10, '24565': 10, '24568': 10 });
-    await put('late', '2023', Object.entries(figs).map(([c, [numerator, denominator]]) => [c, { numerator, denominator }]));
+    await put(
+      'late',
+      '2023',
+      Object.entries(figs).map(([c, [numerator, denominator]]) => [c, { numerator, denominator }]),
+    );
     const p = await at('late');
     const value = (c: string) => (100 * figs[c][0]) / figs[c][1];
     expect(Object.fromEntries(Object.entries(byChild(p)).map(([c, n]) => [c, [n.rolledUp.value, n.rank, n.status, n.gap]]))).toEqual({
@@ -59,7 +77,11 @@ describe.each(await testDatabases())('progress by comparator and measure on %s',
 
   it('judges GREATER_THAN strictly: exactly at the target is NOT_ACHIEVED', async () => {
     await targetsFor('strict', { '655': 80, '24538': 79.9, '24556': 80 });
-    await put('strict', '2023', [['655', { numerator: 72, denominator: 90 }], ['24538', { numerator: 8, denominator: 10 }], ['24556', { numerator: 81, denominator: 100 }]]);
+    await put('strict', '2023', [
+      ['655', { numerator: 72, denominator: 90 }],
+      ['24538', { numerator: 8, denominator: 10 }],
+      ['24556', { numerator: 81, denominator: 100 }],
+    ]);
     // The district: 72/90 + 8/10 + 81/100 = 161/200 = 80.5 > 80.
     const p = await at('strict');
     expect(p.rolledUp).toEqual({ numerator: 161, denominator: 200, value: (100 * 161) / 200 });
@@ -68,7 +90,10 @@ describe.each(await testDatabases())('progress by comparator and measure on %s',
     expect([c['24538'].status, c['24538'].gap]).toEqual(['ACHIEVED', (100 * 8) / 10 - 79.9]);
     expect([c['24556'].status, c['24556'].gap]).toEqual(['ACHIEVED', 81 - 80]);
     // 24556 turns out to have had no dossiers: the district is left with 72/90 + 8/10 = 80/100, exactly 80.
-    await put('strict', '2023', [['24556', { numerator: 0, denominator: 0 }], ['24538', { numerator: 8, denominator: 10 }]]);
+    await put('strict', '2023', [
+      ['24556', { numerator: 0, denominator: 0 }],
+      ['24538', { numerator: 8, denominator: 10 }],
+    ]);
     const boundary = await at('strict');
     expect(boundary.rolledUp).toEqual({ numerator: 80, denominator: 100, value: 80 });
     expect(boundary).toMatchObject({ status: 'NOT_ACHIEVED', gap: 0 });

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootServer, codes, type TestServer } from '../../support/server';
 import { testDatabases } from '../../support/databases';
 import {
-  createIndicator, demo, draftPlan, issuePlan, progress, PROGRESS, record, setTargets, type Demo, type FigureRow, type ProgressNode, type ProgressRow,
+  createIndicator,
+  demo,
+  draftPlan,
+  issuePlan,
+  progress,
+  PROGRESS,
+  record,
+  setTargets,
+  type Demo,
+  type FigureRow,
+  type ProgressNode,
+  type ProgressRow,
 } from '../../support/documents';
 
 /**
@@ -31,7 +42,9 @@ const sum = (figs: Fig[]): Fig => figs.reduce<Fig>(([b, a], [fb, fa]) => [b + fb
 function own(code: string, period: string): Fig | null {
   const rec = RESULTS[code] ?? {};
   if (rec[period]) return rec[period];
-  const parts = subPeriods(period).map((p) => own(code, p)).filter((f): f is Fig => f !== null);
+  const parts = subPeriods(period)
+    .map((p) => own(code, p))
+    .filter((f): f is Fig => f !== null);
   return parts.length ? sum(parts) : null;
 }
 function subPeriods(period: string): string[] {
@@ -40,7 +53,8 @@ function subPeriods(period: string): string[] {
   if (q) return [0, 1, 2].map((i) => `${q[1]}-${String((Number(q[2]) - 1) * 3 + 1 + i).padStart(2, '0')}`);
   return [];
 }
-const figure = (f: Fig | null): FigureRow => (f ? { numerator: f[0], denominator: f[1], value: f[1] === 0 ? null : (100 * f[0]) / f[1] } : { numerator: null, denominator: null, value: null });
+const figure = (f: Fig | null): FigureRow =>
+  f ? { numerator: f[0], denominator: f[1], value: f[1] === 0 ? null : (100 * f[0]) / f[1] } : { numerator: null, denominator: null, value: null };
 const rolled = (codes: string[], period: string) => {
   const figs = codes.map((c) => own(c, period)).filter((f): f is Fig => f !== null);
   return figs.length ? figure(sum(figs)) : figure(null);
@@ -60,7 +74,11 @@ describe.each(await testDatabases())('progress of a rate on %s', (kind) => {
     tinh = await s.login('tinh.daklak');
     huyen = await s.login('huyen.krongana');
     rate = await createIndicator(s, tinh, {
-      code: 'T-ONLINE', name: 'Tỷ lệ hồ sơ trực tuyến (thử)', measure: 'RATE', comparator: 'AT_LEAST', hardMinimum: HARD_MINIMUM,
+      code: 'T-ONLINE',
+      name: 'Tỷ lệ hồ sơ trực tuyến (thử)',
+      measure: 'RATE',
+      comparator: 'AT_LEAST',
+      hardMinimum: HARD_MINIMUM,
     });
     plan = await draftPlan(s, tinh, { issuerId: d.unit('66'), year: 2022, title: 'Theo dõi 2022 (thử)' }, [{ indicatorId: rate }]);
     // A draft: the province writes at any depth.
@@ -69,7 +87,9 @@ describe.each(await testDatabases())('progress of a rate on %s', (kind) => {
     // The district enters its own figures and its communes'.
     const periods = [...new Set(Object.values(RESULTS).flatMap((r) => Object.keys(r)))];
     for (const period of periods) {
-      const rows = Object.entries(RESULTS).filter(([, r]) => r[period]).map(([c, r]) => ({ unitId: d.unit(c), numerator: r[period][0], denominator: r[period][1] }));
+      const rows = Object.entries(RESULTS)
+        .filter(([, r]) => r[period])
+        .map(([c, r]) => ({ unitId: d.unit(c), numerator: r[period][0], denominator: r[period][1] }));
       expect(await record(s, huyen, rate, period, rows)).toBe(rows.length);
     }
   });

@@ -40,23 +40,28 @@ describe.each(await testDatabases())('figures across the 2025 reform on %s', (ki
     indicator = d.indicator('DLK26-ONLINE-SUBMISSION');
     province = d.unit('66');
     const sums = (rows: Record<string, unknown>[]) => new Map(rows.map((r) => [String(r.unitId), { b: Number(r.b), a: Number(r.a) }]));
-    const byUnit = sums(await s.ds.query(
-      "SELECT unitId, SUM(numerator) AS b, SUM(denominator) AS a FROM result WHERE indicatorId = ? AND period LIKE '2025-%' GROUP BY unitId",
-      [Number(indicator)],
-    ));
+    const byUnit = sums(
+      await s.ds.query("SELECT unitId, SUM(numerator) AS b, SUM(denominator) AS a FROM result WHERE indicatorId = ? AND period LIKE '2025-%' GROUP BY unitId", [Number(indicator)]),
+    );
     const links = (await s.ds.query('SELECT predecessorId AS p, successorId AS s FROM unit_link')) as { p: unknown; s: unknown }[];
     const communes = (await s.ds.query("SELECT id FROM unit WHERE parentId = ? AND level = 3 AND validFrom = '2025-07-01'", [Number(province)])) as { id: unknown }[];
     for (const { id } of communes) {
       const preds = links.filter((l) => String(l.s) === String(id)).map((l) => String(l.p));
       predecessorsOf.set(String(id), preds.length);
       const parts = [String(id), ...preds].map((u) => byUnit.get(u) ?? { b: 0, a: 0 });
-      expected.set(String(id), parts.reduce((x, y) => ({ b: x.b + y.b, a: x.a + y.a })));
+      expected.set(
+        String(id),
+        parts.reduce((x, y) => ({ b: x.b + y.b, a: x.a + y.a })),
+      );
     }
     const add = (x: Sum, y: Sum) => ({ b: x.b + y.b, a: x.a + y.a });
     all = [...byUnit.values()].reduce(add);
     const ended = (await s.ds.query("SELECT id FROM unit WHERE level = 3 AND validTo = '2025-06-30'")) as { id: unknown }[];
     const linked = new Set(links.map((l) => String(l.p)));
-    unmapped = ended.filter((u) => !linked.has(String(u.id))).map((u) => byUnit.get(String(u.id)) ?? { b: 0, a: 0 }).reduce(add, { b: 0, a: 0 });
+    unmapped = ended
+      .filter((u) => !linked.has(String(u.id)))
+      .map((u) => byUnit.get(String(u.id)) ?? { b: 0, a: 0 })
+      .reduce(add, { b: 0, a: 0 });
   });
   afterAll(async () => s?.close());
 
@@ -115,8 +120,11 @@ describe.each(await testDatabases())('figures across the 2025 reform on %s', (ki
     const applied = await cascade(s, token, input);
     expect(applied.applied).toBe(true);
     expect(applied.created).toBe(dry.created); // the 102 communes, and the agencies at the policy's fallback
-    const stored = (await s.ds.query('SELECT unitId, baseline, baselineSource FROM target WHERE planId = ? AND indicatorId = ?', [Number(plan), Number(indicator)])) as
-      { unitId: unknown; baseline: unknown; baselineSource: string | null }[];
+    const stored = (await s.ds.query('SELECT unitId, baseline, baselineSource FROM target WHERE planId = ? AND indicatorId = ?', [Number(plan), Number(indicator)])) as {
+      unitId: unknown;
+      baseline: unknown;
+      baselineSource: string | null;
+    }[];
     const withPreds = stored.filter((r) => predecessorsOf.get(String(r.unitId))! > 0);
     expect(withPreds.length).toBeGreaterThan(90);
     for (const r of withPreds) {

@@ -26,7 +26,9 @@ describe.each(await testDatabases())('the 2025 reform on %s', (kind) => {
     s = await bootServer(kind, { database: db, seed: 'none' });
     const d = await demo(s);
     const admin = await s.login('tinh.daklak');
-    before2022 = ok(await s.gql<{ progress: ProgressRow }>(PROGRESS, { planId: d.plan(2022), indicatorId: d.indicator('DLK22-ONLINE-RATE'), unitId: d.unit('66'), period: '2022' }, admin)).progress;
+    before2022 = ok(
+      await s.gql<{ progress: ProgressRow }>(PROGRESS, { planId: d.plan(2022), indicatorId: d.indicator('DLK22-ONLINE-RATE'), unitId: d.unit('66'), period: '2022' }, admin),
+    ).progress;
     first = (await runCli(REFORM, db.url)).stdout;
     second = (await runCli(REFORM, db.url)).stdout;
   });
@@ -65,19 +67,32 @@ describe.each(await testDatabases())('the 2025 reform on %s', (kind) => {
     expect(now.predecessors.length).toBeGreaterThan(1);
     const then = ok(await s.gql<{ unit: U }>(q, { at: '2024-06-01' }, admin)).unit;
     expect(then).toMatchObject({ validTo: '2025-06-30', parent: { code: '643' } });
-    const province = ok(await s.gql<{ unit: { id: string; children: { code: string }[]; predecessors: { code: string }[] } }>(
-      '{ unit(code: "66") { id children { code } predecessors { code } } }', {}, admin)).unit;
+    const province = ok(
+      await s.gql<{ unit: { id: string; children: { code: string }[]; predecessors: { code: string }[] } }>(
+        '{ unit(code: "66") { id children { code } predecessors { code } } }',
+        {},
+        admin,
+      ),
+    ).unit;
     expect(province.children.filter((c) => /^\d{5}$/.test(c.code))).toHaveLength(102);
     expect(province.children.some((c) => c.code === '655')).toBe(false);
     expect(province.predecessors.map((p) => p.code)).toEqual(['54']);
-    const phuYen = ok(await s.gql<{ unit: { validTo: string; successors: { code: string }[] } }>('{ unit(code: "54") { validTo successors { code } } }', {}, await s.login('sysadmin', 'sysadmin-password-1'))).unit;
+    const phuYen = ok(
+      await s.gql<{ unit: { validTo: string; successors: { code: string }[] } }>(
+        '{ unit(code: "54") { validTo successors { code } } }',
+        {},
+        await s.login('sysadmin', 'sysadmin-password-1'),
+      ),
+    ).unit;
     expect(phuYen).toEqual({ validTo: '2025-06-30', successors: [{ code: '66' }] });
   });
 
   it('leaves the 2022 decision in its own tree: same children, same figures', async () => {
     const d = await demo(s);
     const admin = await s.login('tinh.daklak');
-    const after = ok(await s.gql<{ progress: ProgressRow }>(PROGRESS, { planId: d.plan(2022), indicatorId: d.indicator('DLK22-ONLINE-RATE'), unitId: d.unit('66'), period: '2022' }, admin)).progress;
+    const after = ok(
+      await s.gql<{ progress: ProgressRow }>(PROGRESS, { planId: d.plan(2022), indicatorId: d.indicator('DLK22-ONLINE-RATE'), unitId: d.unit('66'), period: '2022' }, admin),
+    ).progress;
     expect(after).toEqual(before2022);
     expect(after.children).toHaveLength(33);
   });

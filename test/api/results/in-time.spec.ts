@@ -64,9 +64,20 @@ describe.each(await testDatabases())('results in time on %s', (kind) => {
   });
 
   it('refuses the whole batch when one row is out of time', async () => {
-    const res = await s.gql(RECORD, {
-      input: { indicatorId: rate, period: month, results: [{ unitId: commune, numerator: 1, denominator: 2 }, { unitId: dissolved.id, numerator: 1, denominator: 2 }] },
-    }, token);
+    const res = await s.gql(
+      RECORD,
+      {
+        input: {
+          indicatorId: rate,
+          period: month,
+          results: [
+            { unitId: commune, numerator: 1, denominator: 2 },
+            { unitId: dissolved.id, numerator: 1, denominator: 2 },
+          ],
+        },
+      },
+      token,
+    );
     expect(res.errors![0].extensions!.reason).toBe('UNIT_NOT_VALID');
     expect(await stored(rate, month)).toBe(0);
   });

@@ -25,8 +25,7 @@ describe.each(await testDatabases())('recordResults on %s', (kind) => {
 
   const rolledUp = async (unit: string, period: string, indicatorId = rate) =>
     (await progress(s, tok['tinh.daklak'], { planId: plan, indicatorId, unitId: d.unit(unit), period })).rolledUp;
-  const storedRows = async (period: string) =>
-    Number((await s.ds.query('SELECT COUNT(*) AS n FROM result WHERE indicatorId = ? AND period = ?', [Number(rate), period]))[0].n);
+  const storedRows = async (period: string) => Number((await s.ds.query('SELECT COUNT(*) AS n FROM result WHERE indicatorId = ? AND period = ?', [Number(rate), period]))[0].n);
   const send = (user: string, period: string, results: Record<string, unknown>[], indicatorId = rate) =>
     s.gql<{ recordResults: number }>(RECORD, { input: { indicatorId, period, results } }, tok[user]);
 
@@ -88,12 +87,17 @@ describe.each(await testDatabases())('recordResults on %s', (kind) => {
     ['a rate without its denominator', '2024-08', [{ numerator: 1 }], 'BAD_USER_INPUT'],
     ['a month without its leading zero', '2024-8', [{ numerator: 1, denominator: 2 }], 'BAD_USER_INPUT'],
     ['a fifth quarter', '2024-Q5', [{ numerator: 1, denominator: 2 }], 'BAD_USER_INPUT'],
-    ['the same unit twice', '2024-08', [{ numerator: 1, denominator: 2 }, { numerator: 1, denominator: 2 }], 'BAD_USER_INPUT'],
+    [
+      'the same unit twice',
+      '2024-08',
+      [
+        { numerator: 1, denominator: 2 },
+        { numerator: 1, denominator: 2 },
+      ],
+      'BAD_USER_INPUT',
+    ],
   ])('refuses %s and saves no row of the batch', async (_label, period, bad, error) => {
-    const rows = [
-      { unitId: d.unit('24556'), numerator: 5, denominator: 10 },
-      ...bad.map((f) => ({ unitId: d.unit('24538'), ...f })),
-    ];
+    const rows = [{ unitId: d.unit('24556'), numerator: 5, denominator: 10 }, ...bad.map((f) => ({ unitId: d.unit('24538'), ...f }))];
     const res = await send('huyen.krongana', period, rows);
     expect(codes(res)).toEqual([error]);
     expect(await storedRows(period)).toBe(0);

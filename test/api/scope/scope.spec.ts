@@ -2,7 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootServer, codes, type TestServer } from '../../support/server';
 import { testDatabases } from '../../support/databases';
 import {
-  CASCADE, CREATE_INDICATOR, CREATE_PLAN, demo, ISSUE_PLAN, PLANS, PROGRESS, RECORD, SET_TARGETS, setTargets, TARGET_FIELDS, targets, type Demo,
+  CASCADE,
+  CREATE_INDICATOR,
+  CREATE_PLAN,
+  demo,
+  ISSUE_PLAN,
+  PLANS,
+  PROGRESS,
+  RECORD,
+  SET_TARGETS,
+  setTargets,
+  TARGET_FIELDS,
+  targets,
+  type Demo,
   type WriteResult,
 } from '../../support/documents';
 
@@ -26,20 +38,27 @@ describe.each(await testDatabases())('subtree scope on %s', (kind) => {
     plan = d.plan(2022);
     online = d.indicator('DLK22-ONLINE-RATE');
     const res = await setTargets(s, tok['huyen.krongana'], {
-      planId: plan, indicatorId: online, targets: [{ unitId: d.unit('24538'), value: 60 }, { unitId: d.unit('24556'), value: 40 }],
+      planId: plan,
+      indicatorId: online,
+      targets: [
+        { unitId: d.unit('24538'), value: 60 },
+        { unitId: d.unit('24556'), value: 40 },
+      ],
     });
     expect(res.applied).toBe(true);
   });
   afterAll(async () => s?.close());
 
   const gql = <T = any>(user: string, query: string, variables: Record<string, unknown> = {}) => s.gql<T>(query, variables, tok[user]);
-  const unitCodes = async (user: string, args: string) =>
-    ((await gql<{ units: { code: string }[] }>(user, `{ units(${args}) { code } }`)).data?.units ?? []).map((u) => u.code);
+  const unitCodes = async (user: string, args: string) => ((await gql<{ units: { code: string }[] }>(user, `{ units(${args}) { code } }`)).data?.units ?? []).map((u) => u.code);
 
   describe('units', () => {
     it.each([
-      ['huyen.krongana', '656'], ['huyen.krongana', '24580'], ['huyen.krongana', '66.SNV'],
-      ['xa.buontrap', '24556'], ['xa.buontrap', '656'],
+      ['huyen.krongana', '656'],
+      ['huyen.krongana', '24580'],
+      ['huyen.krongana', '66.SNV'],
+      ['xa.buontrap', '24556'],
+      ['xa.buontrap', '656'],
     ])('%s does not get unit %s, by code or by id', async (user, code) => {
       const byCode = await gql(user, 'query($c: String!) { unit(code: $c) { id name } }', { c: code });
       const byId = await gql(user, 'query($id: ID!) { unit(id: $id) { id name } }', { id: d.unit(code) });
@@ -53,7 +72,10 @@ describe.each(await testDatabases())('subtree scope on %s', (kind) => {
       const res = await gql('xa.buontrap', '{ unit(code: "24538") { name ancestors { code name kind } parent { code name } } }');
       expect(res.data?.unit).toEqual({
         name: 'Thị trấn Buôn Trấp',
-        ancestors: [{ code: '66', name: 'Tỉnh Đắk Lắk', kind: 'PROVINCE' }, { code: '655', name: 'Huyện Krông A Na', kind: 'DISTRICT' }],
+        ancestors: [
+          { code: '66', name: 'Tỉnh Đắk Lắk', kind: 'PROVINCE' },
+          { code: '655', name: 'Huyện Krông A Na', kind: 'DISTRICT' },
+        ],
         parent: { code: '655', name: 'Huyện Krông A Na' },
       });
       const up = await gql('huyen.krongana', '{ unit(code: "66") { name children { code } } }');
@@ -156,7 +178,11 @@ describe.each(await testDatabases())('subtree scope on %s', (kind) => {
     it.each([
       ['setTargets', 'phantich.daklak', () => [SET_TARGETS, { input: { planId: plan, indicatorId: online, targets: [{ unitId: d.unit('655'), value: 60 }] } }]],
       ['cascadeTargets', 'phantich.daklak', () => [CASCADE, { input: { planId: plan, indicatorId: online, parentUnitId: d.unit('655') } }]],
-      ['recordResults', 'phantich.daklak', () => [RECORD, { input: { indicatorId: online, period: '2022-12', results: [{ unitId: d.unit('655'), numerator: 1, denominator: 2 }] } }]],
+      [
+        'recordResults',
+        'phantich.daklak',
+        () => [RECORD, { input: { indicatorId: online, period: '2022-12', results: [{ unitId: d.unit('655'), numerator: 1, denominator: 2 }] } }],
+      ],
       ['createPlan', 'phantich.daklak', () => [CREATE_PLAN, { input: { issuerId: d.unit('66'), year: 2030, title: 'x' } }]],
       ['issuePlan', 'phantich.daklak', () => [ISSUE_PLAN, { id: d.plan(2024) }]],
       ['createIndicator', 'phantich.daklak', () => [CREATE_INDICATOR, { input: { code: 'X', name: 'x', measure: 'RATE', comparator: 'AT_LEAST' } }]],
@@ -169,7 +195,15 @@ describe.each(await testDatabases())('subtree scope on %s', (kind) => {
 
     it('saved none of the refused writes', async () => {
       const rows = await targets(s, tok['tinh.daklak'], { planId: plan, indicatorId: online });
-      expect(rows.filter((t) => t.unit.code === '655' || t.unit.code === '656').map((t) => [t.unit.code, t.value]).sort()).toEqual([['655', 53], ['656', 40]]);
+      expect(
+        rows
+          .filter((t) => t.unit.code === '655' || t.unit.code === '656')
+          .map((t) => [t.unit.code, t.value])
+          .sort(),
+      ).toEqual([
+        ['655', 53],
+        ['656', 40],
+      ]);
       const plans = await gql<{ plans: { year: number; status: string }[] }>('tinh.daklak', PLANS, { year: 2030 });
       expect(plans.data?.plans).toEqual([]);
     });
@@ -198,9 +232,11 @@ describe.each(await testDatabases())('subtree scope on %s', (kind) => {
     });
 
     it('gives the district progress over its own communes only', async () => {
-      const res = await gql<{ progress: { unit: { code: string }; children: { unit: { code: string } }[] } }>(
-        'huyen.krongana', PROGRESS, { planId: plan, indicatorId: online, unitId: d.unit('655') },
-      );
+      const res = await gql<{ progress: { unit: { code: string }; children: { unit: { code: string } }[] } }>('huyen.krongana', PROGRESS, {
+        planId: plan,
+        indicatorId: online,
+        unitId: d.unit('655'),
+      });
       expect(res.data?.progress.unit.code).toBe('655');
       expect(res.data?.progress.children.map((c) => c.unit.code).sort()).toEqual([...d.childrenOf('655')].sort());
     });

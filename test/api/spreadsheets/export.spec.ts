@@ -13,7 +13,11 @@ import { demo, ok, type Demo } from '../../support/documents';
  */
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const STATUS_VI: Record<string, string> = {
-  ACHIEVED: 'Đạt', NOT_ACHIEVED: 'Không đạt', NOT_APPLICABLE: 'Không phát sinh hồ sơ', NO_DATA: 'Chưa có số liệu', NO_TARGET: 'Chưa giao chỉ tiêu',
+  ACHIEVED: 'Đạt',
+  NOT_ACHIEVED: 'Không đạt',
+  NOT_APPLICABLE: 'Không phát sinh hồ sơ',
+  NO_DATA: 'Chưa có số liệu',
+  NO_TARGET: 'Chưa giao chỉ tiêu',
 };
 
 type Cell = ExcelJS.CellValue;
@@ -24,8 +28,12 @@ const NODE = `unit { id name } target { value comparator } rolledUp { ${FIGURE} 
 const PROGRESS = `query($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String) {
   progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) { ${NODE} children { ${NODE} } } }`;
 type Node = {
-  unit: { id: string; name: string }; target: { value: number; comparator: string } | null;
-  rolledUp: { numerator: number | null; denominator: number | null; value: number | null }; status: string; gap: number | null; rank: number | null;
+  unit: { id: string; name: string };
+  target: { value: number; comparator: string } | null;
+  rolledUp: { numerator: number | null; denominator: number | null; value: number | null };
+  status: string;
+  gap: number | null;
+  rank: number | null;
 };
 
 describe.each(await testDatabases())('spreadsheet exports on %s', (kind) => {
@@ -81,7 +89,9 @@ describe.each(await testDatabases())('spreadsheet exports on %s', (kind) => {
     }
     return {
       h1: h1 + 1,
-      top, sub, sections,
+      top,
+      sub,
+      sections,
       digitization: col(/Số hóa/, /^Mức giao năm 2022$/),
       baseline: col(/trực tuyến/, /^Thực hiện năm 2021$/),
       target: col(/trực tuyến/, /^Mức giao năm 2022$/),
@@ -91,7 +101,10 @@ describe.each(await testDatabases())('spreadsheet exports on %s', (kind) => {
   it('regenerates the 2022 annex: every baseline and target of the decision on its unit’s row, in the decision’s order', async () => {
     const ws = await sheet(annexPath(), tinh);
     const a = readAnnex(ws);
-    expect([a.digitization, a.baseline, a.target].every((i) => i >= 2), JSON.stringify(a.top)).toBe(true);
+    expect(
+      [a.digitization, a.baseline, a.target].every((i) => i >= 2),
+      JSON.stringify(a.top),
+    ).toBe(true);
     const byGroup = { AGENCY: a.sections[0].rows, DISTRICT: a.sections[1].rows };
     expect(byGroup.AGENCY).toHaveLength(18);
     expect(byGroup.DISTRICT).toHaveLength(15);
@@ -137,7 +150,8 @@ describe.each(await testDatabases())('spreadsheet exports on %s', (kind) => {
     expect(ws.getCell(firstRow, a.target + 1)).toMatchObject({ value: 99, numFmt: '0"%"' });
     const stttt = a.sections[0].rows.findIndex((r) => r[1] === 'Sở Thông tin và Truyền thông');
     expect(ws.getCell(firstRow + stttt, a.baseline + 1)).toMatchObject({ value: 97.4, numFmt: '0.0"%"' });
-    for (let c = 1; c <= last; c++) expect(ws.getCell(firstRow, c).border, `column ${c}`).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
+    for (let c = 1; c <= last; c++)
+      expect(ws.getCell(firstRow, c).border, `column ${c}`).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
     for (let c = 1; c <= last; c++) expect(ws.getColumn(c).width, `column ${c}`).toBeGreaterThan(5);
   });
 
@@ -170,7 +184,10 @@ describe.each(await testDatabases())('spreadsheet exports on %s', (kind) => {
     const ws = await sheet(`/export/progress.xlsx?${new URLSearchParams(args)}`, token());
     const all = rows(ws);
     expect(text(all[0][0])).toBe('TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU');
-    const titles = all.slice(1, 5).map((r) => text(r[0])).join('\n');
+    const titles = all
+      .slice(1, 5)
+      .map((r) => text(r[0]))
+      .join('\n');
     expect(titles).toContain('Kế hoạch: Về việc giao chỉ tiêu số hóa');
     expect(titles).toContain('Chỉ tiêu: 2. Tỷ lệ hồ sơ TTHC tiếp nhận, giải quyết trực tuyến');
     expect(titles).toContain(`Đơn vị: ${want.unit.name} — Kỳ: ${period === '2022' ? 'Năm 2022' : 'Quý 2/2022'}`);
@@ -181,8 +198,15 @@ describe.each(await testDatabases())('spreadsheet exports on %s', (kind) => {
     [want, ...want.children].forEach((n, i) => {
       const where = `${i}: ${n.unit.name}`;
       expect(body[i], where).toEqual([
-        i === 0 ? null : i, n.unit.name, n.target?.value ?? null, n.rolledUp.numerator, n.rolledUp.denominator, n.rolledUp.value,
-        STATUS_VI[n.status], n.gap, n.rank,
+        i === 0 ? null : i,
+        n.unit.name,
+        n.target?.value ?? null,
+        n.rolledUp.numerator,
+        n.rolledUp.denominator,
+        n.rolledUp.value,
+        STATUS_VI[n.status],
+        n.gap,
+        n.rank,
       ]);
     });
     expect(want.children.length).toBeGreaterThan(0);

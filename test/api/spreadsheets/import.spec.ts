@@ -51,21 +51,25 @@ describe.each(await testDatabases())('spreadsheet import on %s', (kind) => {
   afterAll(async () => s?.close());
 
   async function send(
-    kindPath: string, query: Record<string, string | boolean>, file: Buffer | null, token: string | null,
+    kindPath: string,
+    query: Record<string, string | boolean>,
+    file: Buffer | null,
+    token: string | null,
     opts: { name?: string; type?: string; headers?: Record<string, string> } = {},
   ): Promise<Answer> {
     const form = new FormData();
     if (file) form.append('file', new Blob([new Uint8Array(file)], { type: opts.type ?? XLSX_TYPE }), opts.name ?? 'bang.xlsx');
     const qs = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
     const res = await fetch(`${s.url}/import/${kindPath}?${qs}`, {
-      method: 'POST', body: form, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(opts.headers ?? {}) },
+      method: 'POST',
+      body: form,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(opts.headers ?? {}) },
     });
     return { status: res.status, body: (await res.json()) as Answer['body'] };
   }
   const count = async (sql: string, params: unknown[]) => Number((await s.ds.query(sql, params))[0].n);
   const targetRows = (planId: string) => count('SELECT COUNT(*) AS n FROM target WHERE planId = ?', [Number(planId)]);
-  const resultRows = (indicatorId: string, period: string) =>
-    count('SELECT COUNT(*) AS n FROM result WHERE indicatorId = ? AND period = ?', [Number(indicatorId), period]);
+  const resultRows = (indicatorId: string, period: string) => count('SELECT COUNT(*) AS n FROM result WHERE indicatorId = ? AND period = ?', [Number(indicatorId), period]);
   const codes = (r: Row) => r.issues.map((i) => i.code);
 
   /** The 2022 annex as the decision prints it: title rows, groups, its own names, "99,96%". */
@@ -258,7 +262,11 @@ describe.each(await testDatabases())('spreadsheet import on %s', (kind) => {
       const p = await progress(s, tok['huyen.krongana'], { planId: plan22, indicatorId: online22, unitId: d.unit('24538'), period });
       expect(p.own).toEqual({ numerator: 1234, denominator: 1500, value: (100 * 1234) / 1500 });
 
-      const asXlsx = await xlsx([[`BÁO CÁO KẾT QUẢ THÁNG ${monthSlashYear(period)}`], header, ...lines.map((l) => [l[0], l[1], l[2] === '1.234' ? 1234 : l[2], l[3] === '1.500' ? 1500 : l[3], l[4]])]);
+      const asXlsx = await xlsx([
+        [`BÁO CÁO KẾT QUẢ THÁNG ${monthSlashYear(period)}`],
+        header,
+        ...lines.map((l) => [l[0], l[1], l[2] === '1.234' ? 1234 : l[2], l[3] === '1.500' ? 1500 : l[3], l[4]]),
+      ]);
       const again = await send('results', query, asXlsx, tok['huyen.krongana']);
       expect(again.body.summary).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: 3 });
       expect(await resultRows(online22, period)).toBe(3);
@@ -275,7 +283,11 @@ describe.each(await testDatabases())('spreadsheet import on %s', (kind) => {
 
     it('lets a commune import its own figures, with the period in a column', async () => {
       const [first, second] = [monthsAgo(4), monthsAgo(3)];
-      const file = await xlsx([['Kỳ báo cáo', 'Tên đơn vị', 'Số hồ sơ trực tuyến', 'Tổng số hồ sơ'], [monthSlashYear(first), 'Thị trấn Buôn Trấp', 3, 4], [second, 'Thị trấn Buôn Trấp', 5, 6]]);
+      const file = await xlsx([
+        ['Kỳ báo cáo', 'Tên đơn vị', 'Số hồ sơ trực tuyến', 'Tổng số hồ sơ'],
+        [monthSlashYear(first), 'Thị trấn Buôn Trấp', 3, 4],
+        [second, 'Thị trấn Buôn Trấp', 5, 6],
+      ]);
       const res = await send('results', { planId: plan22, indicatorId: online22 }, file, tok['xa.buontrap']);
       expect(res.body.summary).toMatchObject({ applied: true, created: 2 });
       expect(await resultRows(online22, first)).toBe(1);
@@ -303,7 +315,11 @@ describe.each(await testDatabases())('spreadsheet import on %s', (kind) => {
 
   describe('requests refused as a whole', () => {
     const q = () => ({ planId: plan22, indicatorId: online22, period: monthsAgo(6), dryRun: true });
-    const good = () => xlsx([['Tên đơn vị', 'Số hồ sơ trực tuyến', 'Tổng số hồ sơ'], ['Thị trấn Buôn Trấp', 1, 2]]);
+    const good = () =>
+      xlsx([
+        ['Tên đơn vị', 'Số hồ sơ trực tuyến', 'Tổng số hồ sơ'],
+        ['Thị trấn Buôn Trấp', 1, 2],
+      ]);
 
     it('401 without a token', async () => {
       const res = await send('results', q(), await good(), null);
@@ -330,11 +346,19 @@ describe.each(await testDatabases())('spreadsheet import on %s', (kind) => {
       // As many as one setTargets takes; a results import takes up to 200,000 lines (upload-limits.spec).
       ['more than 5,000 target lines', 400, 'FILE_TOO_MANY_ROWS', 'targets', {}, 'long'],
     ])('%s → %d %s', async (_label, status, code, kindPath, extra, fileKind) => {
-      const file = fileKind === 'none' ? null
-        : fileKind === 'noHeader' ? csv([['a', 'b'], ['1', '2']])
-        : fileKind === 'long' ? csv([['Tên đơn vị', 'Chỉ tiêu'], ...Array.from({ length: 5001 }, (_, i) => [`Xã ${i}`, 80])])
-        : fileKind === 'xls' ? Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
-        : await good();
+      const file =
+        fileKind === 'none'
+          ? null
+          : fileKind === 'noHeader'
+            ? csv([
+                ['a', 'b'],
+                ['1', '2'],
+              ])
+            : fileKind === 'long'
+              ? csv([['Tên đơn vị', 'Chỉ tiêu'], ...Array.from({ length: 5001 }, (_, i) => [`Xã ${i}`, 80])])
+              : fileKind === 'xls'
+                ? Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+                : await good();
       const res = await send(kindPath, { ...q(), ...extra }, file, tok['huyen.krongana']);
       expect(res.status).toBe(status);
       expect(res.body.error?.code).toBe(code);

@@ -13,11 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootServer, type TestServer } from '../../support/server';
 import { testDatabases } from '../../support/databases';
 import { demo } from '../../support/documents';
+import { READ_WORKER_HEAP_MB } from '../../../server/src/modules/spreadsheets/read-limits';
 
 type Answer = { status: number; body: { rows?: unknown[]; summary?: { rows: number; matched: number }; error?: { code: string; message: string } } };
 
 const HEALTH_BOUND_MS = 200;
-const RSS_BOUND_MB = 150;
+/**
+ * The reading worker runs in this process, with a heap of at most READ_WORKER_HEAP_MB (256): a
+ * legitimate read up to the limits may use that much; the bombs took 850 MB to 1.2 GB before.
+ */
+const RSS_BOUND_MB = READ_WORKER_HEAP_MB + 64;
 const MB = 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
@@ -120,10 +125,22 @@ async function xlsx(sheet: (Buffer | { byte: number; size: number })[], extra: Z
   const sheetPart = await deflatePart('xl/worksheets/sheet1.xml', sheet);
   if (lie !== undefined) sheetPart.declaredSize = lie;
   return zip([
-    await text('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
-    await text('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    await text('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Kết quả" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    await text('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    await text(
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+    await text(
+      '_rels/.rels',
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    await text(
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Kết quả" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    await text(
+      'xl/_rels/workbook.xml.rels',
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
     sheetPart,
     ...extra,
   ]);
@@ -289,7 +306,10 @@ describe.each(await testDatabases())('upload limits on %s', (kind) => {
 
     it('refuses an archive of 600 entries (422)', async () => {
       const empty = await deflatePart('x', [Buffer.from('')]);
-      const file = await xlsx([...sheet(), Buffer.from(SHEET_CLOSE)], Array.from({ length: 600 }, (_, i) => ({ ...empty, name: `xl/media/e${i}.bin` })));
+      const file = await xlsx(
+        [...sheet(), Buffer.from(SHEET_CLOSE)],
+        Array.from({ length: 600 }, (_, i) => ({ ...empty, name: `xl/media/e${i}.bin` })),
+      );
       const res = await send(file, 'nhieu.xlsx');
       expect(res.status).toBe(422);
       expect(res.body.error?.code).toBe('FILE_ARCHIVE_SUSPICIOUS');

@@ -5,17 +5,46 @@ import { cascade, demo, draftPlan, issueTriples, setTargets, sortTriples, target
 
 /** Đắk Lắk 2022 (fixture): unit code → [2021 online rate, 2022 target]; null baseline = no dossiers arose. */
 const ANNEX: Record<string, [number | null, number]> = {
-  '66.SCT': [99.96, 99], '66.SGTVT': [37.15, 50], '66.SGDDT': [95.33, 97], '66.SKHCN': [86.67, 88], '66.SKHDT': [97, 98],
-  '66.SLDTBXH': [92.23, 94], '66.SNGV': [100, 99], '66.SNNPTNT': [100, 99], '66.SNV': [92.57, 87], '66.STTTT': [97.4, 98],
-  '66.STC': [100, 99], '66.STNMT': [0.66, 50], '66.STP': [53.59, 55], '66.SVHTTDL': [100, 99], '66.SXD': [66.67, 68],
-  '66.SYT': [98.06, 98], '66.BQLKCN': [null, 50], '66.CAT': [99.94, 99],
-  '643': [78.39, 79], '644': [43.41, 45], '655': [51.04, 53], '653': [0.02, 40], '654': [86.43, 88], '649': [2.39, 40],
-  '650': [66.03, 68], '645': [31.81, 40], '651': [17.18, 40], '646': [21.82, 40], '657': [1.19, 40], '648': [89.21, 91],
-  '652': [0.03, 40], '647': [5, 40], '656': [0.57, 40],
+  '66.SCT': [99.96, 99],
+  '66.SGTVT': [37.15, 50],
+  '66.SGDDT': [95.33, 97],
+  '66.SKHCN': [86.67, 88],
+  '66.SKHDT': [97, 98],
+  '66.SLDTBXH': [92.23, 94],
+  '66.SNGV': [100, 99],
+  '66.SNNPTNT': [100, 99],
+  '66.SNV': [92.57, 87],
+  '66.STTTT': [97.4, 98],
+  '66.STC': [100, 99],
+  '66.STNMT': [0.66, 50],
+  '66.STP': [53.59, 55],
+  '66.SVHTTDL': [100, 99],
+  '66.SXD': [66.67, 68],
+  '66.SYT': [98.06, 98],
+  '66.BQLKCN': [null, 50],
+  '66.CAT': [99.94, 99],
+  '643': [78.39, 79],
+  '644': [43.41, 45],
+  '655': [51.04, 53],
+  '653': [0.02, 40],
+  '654': [86.43, 88],
+  '649': [2.39, 40],
+  '650': [66.03, 68],
+  '645': [31.81, 40],
+  '651': [17.18, 40],
+  '646': [21.82, 40],
+  '657': [1.19, 40],
+  '648': [89.21, 91],
+  '652': [0.03, 40],
+  '647': [5, 40],
+  '656': [0.57, 40],
 };
 const HAND_TYPED: Record<string, number> = { '66.SNV': 87, '66.STTTT': 98, '66.SYT': 98, '643': 79 };
 const DEFAULTS = [
-  { kind: 'PROVINCIAL_AGENCY', value: 50 }, { kind: 'PROVINCIAL_CITY', value: 60 }, { kind: 'TOWN', value: 45 }, { kind: 'DISTRICT', value: 40 },
+  { kind: 'PROVINCIAL_AGENCY', value: 50 },
+  { kind: 'PROVINCIAL_CITY', value: 60 },
+  { kind: 'TOWN', value: 45 },
+  { kind: 'DISTRICT', value: 40 },
 ];
 const BY_KIND: Record<string, number> = { PROVINCIAL_AGENCY: 50, PROVINCIAL_CITY: 60, TOWN: 45, DISTRICT: 40 };
 const DISTRICT_LEVEL_40 = ['PROVINCIAL_CITY', 'TOWN', 'DISTRICT'].map((kind) => ({ kind, value: 40 }));
@@ -38,7 +67,13 @@ describe.each(await testDatabases())('cascadeTargets by the province on %s', (ki
     digitization = d.indicator('DLK22-DIGITIZATION');
     plan = await draftPlan(s, tinh, { issuerId: d.unit('66'), year: 2025, title: 'Giao chỉ tiêu 2025 (thử)' }, [
       { indicatorId: online },
-      { indicatorId: digitization, floors: [{ kind: 'DISTRICT', value: 45 }, { kind: 'PROVINCIAL_AGENCY', value: 30 }] },
+      {
+        indicatorId: digitization,
+        floors: [
+          { kind: 'DISTRICT', value: 45 },
+          { kind: 'PROVINCIAL_AGENCY', value: 30 },
+        ],
+      },
     ]);
   });
   afterAll(async () => s?.close());
@@ -70,7 +105,9 @@ describe.each(await testDatabases())('cascadeTargets by the province on %s', (ki
   it('reproduces the 2022 annex: baseline policy (uplift 1, cap 99, floors 50/40) from stored baselines plus four hand-typed overrides', async () => {
     // The 2021 baselines go onto the existing targets first (values as they are).
     const withBaselines = await setTargets(s, tinh, {
-      planId: plan, indicatorId: online, targets: codes().map((c) => ({ unitId: d.unit(c), value: expectedDefault(c), baseline: ANNEX[c][0] })),
+      planId: plan,
+      indicatorId: online,
+      targets: codes().map((c) => ({ unitId: d.unit(c), value: expectedDefault(c), baseline: ANNEX[c][0] })),
     });
     expect(withBaselines).toMatchObject({ applied: true, created: 0, updated: 33 });
     const input = {
@@ -88,7 +125,11 @@ describe.each(await testDatabases())('cascadeTargets by the province on %s', (ki
       const b = ANNEX[c][0];
       return b === null ? floor : Math.min(99, Math.max(floor, Math.ceil(b) + 1));
     };
-    expect(codes().filter((c) => rule(c) !== ANNEX[c][1]).sort()).toEqual(Object.keys(HAND_TYPED).sort());
+    expect(
+      codes()
+        .filter((c) => rule(c) !== ANNEX[c][1])
+        .sort(),
+    ).toEqual(Object.keys(HAND_TYPED).sort());
     expect(valuesByCode(res.targets)).toEqual(Object.fromEntries(codes().map((c) => [c, ANNEX[c][1]])));
     for (const t of res.targets) {
       expect(t.origin, t.unit.code!).toBe(t.unit.code! in HAND_TYPED ? 'MANUAL' : 'RULE');
@@ -112,7 +153,12 @@ describe.each(await testDatabases())('cascadeTargets by the province on %s', (ki
     expect(kept).toMatchObject({ applied: false, created: 0, updated: changes.length });
     const keptValues = valuesByCode(kept.targets);
     for (const c of codes()) expect(keptValues[c], c).toBe(c in HAND_TYPED ? HAND_TYPED[c] : expectedDefault(c) + 5);
-    expect(kept.targets.filter((t) => t.origin === 'MANUAL').map((t) => t.unit.code).sort()).toEqual(Object.keys(HAND_TYPED).sort());
+    expect(
+      kept.targets
+        .filter((t) => t.origin === 'MANUAL')
+        .map((t) => t.unit.code)
+        .sort(),
+    ).toEqual(Object.keys(HAND_TYPED).sort());
 
     const replaced = await cascade(s, tinh, { ...base(), defaults: higher, keepManual: false, dryRun: true });
     // Every row changes now: values, or origin MANUAL → RULE (Sở Tư pháp's value stays 55, origin RULE already).
@@ -120,9 +166,7 @@ describe.each(await testDatabases())('cascadeTargets by the province on %s', (ki
     expect(valuesByCode(replaced.targets)).toEqual(Object.fromEntries(codes().map((c) => [c, expectedDefault(c) + 5])));
     expect(replaced.targets.every((t) => t.origin === 'RULE')).toBe(true);
     // Dry runs: the stored annex is untouched.
-    expect(valuesByCode(await targets(s, tinh, { planId: plan, indicatorId: online }))).toEqual(
-      Object.fromEntries(codes().map((c) => [c, ANNEX[c][1]])),
-    );
+    expect(valuesByCode(await targets(s, tinh, { planId: plan, indicatorId: online }))).toEqual(Object.fromEntries(codes().map((c) => [c, ANNEX[c][1]])));
   });
 
   it('leaves a child untouched when nothing yields a value for it', async () => {
@@ -142,8 +186,16 @@ describe.each(await testDatabases())('cascadeTargets by the province on %s', (ki
   ])('floors: %s', async (_label, requestFloor, districtDefault, belowKinds) => {
     const floors = requestFloor === null ? null : [{ kind: 'DISTRICT', value: requestFloor }];
     const res = await cascade(s, tinh, {
-      planId: plan, indicatorId: digitization, parentUnitId: d.unit('66'), floors,
-      defaults: [{ kind: 'PROVINCIAL_AGENCY', value: 50 }, { kind: 'DISTRICT', value: districtDefault }, { kind: 'TOWN', value: 40 }, { kind: 'PROVINCIAL_CITY', value: 40 }],
+      planId: plan,
+      indicatorId: digitization,
+      parentUnitId: d.unit('66'),
+      floors,
+      defaults: [
+        { kind: 'PROVINCIAL_AGENCY', value: 50 },
+        { kind: 'DISTRICT', value: districtDefault },
+        { kind: 'TOWN', value: 40 },
+        { kind: 'PROVINCIAL_CITY', value: 40 },
+      ],
     });
     const below = codes().filter((c) => belowKinds.includes(d.kind(c)));
     expect(issueTriples(res.issues, d)).toEqual(below.sort().map((c) => [c, 'BELOW_FLOOR', 'ERROR']));
@@ -154,8 +206,16 @@ describe.each(await testDatabases())('cascadeTargets by the province on %s', (ki
 
   it('baseline policy without a baseline gives the binding floor (0 where no floor is set)', async () => {
     const res = await cascade(s, tinh, {
-      planId: plan, indicatorId: digitization, parentUnitId: d.unit('66'), keepManual: false, dryRun: true,
-      floors: [{ kind: 'PROVINCIAL_AGENCY', value: 25 }, { kind: 'DISTRICT', value: 40 }, { kind: 'TOWN', value: 42 }],
+      planId: plan,
+      indicatorId: digitization,
+      parentUnitId: d.unit('66'),
+      keepManual: false,
+      dryRun: true,
+      floors: [
+        { kind: 'PROVINCIAL_AGENCY', value: 25 },
+        { kind: 'DISTRICT', value: 40 },
+        { kind: 'TOWN', value: 42 },
+      ],
       baselinePolicy: { uplift: 3, cap: 99 },
     });
     const want: Record<string, number> = { PROVINCIAL_AGENCY: 30, DISTRICT: 45, TOWN: 42, PROVINCIAL_CITY: 0 };
@@ -166,8 +226,13 @@ describe.each(await testDatabases())('cascadeTargets by the province on %s', (ki
   it('an ERROR on one row blocks the whole write, warnings still reported', async () => {
     const before = await targets(s, tinh, { planId: plan, indicatorId: online });
     const res = await cascade(s, tinh, {
-      ...base(), defaults: DEFAULTS, keepManual: false,
-      overrides: [{ unitId: d.unit('66.SXD'), value: 100.5 }, { unitId: d.unit('66.SCT'), value: 90, baseline: 99.96 }],
+      ...base(),
+      defaults: DEFAULTS,
+      keepManual: false,
+      overrides: [
+        { unitId: d.unit('66.SXD'), value: 100.5 },
+        { unitId: d.unit('66.SCT'), value: 90, baseline: 99.96 },
+      ],
     });
     expect(res).toMatchObject({ applied: false, created: 0, updated: 0 });
     expect(issueTriples(res.issues, d)).toEqual(sortTriples([['66.SCT', 'BELOW_BASELINE', 'WARNING'], ['66.SXD', 'OUT_OF_RANGE', 'ERROR'], ...lowBaselines()]));

@@ -20,11 +20,16 @@ describe.each(await testDatabases())('setTargets on %s', (kind) => {
   afterAll(async () => s?.close());
 
   const write = (rows: Record<string, unknown>[], dryRun = false) => setTargets(s, tinh, { planId: plan, indicatorId: online, targets: rows, dryRun });
-  const stored = async (code: string): Promise<TargetRow | undefined> =>
-    (await targets(s, tinh, { planId: plan, indicatorId: online, unitId: d.unit(code) }))[0];
+  const stored = async (code: string): Promise<TargetRow | undefined> => (await targets(s, tinh, { planId: plan, indicatorId: online, unitId: d.unit(code) }))[0];
 
   it('previews new rows (dry run) as "new:<unitId>" with version 0, saving nothing', async () => {
-    const res = await write([{ unitId: d.unit('66.SXD'), value: 70 }, { unitId: d.unit('655'), value: 55, note: 'thử' }], true);
+    const res = await write(
+      [
+        { unitId: d.unit('66.SXD'), value: 70 },
+        { unitId: d.unit('655'), value: 55, note: 'thử' },
+      ],
+      true,
+    );
     expect(res).toMatchObject({ applied: false, created: 2, updated: 0, issues: [] });
     expect(res.targets.map((t) => [t.id, t.version, t.value, t.origin, t.unit.code])).toEqual([
       [`new:${d.unit('66.SXD')}`, 0, 70, 'MANUAL', '66.SXD'],
@@ -100,7 +105,10 @@ describe.each(await testDatabases())('setTargets on %s', (kind) => {
     ['a negative rate', '66.STP', -0.01, 'OUT_OF_RANGE'],
     ["the writer's own unit (a unit never writes its own target)", '66', 80, 'NOT_IN_SCOPE'],
   ])('refuses %s, saving no row of the batch', async (_label, code, value, issue) => {
-    const res = await write([{ unitId: d.unit(code), value }, { unitId: d.unit('66.SYT'), value: 98 }]);
+    const res = await write([
+      { unitId: d.unit(code), value },
+      { unitId: d.unit('66.SYT'), value: 98 },
+    ]);
     expect(res).toMatchObject({ applied: false, created: 0, updated: 0 });
     expect(res.issues.filter((i) => i.severity === 'ERROR').map((i) => [d.codeOf(i.unitId), i.code])).toEqual([[code, issue]]);
     expect(await stored('66.SYT')).toBeUndefined();
@@ -108,7 +116,10 @@ describe.each(await testDatabases())('setTargets on %s', (kind) => {
   });
 
   it('reports a unit that does not exist as NOT_IN_SCOPE, like one outside reach', async () => {
-    const res = await write([{ unitId: '987654', value: 50 }, { unitId: d.unit('66.SYT'), value: 98 }]);
+    const res = await write([
+      { unitId: '987654', value: 50 },
+      { unitId: d.unit('66.SYT'), value: 98 },
+    ]);
     expect(res).toMatchObject({ applied: false, created: 0, updated: 0 });
     expect(res.issues.map((i) => [i.unitId, i.code, i.severity])).toEqual([['987654', 'NOT_IN_SCOPE', 'ERROR']]);
     expect(await stored('66.SYT')).toBeUndefined();

@@ -12,7 +12,10 @@ const TOWNSHIP = '24538';
 const COMMUNES = ['24556', '24559', '24565', '24568', '24571', '24574', '24577'];
 const CHILDREN = [TOWNSHIP, ...COMMUNES];
 const DISTRICT_TARGET = 53;
-const DEFAULTS = [{ kind: 'TOWNSHIP', value: 60 }, { kind: 'COMMUNE', value: 40 }];
+const DEFAULTS = [
+  { kind: 'TOWNSHIP', value: 60 },
+  { kind: 'COMMUNE', value: 40 },
+];
 
 describe.each(await testDatabases())('a district sub-assigning in the issued 2022 plan on %s', (kind) => {
   let s: TestServer;
@@ -39,11 +42,13 @@ describe.each(await testDatabases())('a district sub-assigning in the issued 202
     const res = await cascade(s, huyen, base({ defaults: DEFAULTS, dryRun: true }));
     expect(res).toMatchObject({ applied: false, created: 8, updated: 0 });
     expect(valuesByCode(res.targets)).toEqual({ [TOWNSHIP]: 60, ...Object.fromEntries(COMMUNES.map((c) => [c, 40])) });
-    expect(issueTriples(res.issues, d)).toEqual(sortTriples([
-      ...each(CHILDREN, 'PAST_DEADLINE', 'WARNING'),
-      ...each(COMMUNES, 'BELOW_PARENT', 'WARNING'), // 40 < 53; the township's 60 is not
-      ['655', 'IMPLIED_AGGREGATE_SHORT', 'WARNING'],
-    ]));
+    expect(issueTriples(res.issues, d)).toEqual(
+      sortTriples([
+        ...each(CHILDREN, 'PAST_DEADLINE', 'WARNING'),
+        ...each(COMMUNES, 'BELOW_PARENT', 'WARNING'), // 40 < 53; the township's 60 is not
+        ['655', 'IMPLIED_AGGREGATE_SHORT', 'WARNING'],
+      ]),
+    );
     // No 2021 results in the demo: equal weights, (60 + 7 × 40) / 8 = 42.5.
     const implied = res.issues.find((i) => i.code === 'IMPLIED_AGGREGATE_SHORT')!;
     expect(implied.message).toContain('42,5');
@@ -53,10 +58,52 @@ describe.each(await testDatabases())('a district sub-assigning in the issued 202
   });
 
   it.each([
-    ['a commune below the province floor 40', { defaults: [{ kind: 'TOWNSHIP', value: 60 }, { kind: 'COMMUNE', value: 39 }] }, COMMUNES, 'Tỉnh Đắk Lắk'],
-    ['the township below the province floor 60', { defaults: [{ kind: 'TOWNSHIP', value: 59.5 }, { kind: 'COMMUNE', value: 40 }] }, [TOWNSHIP], 'Tỉnh Đắk Lắk'],
-    ['a lower district floor does not lift the province floor', { floors: [{ kind: 'COMMUNE', value: 30 }], defaults: [{ kind: 'TOWNSHIP', value: 60 }, { kind: 'COMMUNE', value: 35 }] }, COMMUNES, 'Tỉnh Đắk Lắk'],
-    ["the district's own higher floor binds", { floors: [{ kind: 'COMMUNE', value: 45 }], defaults: [{ kind: 'TOWNSHIP', value: 60 }, { kind: 'COMMUNE', value: 42 }] }, COMMUNES, 'Huyện Krông A Na'],
+    [
+      'a commune below the province floor 40',
+      {
+        defaults: [
+          { kind: 'TOWNSHIP', value: 60 },
+          { kind: 'COMMUNE', value: 39 },
+        ],
+      },
+      COMMUNES,
+      'Tỉnh Đắk Lắk',
+    ],
+    [
+      'the township below the province floor 60',
+      {
+        defaults: [
+          { kind: 'TOWNSHIP', value: 59.5 },
+          { kind: 'COMMUNE', value: 40 },
+        ],
+      },
+      [TOWNSHIP],
+      'Tỉnh Đắk Lắk',
+    ],
+    [
+      'a lower district floor does not lift the province floor',
+      {
+        floors: [{ kind: 'COMMUNE', value: 30 }],
+        defaults: [
+          { kind: 'TOWNSHIP', value: 60 },
+          { kind: 'COMMUNE', value: 35 },
+        ],
+      },
+      COMMUNES,
+      'Tỉnh Đắk Lắk',
+    ],
+    [
+      "the district's own higher floor binds",
+      {
+        floors: [{ kind: 'COMMUNE', value: 45 }],
+        defaults: [
+          { kind: 'TOWNSHIP', value: 60 },
+          { kind: 'COMMUNE', value: 42 },
+        ],
+      },
+      COMMUNES,
+      'Huyện Krông A Na',
+    ],
     ['one override below the floor', { defaults: DEFAULTS, overrides: [{ unitId: '24556', value: 39.99 }] }, ['24556'], 'Tỉnh Đắk Lắk'],
   ])('BELOW_FLOOR blocks the cascade: %s', async (_label, rule, below, setBy) => {
     const input = { ...rule } as Record<string, unknown>;
@@ -70,7 +117,12 @@ describe.each(await testDatabases())('a district sub-assigning in the issued 202
 
   it('BELOW_FLOOR blocks setTargets too', async () => {
     const res = await setTargets(s, huyen, {
-      planId: plan, indicatorId: online, targets: [{ unitId: d.unit('24559'), value: 39 }, { unitId: d.unit(TOWNSHIP), value: 70 }],
+      planId: plan,
+      indicatorId: online,
+      targets: [
+        { unitId: d.unit('24559'), value: 39 },
+        { unitId: d.unit(TOWNSHIP), value: 70 },
+      ],
     });
     expect(res.applied).toBe(false);
     expect(errors(res.issues)).toEqual([['24559', 'BELOW_FLOOR', 'ERROR']]);
@@ -80,7 +132,17 @@ describe.each(await testDatabases())('a district sub-assigning in the issued 202
     [true, 'ERROR'],
     [false, 'WARNING'],
   ])('notBelowParent %s makes BELOW_PARENT an %s', async (notBelowParent, severity) => {
-    const res = await cascade(s, huyen, base({ defaults: [{ kind: 'TOWNSHIP', value: 60 }, { kind: 'COMMUNE', value: 50 }], notBelowParent }));
+    const res = await cascade(
+      s,
+      huyen,
+      base({
+        defaults: [
+          { kind: 'TOWNSHIP', value: 60 },
+          { kind: 'COMMUNE', value: 50 },
+        ],
+        notBelowParent,
+      }),
+    );
     const belowParent = res.issues.filter((i) => i.code === 'BELOW_PARENT');
     expect(sortTriples(belowParent.map((i) => [d.codeOf(i.unitId), i.code, i.severity]))).toEqual(each(COMMUNES, 'BELOW_PARENT', severity));
     expect(belowParent[0].message).toContain('53');
@@ -105,7 +167,17 @@ describe.each(await testDatabases())('a district sub-assigning in the issued 202
 
   it("weighs IMPLIED_AGGREGATE_SHORT by last year's denominators once 2021 results are recorded", async () => {
     const proposal = (township: number) =>
-      cascade(s, huyen, base({ defaults: [{ kind: 'TOWNSHIP', value: township }, { kind: 'COMMUNE', value: 40 }], dryRun: true }));
+      cascade(
+        s,
+        huyen,
+        base({
+          defaults: [
+            { kind: 'TOWNSHIP', value: township },
+            { kind: 'COMMUNE', value: 40 },
+          ],
+          dryRun: true,
+        }),
+      );
     const implied = (issues: { code: string; unitId: string; message: string }[]) => issues.filter((i) => i.code === 'IMPLIED_AGGREGATE_SHORT');
 
     // Equal weights first: (80 + 7 × 40) / 8 = 45 < 53.

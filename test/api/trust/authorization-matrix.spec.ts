@@ -13,9 +13,9 @@ const [MONTH_01, MONTH_02, MONTH_03] = [2, 1, 0].map((back) => {
 });
 
 /**
- * The authorisation matrix (domain.md, "People and scope"; api.md, "Auth"): every query and
- * mutation of the served schema, for every role, against a unit in each position relative to the
- * caller — its own unit, a unit in its subtree, a sibling subtree, its parent.
+ * The authorisation matrix (docs/spec/domain.md, "People and scope"; docs/spec/api.md, "Auth"):
+ * every query and mutation of the served schema, for every role, against a unit in each position
+ * relative to the caller — its own unit, a unit in its subtree, a sibling subtree, its parent.
  *
  * Outcomes:  ✓ allowed (and does what it says)     F refused: FORBIDDEN, no data
  *            N refused: NOT_FOUND, no data          ∅ answered with nothing: [] or null, no error
@@ -63,41 +63,44 @@ const ACTORS: Actor[] = [
 //
 //                                SYS   PROV  MGR   AGCY  REP   ANL
 const MATRIX: Record<string, string> = {
-  'Query.me':                    '✓     ✓     ✓     ✓     ✓     ✓',
-  'Query.indicators':            '✓     ✓     ✓     ✓     ✓     ✓',
-  'Query.unit':                  '✓✓--  ✓✓∅-  ✓✓∅✓  ✓-∅✓  ✓-∅✓  ✓✓∅✓', // nullable: null for a unit out of sight
-  'Query.units':                 '✓✓--  ✓✓N-  ✓✓N✓  ✓-N✓  ✓-N✓  ✓✓N✓',
-  'Query.users':                 '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF',
-  'Query.plans':                 '✓✓--  ✓✓∅-  ✓✓∅✓  ✓-∅✓  ✓-∅✓  ✓✓∅✓',
-  'Query.plan':                  '✓✓--  ✓✓N-  ✓✓N✓  ✓-N✓  ✓-N✓  ✓✓N✓', // an issued plan of the unit
-  'Query.plan (draft)':          '✓✓--  ✓✓N-  ✓NNN  ✓-NN  ✓-NN  ✓NNN', // drafts: the issuer's accounts and administrators above
-  'Query.targets':               '✓✓--  ✓✓∅-  ✓✓∅∅  ✓-∅∅  ✓-∅∅  ✓✓∅∅',
-  'Query.progress':              '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  ✓✓NN',
-  'Query.nationalProgress':      '✓     ✓     ✓     ✓     ✓     ✓', // the caller's own unit (every province for the country)
-  'Query.subAssignment':         '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  ✓✓NN',
-  'Query.auditLog':              '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  ✓✓NN',
-  'Mutation.login':              '✓     ✓     ✓     ✓     ✓     ✓',
-  'Mutation.logout':             '✓     ✓     ✓     ✓     ✓     ✓',
-  'Mutation.changePassword':     '✓     ✓     ✓     ✓     ✓     ✓',
-  'Mutation.createIndicator':    '✓     ✓     F     F     F     F',
-  'Mutation.createUnit':         '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF',
-  'Mutation.createUser':         '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF',
-  'Mutation.unlockAccount':      '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF', // an account of the unit, as createUser
-  'Mutation.createPlan':         '✓✓--  ✓✓N-  ✓FNN  ✓-NN  F-FF  FFFF', // a manager issues plans of its own unit only
-  'Mutation.addPlanIndicator':   '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF', // to a draft plan of the unit
-  'Mutation.addPlanTask':        '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF',
-  'Mutation.issuePlan':          '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF',
+  'Query.me': '✓     ✓     ✓     ✓     ✓     ✓',
+  'Query.indicators': '✓     ✓     ✓     ✓     ✓     ✓',
+  'Query.unit': '✓✓--  ✓✓∅-  ✓✓∅✓  ✓-∅✓  ✓-∅✓  ✓✓∅✓', // nullable: null for a unit out of sight
+  'Query.units': '✓✓--  ✓✓N-  ✓✓N✓  ✓-N✓  ✓-N✓  ✓✓N✓',
+  'Query.users': '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF',
+  'Query.plans': '✓✓--  ✓✓∅-  ✓✓∅✓  ✓-∅✓  ✓-∅✓  ✓✓∅✓',
+  'Query.plan': '✓✓--  ✓✓N-  ✓✓N✓  ✓-N✓  ✓-N✓  ✓✓N✓', // an issued plan of the unit
+  'Query.plan (draft)': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  ✓-NN  ✓NNN', // drafts: the issuer's accounts and administrators above
+  'Query.targets': '✓✓--  ✓✓∅-  ✓✓∅∅  ✓-∅∅  ✓-∅∅  ✓✓∅∅',
+  'Query.progress': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  ✓✓NN',
+  'Query.nationalProgress': '✓     ✓     ✓     ✓     ✓     ✓', // the caller's own unit (every province for the country)
+  'Query.subAssignment': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  ✓✓NN',
+  'Query.auditLog': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  ✓✓NN',
+  'Mutation.login': '✓     ✓     ✓     ✓     ✓     ✓',
+  'Mutation.logout': '✓     ✓     ✓     ✓     ✓     ✓',
+  'Mutation.changePassword': '✓     ✓     ✓     ✓     ✓     ✓',
+  'Mutation.createIndicator': '✓     ✓     F     F     F     F',
+  'Mutation.createUnit': '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF',
+  'Mutation.createUser': '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF',
+  'Mutation.unlockAccount': '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF', // an account of the unit, as createUser
+  'Mutation.createPlan': '✓✓--  ✓✓N-  ✓FNN  ✓-NN  F-FF  FFFF', // a manager issues plans of its own unit only
+  'Mutation.addPlanIndicator': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF', // to a draft plan of the unit
+  'Mutation.addPlanTask': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF',
+  'Mutation.issuePlan': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF',
   // A unit never writes its own target: the unit above does (a system administrator anywhere).
-  'Mutation.setTargets':         '✓✓--  S✓S-  S✓SS  S-SS  F-FF  FFFF',
-  'Mutation.cascadeTargets':     '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  F-FF  FFFF', // to the children of the unit
-  'Mutation.recordResults':      '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  FFFF', // its own figures and its subtree's
+  'Mutation.setTargets': '✓✓--  S✓S-  S✓SS  S-SS  F-FF  FFFF',
+  'Mutation.cascadeTargets': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  F-FF  FFFF', // to the children of the unit
+  'Mutation.recordResults': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  FFFF', // its own figures and its subtree's
 };
 /** Open to anonymous callers; everything else answers them UNAUTHENTICATED. */
 const PUBLIC = new Set(['Mutation.login']);
 
 type Outcome = '✓' | 'F' | 'N' | '∅' | 'S' | '-';
 function expectations(row: string): Outcome[][] {
-  return row.trim().split(/\s+/).map((token) => [...token] as Outcome[]);
+  return row
+    .trim()
+    .split(/\s+/)
+    .map((token) => [...token] as Outcome[]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -110,7 +113,12 @@ const ALL_KINDS = ['PROVINCIAL_AGENCY', 'PROVINCIAL_CITY', 'TOWN', 'URBAN_DISTRI
 
 /** Who may see a canary: its unit's subtree; or also the units below it (names, issued plans); or a draft's readers. */
 type Rule = 'subtree' | 'line' | 'draft';
-interface Canary { what: string; pattern: RegExp; unit: string; rule: Rule }
+interface Canary {
+  what: string;
+  pattern: RegExp;
+  unit: string;
+  rule: Rule;
+}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const numberPattern = (n: number) => new RegExp(`(?<![\\d.])${escape(String(n))}(?!\\d)`);
@@ -243,7 +251,10 @@ const OPS: Record<string, Op> = {
       if (c.actor.unit) expect(rows.map((r) => r.unit.id)).toEqual([c.w.id(own)]);
       const row = rows.find((r) => r.unit.id === c.w.id(own))!;
       const below = CANARY_UNITS.filter((u) => c.w.path(u).startsWith(c.w.path(own)));
-      expect(row.rolledUp.numerator).toBeCloseTo(below.reduce((t, u) => t + c.w.figure[u].numerator, 0), 6);
+      expect(row.rolledUp.numerator).toBeCloseTo(
+        below.reduce((t, u) => t + c.w.figure[u].numerator, 0),
+        6,
+      );
     },
   },
   'Query.subAssignment': {
@@ -328,9 +339,14 @@ const OPS: Record<string, Op> = {
     doc: 'mutation($id: ID!) { issuePlan(id: $id) { id status } }',
     // A fresh draft of the unit each time (the system administrator writes it).
     vars: async (c) => {
-      const created = await gqlOk<{ createPlan: { id: string } }>(c, 'mutation($i: PlanInput!) { createPlan(input: $i) { id } }', {
-        i: { issuerId: uid(c), year: 2033, title: `KH ban hành ${c.n}` },
-      }, c.sysadmin);
+      const created = await gqlOk<{ createPlan: { id: string } }>(
+        c,
+        'mutation($i: PlanInput!) { createPlan(input: $i) { id } }',
+        {
+          i: { issuerId: uid(c), year: 2033, title: `KH ban hành ${c.n}` },
+        },
+        c.sysadmin,
+      );
       return { id: created.createPlan.id };
     },
     check: (p) => expect(p.status).toBe('ISSUED'),
@@ -362,12 +378,15 @@ const OPS: Record<string, Op> = {
 
 // ---------------------------------------------------------------------------------------------
 
-interface Case { op: string; actor: number; pos: Pos | null; expected: Outcome }
+interface Case {
+  op: string;
+  actor: number;
+  pos: Pos | null;
+  expected: Outcome;
+}
 const CASES: Case[] = Object.entries(MATRIX).flatMap(([op, row]) =>
   expectations(row).flatMap((chars, actor): Case[] =>
-    chars.length === 1
-      ? [{ op, actor, pos: null, expected: chars[0] }]
-      : POSITIONS.flatMap((pos, i): Case[] => (chars[i] === '-' ? [] : [{ op, actor, pos, expected: chars[i] }])),
+    chars.length === 1 ? [{ op, actor, pos: null, expected: chars[0] }] : POSITIONS.flatMap((pos, i): Case[] => (chars[i] === '-' ? [] : [{ op, actor, pos, expected: chars[i] }])),
   ),
 );
 const label = (c: Case) => {
@@ -419,8 +438,12 @@ describe.each(await testDatabases())('authorisation matrix on %s', (kind) => {
 
     // The accounts the matrix needs beyond the demo's, created as the system administrator would.
     const accounts: [string, string, string][] = [
-      ['quanly.643', 'UNIT_MANAGER', '643'], ['baocao.24118', 'UNIT_REPORTER', '24118'], ['quanly.snv', 'UNIT_MANAGER', '66.SNV'],
-      ['phantich.krongana', 'ANALYST', '655'], ['tinh.thu99', 'PROVINCE_ADMIN', '99'], ['matrix.anon', 'ANALYST', '66'],
+      ['quanly.643', 'UNIT_MANAGER', '643'],
+      ['baocao.24118', 'UNIT_REPORTER', '24118'],
+      ['quanly.snv', 'UNIT_MANAGER', '66.SNV'],
+      ['phantich.krongana', 'ANALYST', '655'],
+      ['tinh.thu99', 'PROVINCE_ADMIN', '99'],
+      ['matrix.anon', 'ANALYST', '66'],
     ];
     for (const [username, role, code] of accounts) await must(CREATE_USER, { i: { username, password: PASSWORD, role, unitId: id(code) } }, sys);
     const province = await loginFrom(s.url, 'tinh.daklak', DEMO_PASSWORD, '10.2.0.1');
@@ -428,8 +451,10 @@ describe.each(await testDatabases())('authorisation matrix on %s', (kind) => {
     const district643 = await loginFrom(s.url, 'quanly.643', PASSWORD, '10.2.0.3');
     const reporter24118 = await loginFrom(s.url, 'baocao.24118', PASSWORD, '10.2.0.4');
 
-    const X = (await must(CREATE_INDICATOR, { i: { code: 'TRUST-MATRIX', name: 'Chỉ tiêu ma trận phân quyền', measure: 'RATE', comparator: 'AT_LEAST' } }, province)).createIndicator.id;
-    const Y99 = (await must(CREATE_INDICATOR, { i: { code: 'TRUST-99', name: 'Chỉ tiêu riêng của tỉnh thử chín chín', measure: 'RATE', comparator: 'AT_LEAST' } }, other)).createIndicator.id;
+    const X = (await must(CREATE_INDICATOR, { i: { code: 'TRUST-MATRIX', name: 'Chỉ tiêu ma trận phân quyền', measure: 'RATE', comparator: 'AT_LEAST' } }, province))
+      .createIndicator.id;
+    const Y99 = (await must(CREATE_INDICATOR, { i: { code: 'TRUST-99', name: 'Chỉ tiêu riêng của tỉnh thử chín chín', measure: 'RATE', comparator: 'AT_LEAST' } }, other))
+      .createIndicator.id;
     const plan = async (issuer: string, title: string, indicatorId: string, token: string, issue: boolean) => {
       const p = (await must(CREATE_PLAN, { i: { issuerId: id(issuer), year: 2031, title } }, token)).createPlan.id;
       await must(ADD, { i: { planId: p, indicatorId } }, token);
@@ -443,7 +468,10 @@ describe.each(await testDatabases())('authorisation matrix on %s', (kind) => {
     const plan99 = await plan('99', 'Kế hoạch tỉnh thử (đọc)', Y99, other, false);
     // Level by level, so that each target links to its parent's (Target.parent is then worth probing).
     const depth = (c: string) => path(c).split('.').length;
-    for (const [planId, indicatorId, codes] of [[readPlan, X, CANARY_UNITS.filter((c) => !in99(c))], [plan99, Y99, CANARY_UNITS.filter(in99)]] as const) {
+    for (const [planId, indicatorId, codes] of [
+      [readPlan, X, CANARY_UNITS.filter((c) => !in99(c))],
+      [plan99, Y99, CANARY_UNITS.filter(in99)],
+    ] as const) {
       for (const level of [...new Set(codes.map(depth))].sort()) {
         const here = codes.filter((c) => depth(c) === level);
         const res = await must(SET, { i: { planId, indicatorId, targets: here.map((c) => ({ unitId: id(c), value: TARGET_CANARY[CANARY_UNITS.indexOf(c)] })) } }, sys);
@@ -454,9 +482,13 @@ describe.each(await testDatabases())('authorisation matrix on %s', (kind) => {
     await must(ISSUE, { id: plan99 }, other);
     // The sibling district writes its own way too: its manager assigns its communes, its reporter records.
     await must(SET, { i: { planId: readPlan, indicatorId: X, targets: [{ unitId: id('24121'), value: 77.13 }] } }, district643);
-    await must('mutation($i: RecordResultsInput!) { recordResults(input: $i) }', {
-      i: { indicatorId: X, period: MONTH_03, results: [{ unitId: id('24118'), numerator: 4111.5, denominator: 4999.5 }] },
-    }, reporter24118);
+    await must(
+      'mutation($i: RecordResultsInput!) { recordResults(input: $i) }',
+      {
+        i: { indicatorId: X, period: MONTH_03, results: [{ unitId: id('24118'), numerator: 4111.5, denominator: 4999.5 }] },
+      },
+      reporter24118,
+    );
     const draftPlan = await plan('66', 'Kế hoạch ma trận (nháp)', X, province, false);
     const issuedPlan = await plan('66', 'Kế hoạch ma trận (ban hành)', X, province, true);
 
@@ -469,12 +501,26 @@ describe.each(await testDatabases())('authorisation matrix on %s', (kind) => {
       draft[code] = await plan(code, `KH-CANARY-${code}-DRAFT`, in99(code) ? Y99 : X, sys, false);
       figure[code] = figureCanary(k);
     }
-    ok(await s.gql('mutation($i: RecordResultsInput!) { recordResults(input: $i) }', {
-      i: { indicatorId: X, period: MONTH_01, results: CANARY_UNITS.map((c) => ({ unitId: id(c), ...figure[c] })) },
-    }, sys));
+    ok(
+      await s.gql(
+        'mutation($i: RecordResultsInput!) { recordResults(input: $i) }',
+        {
+          i: { indicatorId: X, period: MONTH_01, results: CANARY_UNITS.map((c) => ({ unitId: id(c), ...figure[c] })) },
+        },
+        sys,
+      ),
+    );
 
     const canaries: Canary[] = [];
-    const usernames: Record<string, string[]> = { '66': ['tinh.daklak', 'phantich.daklak'], '655': ['huyen.krongana', 'phantich.krongana'], '24538': ['xa.buontrap'], '643': ['quanly.643'], '24118': ['baocao.24118'], '66.SNV': ['quanly.snv'], '99': ['tinh.thu99'] };
+    const usernames: Record<string, string[]> = {
+      '66': ['tinh.daklak', 'phantich.daklak'],
+      '655': ['huyen.krongana', 'phantich.krongana'],
+      '24538': ['xa.buontrap'],
+      '643': ['quanly.643'],
+      '24118': ['baocao.24118'],
+      '66.SNV': ['quanly.snv'],
+      '99': ['tinh.thu99'],
+    };
     for (const [k, code] of CANARY_UNITS.entries()) {
       const add = (what: string, pattern: RegExp, rule: Rule) => canaries.push({ what: `${what} of ${code}`, pattern, unit: code, rule });
       add('target', numberPattern(TARGET_CANARY[k]), 'subtree');
@@ -490,7 +536,18 @@ describe.each(await testDatabases())('authorisation matrix on %s', (kind) => {
     canaries.push({ what: 'indicator of province 99', pattern: textPattern('Chỉ tiêu riêng của tỉnh thử chín chín'), unit: '99', rule: 'line' });
 
     w = {
-      id, path, kind: (code) => byId.get(id(code))!.kind, X, Y99, readPlan, draftPlan, issuedPlan, issued, draft, canaries, figure,
+      id,
+      path,
+      kind: (code) => byId.get(id(code))!.kind,
+      X,
+      Y99,
+      readPlan,
+      draftPlan,
+      issuedPlan,
+      issued,
+      draft,
+      canaries,
+      figure,
     };
     actors = [];
     for (const [i, a] of ACTORS.entries()) {
@@ -502,9 +559,13 @@ describe.each(await testDatabases())('authorisation matrix on %s', (kind) => {
   const sysadmin = () => actors.find((a) => a.key === 'SYSTEM_ADMIN')!.token;
 
   it('has a row for every query and mutation the server serves, and one way to call it', async () => {
-    const res = ok(await s.gql<{ __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } } }>(
-      '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }', {}, d.admin,
-    )).__schema;
+    const res = ok(
+      await s.gql<{ __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } } }>(
+        '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }',
+        {},
+        d.admin,
+      ),
+    ).__schema;
     const served = [...res.queryType.fields.map((f) => `Query.${f.name}`), ...res.mutationType.fields.map((f) => `Mutation.${f.name}`)].sort();
     const covered = [...new Set(Object.keys(MATRIX).map((k) => k.split(' ')[0]))].sort();
     expect(covered, 'an operation without a row in MATRIX (or a row for an operation that is gone)').toEqual(served);
@@ -516,7 +577,10 @@ describe.each(await testDatabases())('authorisation matrix on %s', (kind) => {
       const positional = tokens.some((t) => t.length > 1);
       tokens.forEach((t, i) => {
         if (!positional) return expect(t, `${op} ${ACTORS[i].key}`).toHaveLength(1);
-        expect(t.map((ch, j) => ch === '-'), `${op} ${ACTORS[i].key}`).toEqual(POSITIONS.map((p) => ACTORS[i].at[p] === undefined));
+        expect(
+          t.map((ch) => ch === '-'),
+          `${op} ${ACTORS[i].key}`,
+        ).toEqual(POSITIONS.map((p) => ACTORS[i].at[p] === undefined));
       });
     }
   });

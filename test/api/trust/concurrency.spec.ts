@@ -2,20 +2,19 @@ import { random } from '../../../server/src/modules/seed/random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootServer, type TestServer } from '../../support/server';
 import { testDatabases } from '../../support/databases';
-import {
-  CASCADE, createIndicator, demo, draftPlan, issuePlan, ok, PROGRESS, RECORD, SET_TARGETS, type Demo, type ProgressRow, type WriteResult,
-} from '../../support/documents';
+import { CASCADE, createIndicator, demo, draftPlan, issuePlan, ok, PROGRESS, RECORD, SET_TARGETS, type Demo, type ProgressRow, type WriteResult } from '../../support/documents';
 import { loginFrom, mysqlDatabaseOf, post, spawnServer, type RawResponse, type SpawnedServer } from '../../support/trust';
 
 /**
  * Concurrency, on one server per database:
  *
- * 1. Optimistic concurrency (domain.md: "concurrent edits must not silently overwrite each
- *    other"). Two officers of Krông A Na edit the target of Thị trấn Buôn Trấp from the same
- *    version at the same moment: exactly one edit is applied, the other is told
- *    VERSION_CONFLICT, and the row ends at version + 1 holding the winner's value. The server
- *    guards with `UPDATE target … WHERE id = ? AND version = ?` and checks the affected-row
- *    count, so the race is decided by the database, also between two server processes.
+ * 1. Optimistic concurrency (docs/spec/domain.md: "concurrent edits must not silently
+ *    overwrite each other"). Two officers of Krông A Na edit the target of Thị trấn Buôn Trấp
+ *    from the same version at the same moment: exactly one edit is applied, the other is told
+ *    VERSION_CONFLICT, and the row ends at version + 1 holding the winner's value. Inside the
+ *    write's transaction the server reads the rows' versions again under a lock (MariaDB's
+ *    `FOR UPDATE`; SQLite has one writer) and rolls back when one moved, so the race is decided
+ *    by the database, also between two server processes.
  * 2. A transaction that fails never takes another request's saved work with it.
  * 3. Load without loss: the 15 district managers of Đắk Lắk and 5 commune reporters work at once
  *    on loopback for a bounded time (TRUST_LOAD_SECONDS, default 6 per database): managers
@@ -37,8 +36,18 @@ const PERIODS = [2, 1, 0].map((back) => {
 });
 const KINDS = ['WARD', 'TOWNSHIP', 'COMMUNE'];
 
-interface TargetModel { value: number; version: number; origin: 'MANUAL' | 'RULE' }
-interface Tally { requests: number; writes: number; targetChanges: number; resultChanges: number; failures: string[] }
+interface TargetModel {
+  value: number;
+  version: number;
+  origin: 'MANUAL' | 'RULE';
+}
+interface Tally {
+  requests: number;
+  writes: number;
+  targetChanges: number;
+  resultChanges: number;
+  failures: string[];
+}
 
 describe.each(await testDatabases())('concurrency on %s', (kind) => {
   let s: TestServer;
@@ -59,9 +68,15 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
     let unit: string;
 
     beforeAll(async () => {
-      ok(await s.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-        i: { username: 'quanly2.krongana', password: PASSWORD, role: 'UNIT_MANAGER', unitId: d.unit('655') },
-      }, d.admin));
+      ok(
+        await s.gql(
+          'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+          {
+            i: { username: 'quanly2.krongana', password: PASSWORD, role: 'UNIT_MANAGER', unitId: d.unit('655') },
+          },
+          d.admin,
+        ),
+      );
       tokA = await loginFrom(s.url, 'huyen.krongana', 'chitieu-demo', '10.0.0.11');
       tokB = await loginFrom(s.url, 'quanly2.krongana', PASSWORD, '10.0.0.12');
       // A plan of the province's own, issued, with one fresh indicator: nothing else weighs on the race.
@@ -70,14 +85,19 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
       await issuePlan(s, province, plan);
       unit = d.unit('24538');
       // The township's first target of its district (the demo has none yet): version 1.
-      const first = ok(await s.gql<{ setTargets: WriteResult }>(SET_TARGETS, { input: { planId: plan, indicatorId: indicator, targets: [{ unitId: unit, value: 60 }] } }, tokA)).setTargets;
+      const first = ok(
+        await s.gql<{ setTargets: WriteResult }>(SET_TARGETS, { input: { planId: plan, indicatorId: indicator, targets: [{ unitId: unit, value: 60 }] } }, tokA),
+      ).setTargets;
       expect(first.applied).toBe(true);
     });
 
     /** The row as stored (read from the database itself: what counts is what was committed). */
     const read = async () => {
-      const rows = (await s.ds.query('SELECT id, value, version FROM target WHERE planId = ? AND indicatorId = ? AND unitId = ?', [plan, indicator, unit])) as
-        { id: number; value: number; version: number }[];
+      const rows = (await s.ds.query('SELECT id, value, version FROM target WHERE planId = ? AND indicatorId = ? AND unitId = ?', [plan, indicator, unit])) as {
+        id: number;
+        value: number;
+        version: number;
+      }[];
       expect(rows).toHaveLength(1);
       return { id: String(rows[0].id), value: Number(rows[0].value), version: Number(rows[0].version) };
     };
@@ -98,7 +118,10 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
         expect(winners, `run ${run}: exactly one edit applied`).toHaveLength(1);
         const loser = results.find((r) => !r.applied)!;
         const conflict = loser.issues.filter((i) => i.code === 'VERSION_CONFLICT');
-        expect(conflict.map((i) => [i.unitId, i.severity]), `run ${run}`).toEqual([[unit, 'ERROR']]);
+        expect(
+          conflict.map((i) => [i.unitId, i.severity]),
+          `run ${run}`,
+        ).toEqual([[unit, 'ERROR']]);
         expect([loser.created, loser.updated]).toEqual([0, 0]);
         // The early check quotes both versions; a conflict found by the guarded UPDATE cannot.
         if (!/\d/.test(conflict[0].message)) byGuard++;
@@ -112,9 +135,7 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
     }
 
     async function updatesLogged(targetId: string): Promise<number> {
-      const rows = (await s.ds.query(
-        `SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'target' AND entityId = ? AND action = 'update'`, [targetId],
-      )) as { n: number | string }[];
+      const rows = (await s.ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'target' AND entityId = ? AND action = 'update'`, [targetId])) as { n: number | string }[];
       return Number(rows[0].n);
     }
 
@@ -149,9 +170,14 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
       // connection: its rollback used to undo the first account and the target too, both already
       // reported saved (server/src/db/data-source.ts now gives a transaction the connection alone).
       const create = (username: string) =>
-        post<{ createUser: { id: string } }>(s.url, 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-          i: { username, password: PASSWORD, role: 'ANALYST', unitId: d.unit('655') },
-        }, d.admin);
+        post<{ createUser: { id: string } }>(
+          s.url,
+          'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+          {
+            i: { username, password: PASSWORD, role: 'ANALYST', unitId: d.unit('655') },
+          },
+          d.admin,
+        );
       const commune = d.unit('24556');
       for (let round = 0; round < 5; round++) {
         const username = `trung.${round}`;
@@ -167,10 +193,16 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
         const loser = created[0] === a ? b : a;
         expect(['CONFLICT', 'INTERNAL_SERVER_ERROR']).toContain(loser.errors?.[0]?.extensions?.code);
         const users = (await s.ds.query('SELECT id FROM app_user WHERE username = ?', [username])) as { id: number }[];
-        expect(users.map((u) => String(u.id)), `round ${round}: the account reported created exists`).toEqual([created[0].data!.createUser.id]);
+        expect(
+          users.map((u) => String(u.id)),
+          `round ${round}: the account reported created exists`,
+        ).toEqual([created[0].data!.createUser.id]);
         expect(t.data?.setTargets.applied, t.text).toBe(true);
         const saved = (await s.ds.query('SELECT value FROM target WHERE planId = ? AND indicatorId = ? AND unitId = ?', [plan, indicator, commune])) as { value: number }[];
-        expect(saved.map((r) => Number(r.value)), `round ${round}: the target reported saved is saved`).toEqual([value]);
+        expect(
+          saved.map((r) => Number(r.value)),
+          `round ${round}: the target reported saved is saved`,
+        ).toEqual([value]);
       }
     });
   });
@@ -192,10 +224,12 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
         ...reported.map((code, i) => ({ username: `load.r.${code}`, role: 'UNIT_REPORTER', code, ip: `10.1.2.${i + 1}` })),
       ];
       const create = 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }';
-      await Promise.all(accounts.map(async (a) => {
-        ok(await s.gql(create, { i: { username: a.username, password: PASSWORD, role: a.role, unitId: d.unit(a.code) } }, d.admin));
-        tokens.set(a.username, await loginFrom(s.url, a.username, PASSWORD, a.ip));
-      }));
+      await Promise.all(
+        accounts.map(async (a) => {
+          ok(await s.gql(create, { i: { username: a.username, password: PASSWORD, role: a.role, unitId: d.unit(a.code) } }, d.admin));
+          tokens.set(a.username, await loginFrom(s.url, a.username, PASSWORD, a.ip));
+        }),
+      );
     });
     it(`serves ${SECONDS} s of mixed work without an error, and loses nothing`, async () => {
       const targets = new Map<string, TargetModel>(); // unit id → what its manager last made of it
@@ -254,9 +288,14 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
           const pick = rnd();
           if (pick < 0.2) {
             const value = Math.round((40 + rnd() * 55) * 100) / 100;
-            const data = await call<{ cascadeTargets: WriteResult }>(token, CASCADE, {
-              input: { planId: plan, indicatorId: indicator, parentUnitId: d.unit(code), defaults: KINDS.map((k) => ({ kind: k, value })) },
-            }, `${label} cascade`);
+            const data = await call<{ cascadeTargets: WriteResult }>(
+              token,
+              CASCADE,
+              {
+                input: { planId: plan, indicatorId: indicator, parentUnitId: d.unit(code), defaults: KINDS.map((k) => ({ kind: k, value })) },
+              },
+              `${label} cascade`,
+            );
             if (!data || !noErrors(data.cascadeTargets, `${label} cascade`)) continue;
             tally.writes++;
             let created = 0;
@@ -264,8 +303,13 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
             for (const u of communes) {
               const t = targets.get(u);
               if (t?.origin === 'MANUAL') continue; // keepManual
-              if (!t) (created++, targets.set(u, { value, version: 1, origin: 'RULE' }));
-              else if (t.value !== value) (updated++, targets.set(u, { value, version: t.version + 1, origin: 'RULE' }));
+              if (!t) {
+                created++;
+                targets.set(u, { value, version: 1, origin: 'RULE' });
+              } else if (t.value !== value) {
+                updated++;
+                targets.set(u, { value, version: t.version + 1, origin: 'RULE' });
+              }
             }
             tally.targetChanges += created + updated;
             const w = data.cascadeTargets;
@@ -279,8 +323,13 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
             tally.writes++;
             for (const r of rows) {
               const t = targets.get(r.unitId);
-              if (!t) (tally.targetChanges++, targets.set(r.unitId, { value: r.value, version: 1, origin: 'MANUAL' }));
-              else if (t.value !== r.value || t.origin !== 'MANUAL') (tally.targetChanges++, targets.set(r.unitId, { value: r.value, version: t.version + 1, origin: 'MANUAL' }));
+              if (!t) {
+                tally.targetChanges++;
+                targets.set(r.unitId, { value: r.value, version: 1, origin: 'MANUAL' });
+              } else if (t.value !== r.value || t.origin !== 'MANUAL') {
+                tally.targetChanges++;
+                targets.set(r.unitId, { value: r.value, version: t.version + 1, origin: 'MANUAL' });
+              }
             }
           } else if (pick < 0.8) {
             await recordFigures(token, rnd, [d.unit(code), ...mine.filter(() => rnd() < 0.5)], `${label} recordResults`);
@@ -302,16 +351,28 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
       const started = Date.now();
       await Promise.all([...districts.map((c, i) => manager(c, i)), ...reported.map((c, i) => reporter(c, i))]);
       const seconds = (Date.now() - started) / 1000;
-      console.info(`[trust] load on ${kind}: 20 clients, ${seconds.toFixed(1)} s, ${tally.requests} requests (${Math.round(tally.requests / seconds)}/s), ` +
-        `${tally.writes} writes, ${tally.targetChanges} target and ${tally.resultChanges} figure changes, ${tally.failures.length} failures`);
+      console.info(
+        `[trust] load on ${kind}: 20 clients, ${seconds.toFixed(1)} s, ${tally.requests} requests (${Math.round(tally.requests / seconds)}/s), ` +
+          `${tally.writes} writes, ${tally.targetChanges} target and ${tally.resultChanges} figure changes, ${tally.failures.length} failures`,
+      );
       expect(tally.failures).toEqual([]);
       expect(tally.writes).toBeGreaterThan(100);
 
       // Every target as its manager last left it: value, version, origin; no others.
-      const stored = (await s.ds.query('SELECT unitId, value, version, origin FROM target WHERE planId = ?', [plan])) as { unitId: number; value: number; version: number; origin: string }[];
+      const stored = (await s.ds.query('SELECT unitId, value, version, origin FROM target WHERE planId = ?', [plan])) as {
+        unitId: number;
+        value: number;
+        version: number;
+        origin: string;
+      }[];
       expect(new Map(stored.map((t) => [String(t.unitId), { value: Number(t.value), version: Number(t.version), origin: t.origin }]))).toEqual(targets);
       // Every figure as last sent, and the province's totals per period are the sums of them.
-      const rows = (await s.ds.query('SELECT unitId, period, numerator, denominator FROM result WHERE indicatorId = ?', [indicator])) as { unitId: number; period: string; numerator: number; denominator: number }[];
+      const rows = (await s.ds.query('SELECT unitId, period, numerator, denominator FROM result WHERE indicatorId = ?', [indicator])) as {
+        unitId: number;
+        period: string;
+        numerator: number;
+        denominator: number;
+      }[];
       expect(new Map(rows.map((r) => [`${r.unitId}|${r.period}`, { b: Number(r.numerator), a: Number(r.denominator) }]))).toEqual(figures);
       for (const period of PERIODS) {
         const sent = [...figures].filter(([k]) => k.endsWith(`|${period}`)).map(([, f]) => f);
@@ -319,9 +380,10 @@ describe.each(await testDatabases())('concurrency on %s', (kind) => {
         expect([total.rolledUp.numerator ?? 0, total.rolledUp.denominator ?? 0], period).toEqual([sent.reduce((t, f) => t + f.b, 0), sent.reduce((t, f) => t + f.a, 0)]);
       }
       // One audit row per change, each with the request that made it.
-      const audited = (await s.ds.query(
-        `SELECT entity, COUNT(*) AS n FROM audit_log WHERE requestId LIKE 'load-%' GROUP BY entity ORDER BY entity`,
-      )) as { entity: string; n: number }[];
+      const audited = (await s.ds.query(`SELECT entity, COUNT(*) AS n FROM audit_log WHERE requestId LIKE 'load-%' GROUP BY entity ORDER BY entity`)) as {
+        entity: string;
+        n: number;
+      }[];
       expect(Object.fromEntries(audited.map((a) => [a.entity, Number(a.n)]))).toEqual({ result: tally.resultChanges, target: tally.targetChanges });
     });
   });

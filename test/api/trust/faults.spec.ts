@@ -5,8 +5,19 @@ import { ADMIN, bootServer, type TestServer } from '../../support/server';
 import { testDatabases } from '../../support/databases';
 import { CASCADE, createIndicator, demo, draftPlan, ISSUE_PLAN, ok, RECORD, SET_TARGETS, type Demo, type WriteResult } from '../../support/documents';
 import {
-  adminConnection, errorCodes, holdWrites, killConnections, loginFrom, mysqlDatabaseOf, openTransactions, post, sleep, spawnServer,
-  waitFor, waitForSleepingWrite, type RawResponse,
+  adminConnection,
+  errorCodes,
+  holdWrites,
+  killConnections,
+  loginFrom,
+  mysqlDatabaseOf,
+  openTransactions,
+  post,
+  sleep,
+  spawnServer,
+  waitFor,
+  waitForSleepingWrite,
+  type RawResponse,
 } from '../../support/trust';
 
 /**
@@ -25,11 +36,12 @@ import {
  * exits 0. The slow write is slow by the same trigger; SQLite could not show it (it blocks the
  * whole process while it waits, so nothing could drain).
  *
- * The audit log (domain.md: "Every change to a target, a plan or a result is kept in an audit
- * log (who, when, old, new)"): a setTargets shows up in `auditLog` with who, when, the entity,
- * the values before and after, and the request id the client received in `x-request-id`; and
- * the audit row is written in the change's own transaction — when it cannot be written, the
- * change is not saved either (and the faults above take audit rows with their changes).
+ * The audit log (docs/spec/domain.md: "Every change to a target, a plan or a result is kept in
+ * an audit log (who, when, old, new)"): a setTargets shows up in `auditLog` with who, when, the
+ * entity, the values before and after, and the request id the client received in
+ * `x-request-id`; and the audit row is written in the change's own transaction — when it cannot
+ * be written, the change is not saved either (and the faults above take audit rows with their
+ * changes).
  */
 const UNAVAILABLE_VI = 'Mất kết nối tới cơ sở dữ liệu; thao tác chưa được lưu, vui lòng thử lại';
 
@@ -43,7 +55,17 @@ function expectRetryable(res: RawResponse, field: string) {
 }
 
 const LOG = `query($id: ID) { auditLog(entity: "target", entityId: $id) { id at entity entityId action before after requestId user { username } } }`;
-type Entry = { id: string; at: string; entity: string; entityId: string; action: string; before: string | null; after: string | null; requestId: string | null; user: { username: string } | null };
+type Entry = {
+  id: string;
+  at: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  requestId: string | null;
+  user: { username: string } | null;
+};
 
 const dbs = await testDatabases();
 
@@ -81,17 +103,30 @@ describe.each(dbs)('faults and the audit log on %s', (kind) => {
       plan = d.plan(2022);
       indicator = d.indicator('DLK22-ONLINE-RATE');
       unit = d.unit('24538');
-      expect(ok(await s.gql<{ setTargets: WriteResult }>(SET_TARGETS, { input: { planId: plan, indicatorId: indicator, targets: [{ unitId: unit, value: 62 }] } }, district)).setTargets.applied).toBe(true);
+      expect(
+        ok(await s.gql<{ setTargets: WriteResult }>(SET_TARGETS, { input: { planId: plan, indicatorId: indicator, targets: [{ unitId: unit, value: 62 }] } }, district)).setTargets
+          .applied,
+      ).toBe(true);
     });
 
     const current = async () => {
-      const rows = ok(await s.gql<{ targets: { id: string; value: number; version: number }[] }>(
-        'query($f: TargetFilter!) { targets(filter: $f) { id value version } }', { f: { planId: plan, indicatorId: indicator, unitId: unit } }, district,
-      )).targets;
+      const rows = ok(
+        await s.gql<{ targets: { id: string; value: number; version: number }[] }>(
+          'query($f: TargetFilter!) { targets(filter: $f) { id value version } }',
+          { f: { planId: plan, indicatorId: indicator, unitId: unit } },
+          district,
+        ),
+      ).targets;
       return rows[0];
     };
     const edit = (value: number, expectedVersion: number, headers: Record<string, string> = {}) =>
-      post<{ setTargets: WriteResult }>(s.url, SET_TARGETS, { input: { planId: plan, indicatorId: indicator, targets: [{ unitId: unit, value, expectedVersion }] } }, district, headers);
+      post<{ setTargets: WriteResult }>(
+        s.url,
+        SET_TARGETS,
+        { input: { planId: plan, indicatorId: indicator, targets: [{ unitId: unit, value, expectedVersion }] } },
+        district,
+        headers,
+      );
 
     it('shows who changed the target, when, from what to what, and the request id the client was given', async () => {
       const before = await current();
@@ -130,7 +165,9 @@ describe.each(dbs)('faults and the audit log on %s', (kind) => {
       if (kind === 'sqlite') {
         await s.ds.query(`CREATE TRIGGER trust_refuse_audit BEFORE INSERT ON audit_log WHEN NEW.requestId = 'trust-audit-refused' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`);
       } else {
-        await s.ds.query(`CREATE TRIGGER trust_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW BEGIN IF NEW.requestId = 'trust-audit-refused' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit refused'; END IF; END`);
+        await s.ds.query(
+          `CREATE TRIGGER trust_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW BEGIN IF NEW.requestId = 'trust-audit-refused' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit refused'; END IF; END`,
+        );
       }
       try {
         const res = await edit(73.5, before.version, { 'x-request-id': 'trust-audit-refused' });
@@ -157,7 +194,9 @@ describe.each(dbs)('faults and the audit log on %s', (kind) => {
       const indicatorId = await createIndicator(s, province, { code: 'TRUST-FAULT-CASCADE', name: 'Chỉ tiêu thử mất kết nối (phân bổ)', measure: 'RATE', comparator: 'AT_LEAST' });
       const planId = await draftPlan(s, province, { issuerId: d.unit('66'), year: 2031, title: 'Kế hoạch thử mất kết nối' }, [{ indicatorId }]);
       const input = {
-        planId, indicatorId, parentUnitId: d.unit('66'),
+        planId,
+        indicatorId,
+        parentUnitId: d.unit('66'),
         defaults: ['PROVINCIAL_AGENCY', 'PROVINCIAL_CITY', 'TOWN', 'DISTRICT'].map((k) => ({ kind: k, value: 70 })),
       };
       const targetsOfPlan = () => count('SELECT COUNT(*) AS n FROM target WHERE planId = ?', [planId]);
@@ -177,15 +216,20 @@ describe.each(dbs)('faults and the audit log on %s', (kind) => {
       const retry = ok(await s.gql<{ cascadeTargets: WriteResult }>(CASCADE, { input }, province)).cascadeTargets;
       expect(retry).toMatchObject({ applied: true, created: 33, updated: 0 });
       expect(await targetsOfPlan()).toBe(33);
-      expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'target' AND action = 'create' AND entityId IN (SELECT CAST(id AS CHAR) FROM target WHERE planId = ?)`, [planId])).toBe(33);
+      expect(
+        await count(`SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'target' AND action = 'create' AND entityId IN (SELECT CAST(id AS CHAR) FROM target WHERE planId = ?)`, [
+          planId,
+        ]),
+      ).toBe(33);
     });
 
     it('a results write of 217 units, cut halfway through its updates, changes none of them', async () => {
       const indicatorId = d.indicator('DLK22-ONLINE-RATE');
       const period = '2022-05';
-      const figures = () => s.ds.query(
-        'SELECT COUNT(*) AS n, SUM(numerator) AS b, SUM(denominator) AS a FROM result WHERE indicatorId = ? AND period = ?', [indicatorId, period],
-      ) as Promise<{ n: number; b: number; a: number }[]>;
+      const figures = () =>
+        s.ds.query('SELECT COUNT(*) AS n, SUM(numerator) AS b, SUM(denominator) AS a FROM result WHERE indicatorId = ? AND period = ?', [indicatorId, period]) as Promise<
+          { n: number; b: number; a: number }[]
+        >;
       const before = (await figures())[0];
       const units = (await s.ds.query(`SELECT id FROM unit WHERE path LIKE ? AND id <> ? ORDER BY id`, [`${d.unit('66')}.%`, d.unit('66')])) as { id: number }[];
       expect(units.length).toBe(217);
@@ -259,9 +303,11 @@ describe.each(dbs)('faults and the audit log on %s', (kind) => {
       expect(retry).toMatchObject({ applied: true, created: 217 });
       expect(await count('SELECT COUNT(*) AS n FROM target WHERE planId = ?', [planId])).toBe(217);
       // Across the database: every target anyone wrote through the API has its audit row (the seed writes none).
-      expect(await count(
-        `SELECT COUNT(*) AS n FROM target t WHERE t.updatedById IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'target' AND a.entityId = CAST(t.id AS CHAR))`,
-      )).toBe(0);
+      expect(
+        await count(
+          `SELECT COUNT(*) AS n FROM target t WHERE t.updatedById IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'target' AND a.entityId = CAST(t.id AS CHAR))`,
+        ),
+      ).toBe(0);
     });
 
     it('SIGTERM: a server process finishes the slow request it was serving, answers /readyz 503 meanwhile, and exits 0', async () => {
@@ -276,7 +322,11 @@ describe.each(dbs)('faults and the audit log on %s', (kind) => {
         await waitForSleepingWrite(admin, db.name);
         let settled = false;
         void slow.finally(() => (settled = true));
-        const readyz = () => fetch(`${child.url}/readyz`).then((r) => r.status, () => 0);
+        const readyz = () =>
+          fetch(`${child.url}/readyz`).then(
+            (r) => r.status,
+            () => 0,
+          );
         child.child.kill('SIGTERM');
         // Draining: not ready, but still there to say so, for as long as the slow request runs.
         await waitFor('/readyz to answer 503', async () => (await readyz()) === 503, 5000, 20);
@@ -287,7 +337,10 @@ describe.each(dbs)('faults and the audit log on %s', (kind) => {
           await sleep(100);
         }
         expect(probes.length).toBeGreaterThan(3);
-        expect(probes.every((p) => p === 503), `readyz while draining: ${probes.join(' ')}`).toBe(true);
+        expect(
+          probes.every((p) => p === 503),
+          `readyz while draining: ${probes.join(' ')}`,
+        ).toBe(true);
         const res = await slow;
         expect(res.status).toBe(200);
         expect(res.errors, res.text).toBeUndefined();
@@ -298,9 +351,10 @@ describe.each(dbs)('faults and the audit log on %s', (kind) => {
         await release();
         await child.kill();
       }
-      const saved = (await s.ds.query(
-        `SELECT numerator, denominator FROM result WHERE unitId = ? AND indicatorId = ? AND period = '2022-Q3'`, [d.unit('24538'), d.indicator('DLK22-ONLINE-RATE')],
-      )) as { numerator: number; denominator: number }[];
+      const saved = (await s.ds.query(`SELECT numerator, denominator FROM result WHERE unitId = ? AND indicatorId = ? AND period = '2022-Q3'`, [
+        d.unit('24538'),
+        d.indicator('DLK22-ONLINE-RATE'),
+      ])) as { numerator: number; denominator: number }[];
       expect(saved.map((r) => [Number(r.numerator), Number(r.denominator)])).toEqual([[31, 37]]);
       const audited = (await s.ds.query(`SELECT COUNT(*) AS n FROM audit_log WHERE requestId = 'trust-slow'`)) as { n: number }[];
       expect(Number(audited[0].n)).toBe(1);
@@ -311,7 +365,8 @@ describe.each(dbs)('faults and the audit log on %s', (kind) => {
     it('is refused as SERVICE_UNAVAILABLE (retryable), saves nothing, and the next request succeeds', async () => {
       const indicatorId = d.indicator('DLK22-ONLINE-RATE');
       const input = { indicatorId, period: '2022-06', results: [d.unit('655'), d.unit('24538')].map((unitId) => ({ unitId, numerator: 7, denominator: 9 })) };
-      const sum = async () => (await s.ds.query('SELECT COUNT(*) AS n, SUM(numerator) AS b FROM result WHERE indicatorId = ? AND period = ?', [indicatorId, '2022-06'])) as unknown[];
+      const sum = async () =>
+        (await s.ds.query('SELECT COUNT(*) AS n, SUM(numerator) AS b FROM result WHERE indicatorId = ? AND period = ?', [indicatorId, '2022-06'])) as unknown[];
       const audit = async () => (await s.ds.query('SELECT COUNT(*) AS n FROM audit_log')) as unknown[];
       const [beforeSum, beforeAudit] = [await sum(), await audit()];
       // Another program holds the write lock (the CLI, an operator's sqlite3 shell, a backup): the server gives up (at once, or after its 5 s busy timeout).

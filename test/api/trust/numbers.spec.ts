@@ -43,7 +43,10 @@ describe.each(await testDatabases())('non-finite and absurd numbers on %s', (kin
     ['a count above 1e12', () => count, [{ value: 2e12 }], 'results[0].value'],
   ])('refuses %s with BAD_USER_INPUT naming the field, and stores nothing', async (_label, indicatorId, figures, field) => {
     const units = ['24538', '24541'];
-    const res = await record(indicatorId(), figures.map((f, i) => ({ unitId: d.unit(units[i]), ...f })));
+    const res = await record(
+      indicatorId(),
+      figures.map((f, i) => ({ unitId: d.unit(units[i]), ...f })),
+    );
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     const fields = (res.errors![0].extensions!.fields as { field: string }[]).map((f) => f.field);
     expect(fields).toContain(field);
@@ -81,7 +84,9 @@ describe.each(await testDatabases())('non-finite and absurd numbers on %s', (kin
 
   it('refuses a baseline written as the literal 1e400', async () => {
     const res = await s.gql(
-      `mutation { setTargets(input: { planId: "${plan}", indicatorId: "${rate}", targets: [{ unitId: "${d.unit('655')}", value: 90, baseline: 1e400 }] }) { applied } }`, {}, token,
+      `mutation { setTargets(input: { planId: "${plan}", indicatorId: "${rate}", targets: [{ unitId: "${d.unit('655')}", value: 90, baseline: 1e400 }] }) { applied } }`,
+      {},
+      token,
     );
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);
     expect(await stored('target', rate)).toBe(0);
@@ -92,9 +97,13 @@ describe.each(await testDatabases())('non-finite and absurd numbers on %s', (kin
     ['120 for a rate', () => rate, 90, 120],
     ['−1 for a count', () => count, 10, -1],
   ])('refuses a baseline of %s like a target out of range (OUT_OF_RANGE, nothing applied)', async (_label, indicatorId, value, baseline) => {
-    const res = ok(await s.gql<{ setTargets: { applied: boolean; issues: { code: string; severity: string; message: string }[] } }>(
-      SET_TARGETS, { input: { planId: plan, indicatorId: indicatorId(), targets: [{ unitId: d.unit('655'), value, baseline }] } }, token,
-    )).setTargets;
+    const res = ok(
+      await s.gql<{ setTargets: { applied: boolean; issues: { code: string; severity: string; message: string }[] } }>(
+        SET_TARGETS,
+        { input: { planId: plan, indicatorId: indicatorId(), targets: [{ unitId: d.unit('655'), value, baseline }] } },
+        token,
+      ),
+    ).setTargets;
     expect(res.applied).toBe(false);
     expect(res.issues.map((i) => [i.code, i.severity])).toContainEqual(['OUT_OF_RANGE', 'ERROR']);
     expect(res.issues.find((i) => i.code === 'OUT_OF_RANGE')!.message).toMatch(/^Kết quả năm trước \(mức cơ sở\) -?\d+/);
@@ -104,13 +113,21 @@ describe.each(await testDatabases())('non-finite and absurd numbers on %s', (kin
   it('keeps answering progress, nationalProgress and progress.xlsx when a non-finite figure is stored, and the repair clears it', async () => {
     // Two legitimate counts, then made absurd behind the API's back: 1.7e308 each (their sum overflows),
     // and on SQLite a true Infinity (MariaDB's DOUBLE cannot hold one).
-    expect(ok(await record(count, [{ unitId: d.unit('24538'), value: 5 }, { unitId: d.unit('24541'), value: 7 }])).recordResults).toBe(2);
+    expect(
+      ok(
+        await record(count, [
+          { unitId: d.unit('24538'), value: 5 },
+          { unitId: d.unit('24541'), value: 7 },
+        ]),
+      ).recordResults,
+    ).toBe(2);
     await s.ds.query('UPDATE result SET value = 1.7e308 WHERE indicatorId = ?', [Number(count)]);
     expect(ok(await record(rate, [{ unitId: d.unit('24538'), numerator: 3, denominator: 4 }])).recordResults).toBe(1);
     if (kind === 'sqlite') await s.ds.query('UPDATE result SET numerator = 9e999, denominator = 9e999, value = 9e999 WHERE indicatorId = ?', [Number(rate)]);
     else await s.ds.query('UPDATE result SET numerator = 1.7e308, denominator = 1.7e308 WHERE indicatorId = ?', [Number(rate)]);
 
-    const PROGRESS = 'query($p: ID!, $i: ID!, $u: ID!, $period: String) { progress(planId: $p, indicatorId: $i, unitId: $u, period: $period) { rolledUp { numerator denominator value } children { own { value } rolledUp { value } } } }';
+    const PROGRESS =
+      'query($p: ID!, $i: ID!, $u: ID!, $period: String) { progress(planId: $p, indicatorId: $i, unitId: $u, period: $period) { rolledUp { numerator denominator value } children { own { value } rolledUp { value } } } }';
     const NATIONAL = 'query($i: ID!, $p: String!) { nationalProgress(indicatorId: $i, period: $p) { rolledUp { numerator denominator value } } }';
     const answers = async () => {
       for (const indicatorId of [count, rate]) {
@@ -127,9 +144,11 @@ describe.each(await testDatabases())('non-finite and absurd numbers on %s', (kin
         expect(xlsx.status).toBe(200);
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
-        wb.worksheets[0].eachRow((row) => row.eachCell((cell) => {
-          if (typeof cell.value === 'number') expect(Number.isFinite(cell.value)).toBe(true);
-        }));
+        wb.worksheets[0].eachRow((row) =>
+          row.eachCell((cell) => {
+            if (typeof cell.value === 'number') expect(Number.isFinite(cell.value)).toBe(true);
+          }),
+        );
       }
     };
     await answers();

@@ -1,20 +1,10 @@
 import { Outlet, useLocation, useNavigate, matchPath } from 'react-router';
 import { Button, Flex, Layout, Menu, Segmented, Space, Tooltip, Typography, theme } from 'antd';
-import {
-  ApartmentOutlined,
-  BarChartOutlined,
-  CodeOutlined,
-  EditOutlined,
-  FileTextOutlined,
-  HomeOutlined,
-  LogoutOutlined,
-  TeamOutlined,
-  UploadOutlined,
-} from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, CodeOutlined, EditOutlined, FileTextOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { useApolloClient } from '@apollo/client/react';
 import { can } from '../access';
 import { useI18n, type Locale } from '../i18n';
-import { APP_ROUTES } from '../routes';
+import { APP_ROUTES } from '../app-routes';
 import { useSession, useUser } from '../session';
 import { LogoutMutation } from '../../features/auth/auth.graphql';
 
@@ -82,8 +72,7 @@ export function AppLayout() {
                 ]}
               />
               <span>
-                <Typography.Text strong>{user.displayName ?? user.username}</Typography.Text>{' '}
-                <Typography.Text type="secondary">· {t(`role.${user.role}`)}</Typography.Text>
+                <Typography.Text strong>{user.displayName ?? user.username}</Typography.Text> <Typography.Text type="secondary">· {t(`role.${user.role}`)}</Typography.Text>
               </span>
               <Tooltip title={t('nav.logout')}>
                 <Button icon={<LogoutOutlined />} onClick={logout} aria-label={t('nav.logout')} />

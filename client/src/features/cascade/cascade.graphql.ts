@@ -1,29 +1,10 @@
 import { graphql } from '../../gql';
 
-/** Dry-run rows have no id yet: only what the preview shows is asked for. */
+/** The preview (dry run) and the apply: the same input, the same answer. */
 export const CascadeTargetsMutation = graphql(`
   mutation CascadeTargets($input: CascadeInput!) {
     cascadeTargets(input: $input) {
-      applied
-      created
-      updated
-      issues {
-        code
-        message
-        severity
-        unitId
-      }
-      targets {
-        value
-        origin
-        baseline
-        baselineSource
-        unit {
-          id
-          name
-          kind
-        }
-      }
+      ...TargetWriteResultFields
     }
   }
 `);

@@ -26,9 +26,7 @@ export const MyTargetProgressQuery = graphql(`
       gap
       belowHardMinimum
       rolledUp {
-        numerator
-        denominator
-        value
+        ...FigureValues
       }
     }
   }

@@ -21,7 +21,11 @@ export interface ImportParams {
 
 /** A refusal of the whole request, with the server's message (already in the user's language). */
 export class ImportError extends Error {
-  constructor(message: string, readonly status: number, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }

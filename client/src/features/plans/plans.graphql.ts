@@ -1,19 +1,26 @@
 import { graphql } from '../../gql';
 
+/** A plan as listed and as headed on its own page. */
+export const PlanHeaderFragment = graphql(`
+  fragment PlanHeader on Plan {
+    id
+    year
+    title
+    documentNumber
+    documentDate
+    status
+    subAssignmentDeadline
+    issuer {
+      id
+      name
+    }
+  }
+`);
+
 export const PlansQuery = graphql(`
   query Plans($year: Int) {
     plans(year: $year) {
-      id
-      year
-      title
-      documentNumber
-      documentDate
-      status
-      subAssignmentDeadline
-      issuer {
-        id
-        name
-      }
+      ...PlanHeader
     }
   }
 `);
@@ -21,17 +28,9 @@ export const PlansQuery = graphql(`
 export const PlanQuery = graphql(`
   query Plan($id: ID!) {
     plan(id: $id) {
-      id
-      year
-      title
-      documentNumber
-      documentDate
-      status
-      subAssignmentDeadline
+      ...PlanHeader
       legalBasis
       issuer {
-        id
-        name
         kind
       }
       indicators {
@@ -78,11 +77,7 @@ export const MatrixUnitsQuery = graphql(`
       kind
       level
       children(at: $at) {
-        id
-        code
-        name
-        kind
-        level
+        ...UnitNode
       }
     }
   }
@@ -121,25 +116,7 @@ export const MatrixTargetsQuery = graphql(`
 export const SetTargetsMutation = graphql(`
   mutation SetTargets($input: SetTargetsInput!) {
     setTargets(input: $input) {
-      applied
-      created
-      updated
-      issues {
-        code
-        message
-        severity
-        unitId
-      }
-      targets {
-        value
-        baseline
-        origin
-        version
-        unit {
-          id
-          name
-        }
-      }
+      ...TargetWriteResultFields
     }
   }
 `);

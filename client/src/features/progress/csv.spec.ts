@@ -14,7 +14,11 @@ const row = (name: string, value: number | null, status: ProgressRowFragment['st
 });
 
 describe('progressCsv', () => {
-  const labels = { headers: ['Đơn vị', 'Chỉ tiêu', 'b', 'a', 'Kết quả', 'Trạng thái', 'Chênh lệch', 'Xếp hạng'], status: (s: string) => (s === 'ACHIEVED' ? 'Đạt' : 'Chưa có số liệu'), comparator: () => '≥' };
+  const labels = {
+    headers: ['Đơn vị', 'Chỉ tiêu', 'b', 'a', 'Kết quả', 'Trạng thái', 'Chênh lệch', 'Xếp hạng'],
+    status: (s: string) => (s === 'ACHIEVED' ? 'Đạt' : 'Chưa có số liệu'),
+    comparator: () => '≥',
+  };
 
   it('starts with a UTF-8 BOM and keeps Vietnamese as it is', () => {
     const csv = progressCsv([row('Thị trấn Buôn Trấp', 99.96, 'ACHIEVED')], labels, 'vi');

@@ -17,9 +17,7 @@ export const ProgressRowFragment = graphql(`
       comparator
     }
     rolledUp {
-      numerator
-      denominator
-      value
+      ...FigureValues
       fromPredecessors
     }
   }

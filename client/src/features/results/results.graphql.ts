@@ -6,31 +6,27 @@ export const RecordResultsMutation = graphql(`
   }
 `);
 
+/** A unit's own recorded figure (not rolled up). */
+export const RecordedFigureRowFragment = graphql(`
+  fragment RecordedFigureRow on Progress {
+    unit {
+      id
+      name
+      kind
+    }
+    own {
+      ...FigureValues
+    }
+  }
+`);
+
 /** What is already recorded for the unit and its children in that period (their own figures). */
 export const RecordedFiguresQuery = graphql(`
   query RecordedFigures($planId: ID!, $indicatorId: ID!, $unitId: ID!, $period: String!) {
     progress(planId: $planId, indicatorId: $indicatorId, unitId: $unitId, period: $period) {
-      unit {
-        id
-        name
-        kind
-      }
-      own {
-        numerator
-        denominator
-        value
-      }
+      ...RecordedFigureRow
       children {
-        unit {
-          id
-          name
-          kind
-        }
-        own {
-          numerator
-          denominator
-          value
-        }
+        ...RecordedFigureRow
       }
     }
   }

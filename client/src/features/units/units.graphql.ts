@@ -4,11 +4,7 @@ import { graphql } from '../../gql';
 export const UnitChildrenQuery = graphql(`
   query UnitChildren($parentId: ID, $at: Date) {
     units(parentId: $parentId, at: $at, limit: 1000) {
-      id
-      code
-      name
-      kind
-      level
+      ...UnitNode
     }
   }
 `);
@@ -16,37 +12,16 @@ export const UnitChildrenQuery = graphql(`
 export const UnitSearchQuery = graphql(`
   query UnitSearch($search: String!, $at: Date) {
     units(search: $search, at: $at, limit: 50) {
-      id
-      code
-      name
-      kind
-      level
-      parent {
-        id
-        name
-      }
-      ancestors {
-        id
-      }
+      ...UnitPlace
     }
   }
 `);
 
 export const UnitHistoryLinkFragment = graphql(`
   fragment UnitHistoryLink on Unit {
-    id
-    code
-    name
-    kind
+    ...UnitPlace
     validFrom
     validTo
-    parent {
-      id
-      name
-    }
-    ancestors {
-      id
-    }
   }
 `);
 
@@ -54,20 +29,7 @@ export const UnitHistoryLinkFragment = graphql(`
 export const UnitDetailQuery = graphql(`
   query UnitDetail($id: ID!, $at: Date) {
     unit(id: $id) {
-      id
-      code
-      name
-      kind
-      level
-      validFrom
-      validTo
-      parent {
-        id
-        name
-      }
-      ancestors {
-        id
-      }
+      ...UnitHistoryLink
       children(at: $at) {
         id
         kind

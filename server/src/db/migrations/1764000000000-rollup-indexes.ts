@@ -22,12 +22,17 @@ export class RollupIndexes1764000000000 implements MigrationInterface {
       await q.addColumn('result', new TableColumn({ name: 'shadow', type: 'integer', isNullable: false, default: 0 }));
     }
     // Rows already hidden by a recorded quarter or year (a database from before this migration).
-    const containers = (await q.query(
-      `SELECT unitId, indicatorId, period FROM result WHERE period LIKE '____-Q_' OR period LIKE '____'`,
-    )) as { unitId: number; indicatorId: number; period: string }[];
+    const containers = (await q.query(`SELECT unitId, indicatorId, period FROM result WHERE period LIKE '____-Q_' OR period LIKE '____'`)) as {
+      unitId: number;
+      indicatorId: number;
+      period: string;
+    }[];
     for (const c of containers.filter((r) => r.period.length === 4)) {
       await q.query(`UPDATE result SET shadow = 1 WHERE unitId = ? AND indicatorId = ? AND period LIKE ? AND period <> ? AND shadow = 0`, [
-        c.unitId, c.indicatorId, `${c.period}-%`, c.period,
+        c.unitId,
+        c.indicatorId,
+        `${c.period}-%`,
+        c.period,
       ]);
     }
     for (const c of containers.filter((r) => r.period.length === 7)) {

@@ -35,8 +35,10 @@ export interface FiniteNumbersRepair {
 
 /** SQL true when `col` (of a row whose indicator is `indicatorCol`) is not NULL and outside its measure's range. */
 function outOfRange(col: string, indicatorCol: string): string {
-  return `(${col} IS NOT NULL AND (NOT (${col} >= 0 AND ${col} <= ${MAX_COUNT}) OR ` +
-    `(${col} > ${MAX_PERCENT} AND ${indicatorCol} IN (SELECT id FROM indicator WHERE measure <> 'COUNT'))))`;
+  return (
+    `(${col} IS NOT NULL AND (NOT (${col} >= 0 AND ${col} <= ${MAX_COUNT}) OR ` +
+    `(${col} > ${MAX_PERCENT} AND ${indicatorCol} IN (SELECT id FROM indicator WHERE measure <> 'COUNT'))))`
+  );
 }
 
 async function count(query: Query, table: string, where: string): Promise<number> {
@@ -49,7 +51,8 @@ export async function repairFiniteNumbers(query: Query): Promise<FiniteNumbersRe
   const out: FiniteNumbersRepair = { results: 0, baselines: 0, referenceValues: 0, targets: 0, hardMinimums: 0, floors: 0 };
 
   // A result's numerator and denominator are counts whatever the measure; its value follows the measure.
-  const badResult = `(numerator IS NOT NULL AND NOT (numerator >= 0 AND numerator <= ${MAX_COUNT})) OR ` +
+  const badResult =
+    `(numerator IS NOT NULL AND NOT (numerator >= 0 AND numerator <= ${MAX_COUNT})) OR ` +
     `(denominator IS NOT NULL AND NOT (denominator >= 0 AND denominator <= ${MAX_COUNT})) OR ${outOfRange('value', 'indicatorId')}`;
   out.results = await count(query, 'result', badResult);
   if (out.results) await query(`UPDATE result SET numerator = NULL, denominator = NULL, value = NULL WHERE ${badResult}`);
@@ -73,9 +76,11 @@ export async function repairFiniteNumbers(query: Query): Promise<FiniteNumbersRe
   if (out.hardMinimums) await query(`UPDATE indicator SET hardMinimum = NULL WHERE ${badMinimum}`);
 
   // Floors live in JSON (where Infinity was written as null): keep the finite ones within range.
-  const rows = (await query(
-    `SELECT pin.id AS id, pin.floors AS floors, i.measure AS measure FROM plan_indicator pin JOIN indicator i ON i.id = pin.indicatorId`,
-  )) as { id: unknown; floors: unknown; measure: string }[];
+  const rows = (await query(`SELECT pin.id AS id, pin.floors AS floors, i.measure AS measure FROM plan_indicator pin JOIN indicator i ON i.id = pin.indicatorId`)) as {
+    id: unknown;
+    floors: unknown;
+    measure: string;
+  }[];
   for (const r of rows) {
     let floors: unknown;
     try {

@@ -5,10 +5,12 @@ import { ANY_ROLE } from '../../common/auth-checker';
 import { DateTimeScalar } from '../../common/scalars';
 import type { AuthedContext } from '../../common/context';
 import { MaxRows } from '../../common/complexity';
-import { AUDIT_MAX_PAGE } from './audit.service';
+import { AUDIT_MAX_PAGE, type AuditService } from './audit.service';
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
+  constructor(private readonly auditService: AuditService) {}
+
   /** Who changed what, newest first, inside the caller's subtree. */
   @Authorized(ANY_ROLE)
   @MaxRows(AUDIT_MAX_PAGE)
@@ -24,7 +26,7 @@ export class AuditResolver {
     @Arg('limit', () => Int, { nullable: true, defaultValue: 100 }) limit?: number | null,
     @Arg('offset', () => Int, { nullable: true, defaultValue: 0 }) offset?: number | null,
   ): Promise<AuditEntry[]> {
-    return ctx.services.audit.list(ctx, { entity, entityId, unitId, userId, from, to, limit: limit ?? 100, offset: offset ?? 0 });
+    return this.auditService.list(ctx, { entity, entityId, unitId, userId, from, to, limit: limit ?? 100, offset: offset ?? 0 });
   }
 
   @FieldResolver(() => User, { nullable: true })

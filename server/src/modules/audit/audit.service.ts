@@ -1,26 +1,15 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AuditEntry } from './audit.entity';
-import type { AuthedContext, RequestContext } from '../../common/context';
+import type { AuthedContext } from '../../common/context';
+import type { UnitsService } from '../units/units.service';
 import { badInput } from '../../common/errors';
 import { isAdmin, pathIds, subtreeEnd, type Actor } from '../../common/scope';
-import { recordAuditRows } from '../results/bulk';
 
 /**
  * The most entries one `auditLog` page returns (and what the cost estimator counts it as): each
  * carries two serialised records, so a page of 200 is already ~200 KB (the SPA asks for 50).
  */
 export const AUDIT_MAX_PAGE = 200;
-
-export interface AuditChange {
-  entity: string;
-  entityId: number | string;
-  action: string;
-  unitPath: string | null;
-  before: unknown;
-  after: unknown;
-  /** The plan the row belongs to; derived from the change when omitted (auditPlanId). */
-  planId?: number | null;
-}
 
 export interface AuditFilter {
   entity?: string | null;
@@ -33,17 +22,12 @@ export interface AuditFilter {
   offset: number;
 }
 
+/** The audit reader; the writer is AuditLog (audit-log.ts). */
 export class AuditService {
-  constructor(private readonly ds: DataSource) {}
-
-  /**
-   * Writes the changes inside the caller's transaction: the log and the change commit together or
-   * not at all. Multi-row INSERTs written out (results/bulk.ts): an import of 100,000 figures
-   * writes as many entries, and TypeORM's insert builder spent seconds of the event loop on them.
-   */
-  async record(m: EntityManager, ctx: Pick<RequestContext, 'actor' | 'requestId'>, changes: AuditChange[]): Promise<void> {
-    await recordAuditRows(m, ctx, changes);
-  }
+  constructor(
+    private readonly ds: DataSource,
+    private readonly units: UnitsService,
+  ) {}
 
   /**
    * Reading the log: scoped like everything else, by the path of the unit each change concerns,
@@ -54,7 +38,7 @@ export class AuditService {
     if (!Number.isInteger(f.limit) || f.limit < 0 || f.limit > AUDIT_MAX_PAGE) throw badInput('limit', { max: AUDIT_MAX_PAGE });
     if (!Number.isInteger(f.offset) || f.offset < 0) throw badInput('offset');
     const qb = this.ds.getRepository(AuditEntry).createQueryBuilder('a');
-    const scope = f.unitId != null ? (await ctx.services.units.getInSubtree(ctx, f.unitId)).path : ctx.actor.unitPath;
+    const scope = f.unitId != null ? (await this.units.getInSubtree(ctx, f.unitId)).path : ctx.actor.unitPath;
     if (scope !== null) qb.andWhere('a.unitPath >= :lo AND a.unitPath < :hi', { lo: scope, hi: subtreeEnd(scope) });
     if (f.entity) qb.andWhere('a.entity = :entity', { entity: f.entity });
     if (f.entityId) qb.andWhere('a.entityId = :eid', { eid: f.entityId });

@@ -8,10 +8,15 @@ import { Unit } from '../units/unit.entity';
 import { checkNewPassword, dummyHash, hashPassword, verifyPassword } from './password';
 import { LoginThrottle } from './throttle';
 import { badInput, notFound } from '../../common/errors';
-import { inSubtree, subtreeEnd, type Actor } from '../../common/scope';
+import { inSubtree, isAdmin, subtreeEnd, type Actor } from '../../common/scope';
 import { MAX_PAGE } from '../units/units.service';
 import type { AuthedContext, RequestContext } from '../../common/context';
 import type { Role } from '../../common/enums';
+import type { AuditLog } from '../audit/audit-log';
+import type { UnitsService } from '../units/units.service';
+import { dateFromSql } from '../../db/raw-sql';
+import { isSqlite } from '../../db/data-source';
+import { ANY_ROLE } from '../../common/roles';
 
 export function tokenHash(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
@@ -49,8 +54,8 @@ class SessionCache {
 
 /** Roles an account may grant: never above its own. */
 const GRANTABLE: Record<Role, Role[]> = {
-  SYSTEM_ADMIN: ['SYSTEM_ADMIN', 'PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER', 'ANALYST'],
-  PROVINCE_ADMIN: ['PROVINCE_ADMIN', 'UNIT_MANAGER', 'UNIT_REPORTER', 'ANALYST'],
+  SYSTEM_ADMIN: ANY_ROLE,
+  PROVINCE_ADMIN: ANY_ROLE.filter((r) => r !== 'SYSTEM_ADMIN'),
   UNIT_MANAGER: [],
   UNIT_REPORTER: [],
   ANALYST: [],
@@ -63,7 +68,12 @@ export class AuthService {
   /** One batch of lockedUntil per request. */
   private readonly lockLoaders = new WeakMap<object, DataLoader<string, Date | null>>();
 
-  constructor(private readonly ds: DataSource, private readonly sessionHours: number) {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly sessionHours: number,
+    private readonly audit: AuditLog,
+    private readonly units: UnitsService,
+  ) {
     this.throttle = new LoginThrottle(ds);
   }
 
@@ -98,11 +108,19 @@ export class AuthService {
       [hash],
     )) as { sid: unknown; expiresAt: Date | string; uid: unknown; username: string; displayName: string | null; role: Role; unitId: unknown; path: string | null }[];
     if (!row) return null;
-    const expires = row.expiresAt instanceof Date ? row.expiresAt : new Date(`${String(row.expiresAt).replace(' ', 'T')}Z`);
+    const expires = dateFromSql(row.expiresAt, isSqlite(this.ds));
     if (expires.getTime() <= now) return null;
     const unitId = row.unitId === null || row.unitId === undefined ? null : Number(row.unitId);
     if (unitId !== null && row.path === null) return null;
-    const actor: Actor = { userId: Number(row.uid), username: row.username, displayName: row.displayName ?? null, role: row.role, unitId, unitPath: row.path, sessionId: Number(row.sid) };
+    const actor: Actor = {
+      userId: Number(row.uid),
+      username: row.username,
+      displayName: row.displayName ?? null,
+      role: row.role,
+      unitId,
+      unitPath: row.path,
+      sessionId: Number(row.sid),
+    };
     this.sessions.set(hash, actor, expires.getTime(), now);
     return actor;
   }
@@ -122,7 +140,7 @@ export class AuthService {
     await this.ds.transaction(async (m) => {
       await m.getRepository(User).update({ id: user.id }, { passwordHash });
       await m.createQueryBuilder().update(Session).set({ revokedAt: new Date() }).where('userId = :uid AND revokedAt IS NULL', { uid: user.id }).execute();
-      await ctx.services.audit.record(m, ctx, [{ entity: 'user', entityId: user.id, action: 'change-password', unitPath: ctx.actor.unitPath, before: null, after: null }]);
+      await this.audit.record(m, ctx, [{ entity: 'user', entityId: user.id, action: 'change-password', unitPath: ctx.actor.unitPath, before: null, after: null }]);
     });
     this.sessions.drop((a) => a.userId === user.id);
     return true;
@@ -136,7 +154,7 @@ export class AuthService {
 
   /** Accounts of a unit's subtree (the caller's by default), for account management. */
   async list(ctx: AuthedContext, unitId?: string | null): Promise<User[]> {
-    const root = unitId != null ? await ctx.services.units.getInSubtree(ctx, unitId) : null;
+    const root = unitId != null ? await this.units.getInSubtree(ctx, unitId) : null;
     const path = root?.path ?? ctx.actor.unitPath;
     const qb = this.ds.getRepository(User).createQueryBuilder('u');
     if (path !== null) {
@@ -145,13 +163,10 @@ export class AuthService {
     return qb.orderBy('u.username', 'ASC').take(MAX_PAGE).getMany();
   }
 
-  async createUser(
-    ctx: AuthedContext,
-    input: { username: string; password: string; role: Role; unitId?: string | null; displayName?: string | null },
-  ): Promise<User> {
+  async createUser(ctx: AuthedContext, input: { username: string; password: string; role: Role; unitId?: string | null; displayName?: string | null }): Promise<User> {
     const actor = ctx.actor;
     if (!GRANTABLE[actor.role].includes(input.role)) throw new DomainError('FORBIDDEN', {});
-    const unit = input.unitId != null ? await ctx.services.units.getInSubtree(ctx, input.unitId) : null;
+    const unit = input.unitId != null ? await this.units.getInSubtree(ctx, input.unitId) : null;
     if (!unit && input.role !== 'SYSTEM_ADMIN') throw badInput('unitId');
     if (unit && input.role === 'SYSTEM_ADMIN') throw badInput('unitId');
     if (unit && !inSubtree(actor, unit.path)) throw notFound('unit', input.unitId);
@@ -161,7 +176,7 @@ export class AuthService {
     return this.ds.transaction(async (m) => {
       const user = await this.insertUser(m.getRepository(User), { ...input, passwordHash, unitId: unit?.id ?? null });
       const { passwordHash: _omit, ...safe } = user;
-      await ctx.services.audit.record(m, ctx, [{ entity: 'user', entityId: user.id, action: 'create', unitPath: unit?.path ?? null, before: null, after: safe }]);
+      await this.audit.record(m, ctx, [{ entity: 'user', entityId: user.id, action: 'create', unitPath: unit?.path ?? null, before: null, after: safe }]);
       return user;
     });
   }
@@ -169,7 +184,7 @@ export class AuthService {
   /** Whether the caller manages this account: a system administrator any; a province administrator those of its subtree (as createUser). */
   private async manages(ctx: RequestContext, user: User): Promise<Unit | null | false> {
     const actor = ctx.actor;
-    if (!actor || (actor.role !== 'SYSTEM_ADMIN' && actor.role !== 'PROVINCE_ADMIN')) return false;
+    if (!actor || !isAdmin(actor)) return false;
     const unit = user.unitId === null ? null : await ctx.loaders.unit.load(user.unitId);
     if (actor.role === 'SYSTEM_ADMIN') return unit;
     return unit && inSubtree(actor, unit.path) ? unit : false;
@@ -200,7 +215,7 @@ export class AuthService {
     const [before] = await this.throttle.lockedUntil([key]);
     await this.ds.transaction(async (m) => {
       await this.throttle.unlock(m, key);
-      await ctx.services.audit.record(m, ctx, [
+      await this.audit.record(m, ctx, [
         { entity: 'user', entityId: user.id, action: 'unlock', unitPath: unit?.path ?? null, before: { lockedUntil: before?.toISOString() ?? null }, after: { lockedUntil: null } },
       ]);
     });

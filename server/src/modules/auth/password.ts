@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the test project compiles this file without server/src's declarations
 /// <reference path="./dumb-passwords.d.ts" />
 import { hash, verify } from '@node-rs/argon2';
 import { check as isCommonPassword } from 'dumb-passwords';

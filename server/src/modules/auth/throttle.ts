@@ -62,16 +62,29 @@ export class LoginThrottle {
     const attempt = { username: clip(username), address: clip(address) };
     const inserted = await this.ds.getRepository(LoginFailure).insert({ ...attempt, at: now });
     const id = Number(inserted.identifiers[0].id);
-    const byUser = (await this.ds.query('SELECT address, at FROM login_failure WHERE username = ? AND at > ? AND id <> ?', [
-      attempt.username, now - USERNAME_LOOKBACK_MS, id,
-    ])) as { address: string; at: number | string }[];
+    const byUser = (await this.ds.query('SELECT address, at FROM login_failure WHERE username = ? AND at > ? AND id <> ?', [attempt.username, now - USERNAME_LOOKBACK_MS, id])) as {
+      address: string;
+      at: number | string;
+    }[];
     const byAddress = (await this.ds.query(`SELECT at FROM login_failure WHERE address = ? AND at > ? AND id <> ? ORDER BY at DESC LIMIT ${ADDRESS_LIMIT}`, [
-      attempt.address, now - ADDRESS_WINDOW_MS, id,
+      attempt.address,
+      now - ADDRESS_WINDOW_MS,
+      id,
     ])) as { at: number | string }[];
     const until = Math.max(
       usernameLockEnd(byUser.map((r) => Number(r.at))) ?? 0,
-      windowBlockEnd(byUser.filter((r) => r.address === attempt.address).map((r) => Number(r.at)), PAIR_LIMIT, PAIR_WINDOW_MS, now) ?? 0,
-      windowBlockEnd(byAddress.map((r) => Number(r.at)), ADDRESS_LIMIT, ADDRESS_WINDOW_MS, now) ?? 0,
+      windowBlockEnd(
+        byUser.filter((r) => r.address === attempt.address).map((r) => Number(r.at)),
+        PAIR_LIMIT,
+        PAIR_WINDOW_MS,
+        now,
+      ) ?? 0,
+      windowBlockEnd(
+        byAddress.map((r) => Number(r.at)),
+        ADDRESS_LIMIT,
+        ADDRESS_WINDOW_MS,
+        now,
+      ) ?? 0,
     );
     if (until > now) {
       await this.ds.query('DELETE FROM login_failure WHERE id = ?', [id]);

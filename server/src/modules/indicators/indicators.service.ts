@@ -3,11 +3,15 @@ import { DomainError } from '@chitieu/domain';
 import { Indicator } from './indicator.entity';
 import type { IndicatorInput } from './indicators.inputs';
 import { badInput, notFound } from '../../common/errors';
-import { canSee, pathIds } from '../../common/scope';
+import { canSee, isAdmin, pathIds } from '../../common/scope';
 import type { AuthedContext } from '../../common/context';
+import type { AuditLog } from '../audit/audit-log';
 
 export class IndicatorsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** The national catalogue plus the provincial catalogues on the actor's line (or all, for a system admin). */
   async list(ctx: AuthedContext): Promise<Indicator[]> {
@@ -34,7 +38,7 @@ export class IndicatorsService {
   async create(ctx: AuthedContext, input: IndicatorInput): Promise<Indicator> {
     const actor = ctx.actor;
     const ownerUnitId = actor.role === 'SYSTEM_ADMIN' ? null : actor.unitPath ? pathIds(actor.unitPath)[0] : null;
-    if (actor.role !== 'SYSTEM_ADMIN' && actor.role !== 'PROVINCE_ADMIN') throw new DomainError('FORBIDDEN', {});
+    if (!isAdmin(actor)) throw new DomainError('FORBIDDEN', {});
     const code = input.code.trim();
     if (!code) throw badInput('code');
     if (input.measure === 'SCORE' && input.scoring?.some((s) => s.score < 0 || s.score > 100)) throw badInput('scoring');
@@ -58,7 +62,7 @@ export class IndicatorsService {
         createdAt: new Date(),
       });
       await m.getRepository(Indicator).insert(indicator);
-      await ctx.services.audit.record(m, ctx, [{ entity: 'indicator', entityId: indicator.id, action: 'create', unitPath: null, before: null, after: indicator }]);
+      await this.audit.record(m, ctx, [{ entity: 'indicator', entityId: indicator.id, action: 'create', unitPath: null, before: null, after: indicator }]);
       return indicator;
     });
   }

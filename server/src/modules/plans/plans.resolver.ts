@@ -7,48 +7,47 @@ import { Unit } from '../units/unit.entity';
 import { ANY_ROLE, WRITERS_OF_TARGETS } from '../../common/auth-checker';
 import type { AuthedContext } from '../../common/context';
 import { DATA_BOUNDS, MaxRows } from '../../common/complexity';
+import type { PlansService } from './plans.service';
 
 @Resolver(() => Plan)
 export class PlansResolver {
+  constructor(private readonly plansService: PlansService) {}
+
   @Authorized(ANY_ROLE)
   @MaxRows(DATA_BOUNDS.plans)
   @Query(() => [Plan])
-  plans(
-    @Ctx() ctx: AuthedContext,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
-    @Arg('issuerId', () => ID, { nullable: true }) issuerId?: string,
-  ): Promise<Plan[]> {
-    return ctx.services.plans.list(ctx, { year, issuerId });
+  plans(@Ctx() ctx: AuthedContext, @Arg('year', () => Int, { nullable: true }) year?: number, @Arg('issuerId', () => ID, { nullable: true }) issuerId?: string): Promise<Plan[]> {
+    return this.plansService.list(ctx, { year, issuerId });
   }
 
   @Authorized(ANY_ROLE)
   @Query(() => Plan, { nullable: true })
   async plan(@Arg('id', () => ID) id: string, @Ctx() ctx: AuthedContext): Promise<Plan | null> {
-    return ctx.services.plans.get(ctx, id);
+    return this.plansService.get(ctx, id);
   }
 
   @Authorized(WRITERS_OF_TARGETS)
   @Mutation(() => Plan)
   createPlan(@Arg('input', () => PlanInput) input: PlanInput, @Ctx() ctx: AuthedContext): Promise<Plan> {
-    return ctx.services.plans.create(ctx, input);
+    return this.plansService.create(ctx, input);
   }
 
   @Authorized(WRITERS_OF_TARGETS)
   @Mutation(() => Plan)
   addPlanIndicator(@Arg('input', () => PlanIndicatorInput) input: PlanIndicatorInput, @Ctx() ctx: AuthedContext): Promise<Plan> {
-    return ctx.services.plans.addIndicator(ctx, input);
+    return this.plansService.addIndicator(ctx, input);
   }
 
   @Authorized(WRITERS_OF_TARGETS)
   @Mutation(() => PlanTask)
   addPlanTask(@Arg('input', () => PlanTaskInput) input: PlanTaskInput, @Ctx() ctx: AuthedContext): Promise<PlanTask> {
-    return ctx.services.plans.addTask(ctx, input);
+    return this.plansService.addTask(ctx, input);
   }
 
   @Authorized(WRITERS_OF_TARGETS)
   @Mutation(() => Plan)
   issuePlan(@Arg('id', () => ID) id: string, @Ctx() ctx: AuthedContext): Promise<Plan> {
-    return ctx.services.plans.issue(ctx, id);
+    return this.plansService.issue(ctx, id);
   }
 
   @FieldResolver(() => Unit)
@@ -59,7 +58,7 @@ export class PlansResolver {
   @MaxRows(DATA_BOUNDS.planRows)
   @FieldResolver(() => [PlanIndicator])
   indicators(@Root() plan: Plan, @Ctx() ctx: AuthedContext): Promise<PlanIndicator[]> {
-    return ctx.services.plans.indicatorsOf(ctx, plan);
+    return this.plansService.indicatorsOf(ctx, plan);
   }
 
   @MaxRows(DATA_BOUNDS.planRows)

@@ -9,6 +9,9 @@ import type { Unit } from '../units/unit.entity';
 import { badInput, notFound } from '../../common/errors';
 import { canSee, inSubtree, isAdmin, pathIds, subtreeEnd, type Actor } from '../../common/scope';
 import type { AuthedContext } from '../../common/context';
+import type { AuditLog } from '../audit/audit-log';
+import type { IndicatorsService } from '../indicators/indicators.service';
+import type { UnitsService } from '../units/units.service';
 
 /** The tree a plan works on is the tree as it stood on the first day of its year (api.md, "Time"). */
 export function planTreeDate(year: number): string {
@@ -32,7 +35,12 @@ export function canEditPlan(actor: Actor, issuer: Unit): boolean {
 }
 
 export class PlansService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditLog,
+    private readonly indicators: IndicatorsService,
+    private readonly units: UnitsService,
+  ) {}
 
   async get(ctx: AuthedContext, id: string | number): Promise<Plan> {
     const n = Number(id);
@@ -46,15 +54,18 @@ export class PlansService {
     const qb = this.ds.getRepository(Plan).createQueryBuilder('p');
     if (args.year != null) qb.andWhere('p.year = :year', { year: args.year });
     if (args.issuerId != null) {
-      const issuer = await ctx.services.units.find(ctx, args.issuerId);
+      const issuer = await this.units.find(ctx, args.issuerId);
       if (!issuer) return [];
       qb.andWhere('p.issuerId = :iid', { iid: issuer.id });
     }
     const path = ctx.actor.unitPath;
     if (path !== null) {
       // Issuers in the subtree or on the line above: one statement, the rest is filtered per plan below.
-      qb.innerJoin('unit', 'iu', 'iu.id = p.issuerId')
-        .andWhere('((iu.path >= :lo AND iu.path < :hi) OR iu.id IN (:...anc))', { lo: path, hi: subtreeEnd(path), anc: pathIds(path) });
+      qb.innerJoin('unit', 'iu', 'iu.id = p.issuerId').andWhere('((iu.path >= :lo AND iu.path < :hi) OR iu.id IN (:...anc))', {
+        lo: path,
+        hi: subtreeEnd(path),
+        anc: pathIds(path),
+      });
     }
     const plans = await qb.orderBy('p.year', 'DESC').addOrderBy('p.id', 'ASC').getMany();
     const issuers = await ctx.loaders.unit.loadMany(plans.map((p) => p.issuerId));
@@ -65,7 +76,7 @@ export class PlansService {
   }
 
   async create(ctx: AuthedContext, input: PlanInput): Promise<Plan> {
-    const issuer = await ctx.services.units.getInSubtree(ctx, input.issuerId);
+    const issuer = await this.units.getInSubtree(ctx, input.issuerId);
     if (!canEditPlan(ctx.actor, issuer)) throw new DomainError('FORBIDDEN', {});
     if (input.subAssignmentDeadline && input.documentDate && input.subAssignmentDeadline < input.documentDate) {
       throw badInput('subAssignmentDeadline');
@@ -87,7 +98,7 @@ export class PlansService {
         updatedAt: now,
       });
       await m.getRepository(Plan).insert(plan);
-      await ctx.services.audit.record(m, ctx, [{ entity: 'plan', entityId: plan.id, action: 'create', unitPath: issuer.path, before: null, after: plan }]);
+      await this.audit.record(m, ctx, [{ entity: 'plan', entityId: plan.id, action: 'create', unitPath: issuer.path, before: null, after: plan }]);
       return plan;
     });
   }
@@ -103,7 +114,7 @@ export class PlansService {
   async addIndicator(ctx: AuthedContext, input: PlanIndicatorInput): Promise<Plan> {
     const { plan, issuer } = await this.getEditable(ctx, input.planId);
     if (plan.status !== 'DRAFT') throw new DomainError('PLAN_NOT_EDITABLE', {});
-    const indicator = await ctx.services.indicators.get(ctx, input.indicatorId);
+    const indicator = await this.indicators.get(ctx, input.indicatorId);
     const floors = input.floors ?? [];
     for (const f of floors) {
       if (!UNIT_KINDS.includes(f.kind) || !Number.isFinite(f.value)) throw badInput('floors');
@@ -118,7 +129,7 @@ export class PlansService {
       row.position = input.position ?? null;
       row.floors = floors.map((f) => ({ kind: f.kind, value: f.value }));
       await repo.save(row);
-      await ctx.services.audit.record(m, ctx, [{ entity: 'plan_indicator', entityId: row.id, action: existing ? 'update' : 'create', unitPath: issuer.path, before, after: row }]);
+      await this.audit.record(m, ctx, [{ entity: 'plan_indicator', entityId: row.id, action: existing ? 'update' : 'create', unitPath: issuer.path, before, after: row }]);
     });
     ctx.loaders.planIndicators.clear(plan.id);
     return plan;
@@ -140,7 +151,7 @@ export class PlansService {
         sortOrder: await repo.countBy({ planId: plan.id }),
       });
       await repo.insert(task);
-      await ctx.services.audit.record(m, ctx, [{ entity: 'plan_task', entityId: task.id, action: 'create', unitPath: issuer.path, before: null, after: task }]);
+      await this.audit.record(m, ctx, [{ entity: 'plan_task', entityId: task.id, action: 'create', unitPath: issuer.path, before: null, after: task }]);
       return task;
     });
   }
@@ -151,12 +162,15 @@ export class PlansService {
     if (plan.status !== 'DRAFT') throw new DomainError('CONFLICT', { reason: 'alreadyIssued' });
     return this.ds.transaction(async (m) => {
       const now = new Date();
-      const res = await m.createQueryBuilder().update(Plan)
+      const res = await m
+        .createQueryBuilder()
+        .update(Plan)
         .set({ status: 'ISSUED', issuedAt: now, updatedAt: now, version: plan.version + 1 })
-        .where('id = :id AND version = :v', { id: plan.id, v: plan.version }).execute();
+        .where('id = :id AND version = :v', { id: plan.id, v: plan.version })
+        .execute();
       if (!res.affected) throw new DomainError('CONFLICT', { reason: 'alreadyIssued' });
       const after = { ...plan, status: 'ISSUED' as const, issuedAt: now, updatedAt: now, version: plan.version + 1 };
-      await ctx.services.audit.record(m, ctx, [{ entity: 'plan', entityId: plan.id, action: 'issue', unitPath: issuer.path, before: plan, after }]);
+      await this.audit.record(m, ctx, [{ entity: 'plan', entityId: plan.id, action: 'issue', unitPath: issuer.path, before: plan, after }]);
       ctx.loaders.plan.clear(plan.id);
       return Object.assign(new Plan(), after);
     });
@@ -167,9 +181,7 @@ export class PlansService {
     const indicators = await ctx.loaders.indicator.loadMany(rows.map((r) => r.indicatorId));
     return rows.flatMap((r, i) => {
       const indicator = indicators[i];
-      return indicator && !(indicator instanceof Error)
-        ? [{ indicator, section: r.section, position: r.position, floors: r.floors }]
-        : [];
+      return indicator && !(indicator instanceof Error) ? [{ indicator, section: r.section, position: r.position, floors: r.floors }] : [];
     });
   }
 

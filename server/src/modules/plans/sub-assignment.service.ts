@@ -6,6 +6,9 @@ import { Indicator } from '../indicators/indicator.entity';
 import { planTreeDate } from './plans.service';
 import { subtreeEnd } from '../../common/scope';
 import type { AuthedContext } from '../../common/context';
+import type { PlansService } from './plans.service';
+import type { UnitsService } from '../units/units.service';
+import { validOn } from '../../common/validity';
 
 /** For one child of the viewed unit and one indicator: has it sub-assigned to its own children yet? */
 @ObjectType()
@@ -34,23 +37,33 @@ export class SubAssignmentRow {
 }
 
 export class SubAssignmentService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly plans: PlansService,
+    private readonly units: UnitsService,
+  ) {}
 
   /** Three statements whatever the size: the children, their children, and the subtree's targets. */
   async rows(ctx: AuthedContext, planId: string, unitId: string): Promise<SubAssignmentRow[]> {
-    const plan = await ctx.services.plans.get(ctx, planId);
-    const unit = await ctx.services.units.getInSubtree(ctx, unitId);
-    const indicators = (await ctx.services.plans.indicatorsOf(ctx, plan)).map((pi) => pi.indicator);
+    const plan = await this.plans.get(ctx, planId);
+    const unit = await this.units.getInSubtree(ctx, unitId);
+    const indicators = (await this.plans.indicatorsOf(ctx, plan)).map((pi) => pi.indicator);
     const at = planTreeDate(plan.year);
-    const children = await ctx.services.units.childrenOn(unit.id, at);
+    const children = await this.units.childrenOn(unit.id, at);
     if (!children.length || !indicators.length) return [];
-    const grandchildren = await this.ds.getRepository(Unit).createQueryBuilder('u')
-      .select(['u.id', 'u.parentId'])
-      .where({ parentId: In(children.map((c) => c.id)) })
-      .andWhere('(u.validFrom IS NULL OR u.validFrom <= :at) AND (u.validTo IS NULL OR u.validTo >= :at)', { at })
-      .getMany();
+    const grandchildren = await validOn(
+      this.ds
+        .getRepository(Unit)
+        .createQueryBuilder('u')
+        .select(['u.id', 'u.parentId'])
+        .where({ parentId: In(children.map((c) => c.id)) }),
+      'u',
+      at,
+    ).getMany();
     const parentOf = new Map(grandchildren.map((g) => [g.id, g.parentId!]));
-    const targets = await this.ds.getRepository(Target).createQueryBuilder('t')
+    const targets = await this.ds
+      .getRepository(Target)
+      .createQueryBuilder('t')
       .select(['t.unitId', 't.indicatorId', 't.late'])
       .where('t.planId = :pid AND t.unitPath >= :lo AND t.unitPath < :hi', { pid: plan.id, lo: unit.path, hi: subtreeEnd(unit.path) })
       .getMany();

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { auditPlanId } from '../audit/audit-plan';
+import { placeholders } from '../../db/raw-sql';
 
 /**
  * Multi-row INSERT written out, for the write paths that insert thousands of rows (results,
@@ -16,7 +17,7 @@ export async function insertRows(
 ): Promise<void> {
   const sqlite = m.connection.options.type === 'better-sqlite3';
   const q = (name: string) => (sqlite ? `"${name}"` : `\`${name}\``);
-  const row = `(${columns.map(() => '?').join(', ')})`;
+  const row = `(${placeholders(columns.length)})`;
   let tail = '';
   if (opts.upsert) {
     tail = sqlite
@@ -42,7 +43,7 @@ export function sqlValue(v: unknown, sqlite: boolean): unknown {
 const AUDIT_COLUMNS = ['at', 'userId', 'entity', 'entityId', 'action', 'unitPath', 'planId', 'before', 'after', 'requestId'] as const;
 
 /**
- * The audit rows of a bulk write, in the caller's transaction: the same rows AuditService.record
+ * The audit rows of a bulk write, in the caller's transaction: the same rows AuditLog.record
  * writes (who, when, what, before and after as JSON, the request id), in multi-row INSERTs of
  * 1,000 rows. Used where one write changes thousands of rows (cascades, generated data).
  */
@@ -54,8 +55,16 @@ export async function recordAuditRows(
   if (!changes.length) return;
   const at = new Date();
   const rows = changes.map((c) => [
-    at, ctx.actor?.userId ?? null, c.entity, String(c.entityId), c.action, c.unitPath, auditPlanId(c),
-    c.before == null ? null : JSON.stringify(c.before), c.after == null ? null : JSON.stringify(c.after), ctx.requestId,
+    at,
+    ctx.actor?.userId ?? null,
+    c.entity,
+    String(c.entityId),
+    c.action,
+    c.unitPath,
+    auditPlanId(c),
+    c.before == null ? null : JSON.stringify(c.before),
+    c.after == null ? null : JSON.stringify(c.after),
+    ctx.requestId,
   ]);
   await insertRows(m, 'audit_log', AUDIT_COLUMNS, rows, { chunk: 1000 });
 }

@@ -1,17 +1,18 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import {
-  DomainError, MAX_COUNT, MAX_PERCENT, containingPeriods, parsePeriod, periodRange, subPeriods, type Measure, type Period,
-} from '@chitieu/domain';
+import { DomainError, MAX_COUNT, MAX_PERCENT, containingPeriods, parsePeriod, periodRange, subPeriods, type Measure, type Period } from '@chitieu/domain';
 import { ResultRow } from './result.entity';
 import type { RecordResultsInput, ResultValueInput } from './results.inputs';
 import { Unit } from '../units/unit.entity';
 import { badInput, notFound } from '../../common/errors';
 import { inSubtree } from '../../common/scope';
 import type { AuthedContext } from '../../common/context';
-import type { AuditChange } from '../audit/audit.service';
+import type { AuditChange } from '../audit/audit-log';
 import type { ResultSource } from '../../common/enums';
 import { isSqlite } from '../../db/data-source';
 import { insertRows } from './bulk';
+import { placeholders } from '../../db/raw-sql';
+import type { AuditLog } from '../audit/audit-log';
+import type { IndicatorsService } from '../indicators/indicators.service';
 
 /**
  * Rows per statement. The tightest placeholder limit is SQLite's 32,766 (MySQL's 65,535): an
@@ -68,17 +69,13 @@ function twelveMonthsBefore(day: string): string {
  * a target that year or the next (`hasTarget`: for this indicator, on the unit or an ancestor its
  * figure rolls up to; the year before a plan is its baseline year — see ResultsService.checkInTime).
  */
-export function periodTimeIssue(
-  period: Period,
-  unit: Pick<Unit, 'name' | 'validFrom' | 'validTo'>,
-  today: string,
-  hasTarget: (year: number) => boolean,
-): DomainError | null {
+export function periodTimeIssue(period: Period, unit: Pick<Unit, 'name' | 'validFrom' | 'validTo'>, today: string, hasTarget: (year: number) => boolean): DomainError | null {
   const { from, to } = periodRange(period);
   if (from > today) return new DomainError('PERIOD_OUT_OF_RANGE', { period: period.key, why: 'future', unitName: unit.name });
   if ((unit.validFrom && unit.validFrom > to) || (unit.validTo && unit.validTo < from)) {
     return new DomainError('UNIT_NOT_VALID', {
-      period: period.key, unitName: unit.name,
+      period: period.key,
+      unitName: unit.name,
       validTo: unit.validTo && unit.validTo < from ? unit.validTo : null,
       validFrom: unit.validFrom && unit.validFrom > to ? unit.validFrom : null,
     });
@@ -117,14 +114,18 @@ const RESULT_COLUMNS = ['unitId', 'indicatorId', 'period', 'unitPath', 'numerato
 type Existing = Pick<ResultRow, 'id' | 'unitId' | 'period' | 'numerator' | 'denominator' | 'value'>;
 
 export class ResultsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditLog,
+    private readonly indicators: IndicatorsService,
+  ) {}
 
   /**
    * Records figures for (unit, indicator, period), replacing earlier ones: sending the same
    * batch twice leaves the same rows. All rows or none.
    */
   async record(ctx: AuthedContext, input: RecordResultsInput, source: ResultSource = 'MANUAL'): Promise<number> {
-    const indicator = await ctx.services.indicators.get(ctx, input.indicatorId);
+    const indicator = await this.indicators.get(ctx, input.indicatorId);
     const period = parsePeriod(input.period);
     const ids = input.results.map((r) => Number(r.unitId));
     if (new Set(ids).size !== ids.length) throw badInput('duplicateUnit');
@@ -163,7 +164,7 @@ export class ResultsService {
     const oldYears = [...new Set(rows.filter((r) => periodRange(r.period).to < windowStart).flatMap((r) => [r.period.year, r.period.year + 1]))];
     const targetPaths = new Map<number, Set<string>>(); // year → unitPaths holding a target of the indicator
     if (oldYears.length) {
-      const years = oldYears.map(() => '?').join(', ');
+      const years = placeholders(oldYears.length);
       // Targets of the indicator that year, and the issuers of that year's plans listing it (whose
       // plan assigns the indicator over their whole subtree, sub-assigned or not).
       const found = (await this.ds.query(
@@ -206,7 +207,7 @@ export class ResultsService {
       try {
         await this.ds.transaction(async (m) => {
           const audit = await this.write(m, indicatorId, rows, { source, userId: ctx.actor.userId, audit: true });
-          await ctx.services.audit.record(m, ctx, audit);
+          await this.audit.record(m, ctx, audit);
         });
         return;
       } catch (err) {
@@ -239,8 +240,8 @@ export class ResultsService {
       const ids = unitIds.slice(i, i + IN_CHUNK);
       // Locking read on MySQL: a concurrent write of the same keys (or of a quarter around them) waits, so shadow never goes stale.
       const found = (await m.query(
-        `SELECT id, unitId, period, numerator, denominator, value FROM result WHERE indicatorId = ? AND unitId IN (${ids.map(() => '?').join(', ')}) ` +
-          `AND period IN (${keys.map(() => '?').join(', ')})${sqlite ? '' : ' FOR UPDATE'}`,
+        `SELECT id, unitId, period, numerator, denominator, value FROM result WHERE indicatorId = ? AND unitId IN (${placeholders(ids.length)}) ` +
+          `AND period IN (${placeholders(keys.length)})${sqlite ? '' : ' FOR UPDATE'}`,
         [indicatorId, ...ids, ...keys],
       )) as Existing[];
       for (const e of found) existing.set(`${e.unitId}|${e.period}`, e);
@@ -248,9 +249,23 @@ export class ResultsService {
     const batchKeys = new Set(rows.map((r) => `${r.unit.id}|${r.period.key}`));
     const now = new Date();
     const audit: AuditChange[] = [];
-    const inserts: (Omit<ResultRow, 'id'>)[] = [];
+    const inserts: Omit<ResultRow, 'id'>[] = [];
     const updates: { e: Existing; r: FigureWrite }[] = [];
     const hiding: FigureWrite[] = [];
+    // A figure as its row stores it (a changed row keeps its shadow: the upsert does not touch it).
+    const stored = (r: FigureWrite, shadow: number): Omit<ResultRow, 'id'> => ({
+      unitId: r.unit.id,
+      indicatorId,
+      period: r.period.key,
+      unitPath: r.unit.path,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      value: r.value,
+      source: meta.source,
+      updatedById: meta.userId,
+      updatedAt: now,
+      shadow,
+    });
     for (const r of rows) {
       const e = existing.get(`${r.unit.id}|${r.period.key}`);
       if (e) {
@@ -259,26 +274,23 @@ export class ResultsService {
         continue;
       }
       const recorded = (key: string) => existing.has(`${r.unit.id}|${key}`) || batchKeys.has(`${r.unit.id}|${key}`);
-      inserts.push({
-        unitId: r.unit.id, indicatorId, period: r.period.key, unitPath: r.unit.path, numerator: r.numerator, denominator: r.denominator,
-        value: r.value, source: meta.source, updatedById: meta.userId, updatedAt: now, shadow: shadowOf(r.period, recorded),
-      });
+      inserts.push(stored(r, shadowOf(r.period, recorded)));
       if (r.period.kind !== 'MONTH') hiding.push(r);
     }
     // Changed rows (locked above) and new ones in one multi-row upsert on (unit, indicator, period): an
     // existing row takes the new figures and keeps its shadow; a concurrent insert of the same key
     // (SQLite has no locking read) ends as an update, never as an error.
-    const upserts = [
-      ...updates.map(({ e, r }) => ({
-        unitId: r.unit.id, indicatorId, period: r.period.key, unitPath: r.unit.path, numerator: r.numerator, denominator: r.denominator,
-        value: r.value, source: meta.source, updatedById: meta.userId, updatedAt: now, shadow: 0, id: e.id,
-      })),
-      ...inserts,
-    ];
-    await insertRows(m, 'result', RESULT_COLUMNS, upserts.map((r) => RESULT_COLUMNS.map((c) => r[c])), {
-      chunk: INSERT_CHUNK,
-      upsert: { conflict: ['unitId', 'indicatorId', 'period'], update: ['numerator', 'denominator', 'value', 'source', 'updatedById', 'updatedAt'] },
-    });
+    const upserts = [...updates.map(({ e, r }) => ({ ...stored(r, 0), id: e.id })), ...inserts];
+    await insertRows(
+      m,
+      'result',
+      RESULT_COLUMNS,
+      upserts.map((r) => RESULT_COLUMNS.map((c) => r[c])),
+      {
+        chunk: INSERT_CHUNK,
+        upsert: { conflict: ['unitId', 'indicatorId', 'period'], update: ['numerator', 'denominator', 'value', 'source', 'updatedById', 'updatedAt'] },
+      },
+    );
     // A new quarter hides its months (2); a new year hides its quarters and months (1, unless a quarter already does).
     const byPeriod = new Map<string, number[]>();
     for (const r of hiding) {
@@ -290,17 +302,30 @@ export class ResultsService {
       const p = periods.get(key)!;
       const inside = p.kind === 'QUARTER' ? subPeriods(p).map((s) => s.key) : subPeriods(p).flatMap((q) => [q.key, ...subPeriods(q).map((s) => s.key)]);
       for (let i = 0; i < ids.length; i += IN_CHUNK) {
-        await m.createQueryBuilder().update(ResultRow)
+        await m
+          .createQueryBuilder()
+          .update(ResultRow)
           .set({ shadow: p.kind === 'QUARTER' ? 2 : 1 })
           .where('indicatorId = :iid AND unitId IN (:...ids) AND period IN (:...inside) AND shadow < :s', {
-            iid: indicatorId, ids: ids.slice(i, i + IN_CHUNK), inside, s: p.kind === 'QUARTER' ? 2 : 1,
+            iid: indicatorId,
+            ids: ids.slice(i, i + IN_CHUNK),
+            inside,
+            s: p.kind === 'QUARTER' ? 2 : 1,
           })
-          .updateEntity(false).execute();
+          .updateEntity(false)
+          .execute();
       }
     }
     if (meta.audit) {
       for (const { e, r } of updates) {
-        audit.push({ entity: 'result', entityId: e.id, action: 'update', unitPath: r.unit.path, before: pick(e, indicatorId), after: pick({ ...r, unitId: r.unit.id, period: r.period.key }, indicatorId) });
+        audit.push({
+          entity: 'result',
+          entityId: e.id,
+          action: 'update',
+          unitPath: r.unit.path,
+          before: pick(e, indicatorId),
+          after: pick({ ...r, unitId: r.unit.id, period: r.period.key }, indicatorId),
+        });
       }
       for (const r of inserts) {
         audit.push({ entity: 'result', entityId: `${r.unitId}:${r.indicatorId}:${r.period}`, action: 'create', unitPath: r.unitPath!, before: null, after: pick(r, indicatorId) });

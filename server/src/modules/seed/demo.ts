@@ -5,9 +5,7 @@ import decision2022 from './data/daklak-2022.json';
 import plan2023 from './data/daklak-2023.json';
 import plan2024 from './data/daklak-2024.json';
 import { Unit } from '../units/unit.entity';
-import { UnitsService } from '../units/units.service';
 import { User } from '../auth/user.entity';
-import { AuthService } from '../auth/auth.service';
 import { Indicator, type ScoreStep } from '../indicators/indicator.entity';
 import { Plan } from '../plans/plan.entity';
 import { PlanIndicatorRow } from '../plans/plan-indicator.entity';
@@ -17,6 +15,7 @@ import { ResultRow } from '../results/result.entity';
 import type { Logger } from '../../common/logger';
 import { random } from './random';
 import { seedReformDemo } from './reform-demo';
+import { createServices } from '../../services';
 
 /** Demo accounts, printed at first start. One password for all: it is a demo. */
 export const DEMO_PASSWORD = 'chitieu-demo';
@@ -54,15 +53,13 @@ export async function seedDemoIfEmpty(ds: DataSource, log: Logger, opts: { refor
     const reform = await seedReformDemo(ds);
     log.info({ ...reform, ms: Date.now() - started }, 'demo data loaded: the 2025 reform (Đắk Lắk with Phú Yên, two tiers) and a 2026 plan');
   }
-  log.info(
-    { accounts: DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role}, ${a.displayName})`) },
-    `demo accounts — password for all: ${DEMO_PASSWORD}`,
-  );
+  log.info({ accounts: DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role}, ${a.displayName})`) }, `demo accounts — password for all: ${DEMO_PASSWORD}`);
   return true;
 }
 
 export async function seedDemo(ds: DataSource, m: EntityManager) {
-  const unitsService = new UnitsService(ds);
+  // The same services the server wires (services.ts): units insert, auth creates the accounts.
+  const { units: unitsService, auth } = createServices(ds, { sessionHours: 12 });
   const now = new Date();
   const byCode = new Map<string, Unit>();
   const add = async (code: string | null, name: string, kind: UnitKind, parent: Unit | null) => {
@@ -102,7 +99,10 @@ export async function seedDemo(ds: DataSource, m: EntityManager) {
   };
 
   const planRepo = m.getRepository(Plan);
-  const addPlan = async (p: { year: number; title: string; documentNumber: string | null; documentDate: string | null; subAssignmentDeadline: string | null; status: string }, legalBasis: string | null) => {
+  const addPlan = async (
+    p: { year: number; title: string; documentNumber: string | null; documentDate: string | null; subAssignmentDeadline: string | null; status: string },
+    legalBasis: string | null,
+  ) => {
     const plan = planRepo.create({
       issuerId: province.id,
       year: p.year,
@@ -127,24 +127,36 @@ export async function seedDemo(ds: DataSource, m: EntityManager) {
   const targets: Partial<Target>[] = [];
   const addTarget = (plan: Plan, indicator: Indicator, unit: Unit, value: number, extra: Partial<Target> = {}) =>
     targets.push({
-      planId: plan.id, indicatorId: indicator.id, unitId: unit.id, unitPath: unit.path, value, comparator: indicator.comparator,
-      baseline: null, baselineSource: null, referenceValue: null, referenceLabel: null, origin: 'MANUAL', parentTargetId: null,
-      assignedById: province.id, note: null, late: false, version: 1, updatedById: null, createdAt: now, updatedAt: now, ...extra,
+      planId: plan.id,
+      indicatorId: indicator.id,
+      unitId: unit.id,
+      unitPath: unit.path,
+      value,
+      comparator: indicator.comparator,
+      baseline: null,
+      baselineSource: null,
+      referenceValue: null,
+      referenceLabel: null,
+      origin: 'MANUAL',
+      parentTargetId: null,
+      assignedById: province.id,
+      note: null,
+      late: false,
+      version: 1,
+      updatedById: null,
+      createdAt: now,
+      updatedAt: now,
+      ...extra,
     });
 
   // 2022: the decision, ISSUED, with its annex.
   const p22 = decision2022.plan;
-  const plan22 = await addPlan(
-    { ...p22, documentNumber: p22.documentNumber, documentDate: p22.documentDate },
-    p22.legalBasis.join('; '),
-  );
+  const plan22 = await addPlan({ ...p22, documentNumber: p22.documentNumber, documentDate: p22.documentDate }, p22.legalBasis.join('; '));
   const ind22 = new Map<string, Indicator>();
   for (const s of decision2022.indicators) {
     const indicator = await addIndicator(s);
     ind22.set(s.key, indicator);
-    const floors = s.code === decision2022.communeFloorsIndicator
-      ? Object.entries(decision2022.communeFloors).map(([kind, value]) => ({ kind: kind as UnitKind, value }))
-      : [];
+    const floors = s.code === decision2022.communeFloorsIndicator ? Object.entries(decision2022.communeFloors).map(([kind, value]) => ({ kind: kind as UnitKind, value })) : [];
     await addPlanIndicator(plan22, indicator, s.section, s.position, floors);
   }
   const rowUnit = (r: { agencyCode?: string | null; code?: string | null }) => byCode.get((r.agencyCode ?? r.code)!)!;
@@ -182,8 +194,14 @@ export async function seedDemo(ds: DataSource, m: EntityManager) {
   }
   await m.getRepository(PlanTask).insert(
     plan2024.tasks.map((t, i) => ({
-      planId: plan24.id, position: t.stt, content: t.content, leads: t.lead, coordinators: t.coordinating,
-      timeFrame: t.time, deliverable: t.deliverableShort ?? t.deliverable, sortOrder: i,
+      planId: plan24.id,
+      position: t.stt,
+      content: t.content,
+      leads: t.lead,
+      coordinators: t.coordinating,
+      timeFrame: t.time,
+      deliverable: t.deliverableShort ?? t.deliverable,
+      sortOrder: i,
     })),
   );
   for (let i = 0; i < targets.length; i += 200) await m.getRepository(Target).insert(targets.slice(i, i + 200));
@@ -200,8 +218,16 @@ export async function seedDemo(ds: DataSource, m: EntityManager) {
       const denominator = Math.round((u.level === 3 ? 40 : 120) * (0.5 + rnd()));
       const rate = Math.min(100, Math.max(0, level + (rnd() - 0.4) * 20));
       results.push({
-        unitId: u.id, indicatorId: online.id, period: `2022-${String(month).padStart(2, '0')}`, unitPath: u.path,
-        numerator: Math.round((denominator * rate) / 100), denominator, value: null, source: 'IMPORT', updatedById: null, updatedAt: now,
+        unitId: u.id,
+        indicatorId: online.id,
+        period: `2022-${String(month).padStart(2, '0')}`,
+        unitPath: u.path,
+        numerator: Math.round((denominator * rate) / 100),
+        denominator,
+        value: null,
+        source: 'IMPORT',
+        updatedById: null,
+        updatedAt: now,
       });
     }
   }
@@ -209,7 +235,6 @@ export async function seedDemo(ds: DataSource, m: EntityManager) {
   for (let i = 0; i < results.length; i += 500) await m.getRepository(ResultRow).insert(results.slice(i, i + 500));
 
   // Accounts.
-  const auth = new AuthService(ds, 12);
   for (const a of DEMO_ACCOUNTS) {
     await auth.insertUser(m.getRepository(User), { username: a.username, password: DEMO_PASSWORD, role: a.role, unitId: byCode.get(a.unitCode)!.id, displayName: a.displayName });
   }

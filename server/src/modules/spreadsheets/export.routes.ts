@@ -1,5 +1,5 @@
 import type express from 'express';
-import { DomainError } from '@chitieu/domain';
+import { DomainError, reasonMessage } from '@chitieu/domain';
 import { requestLocale } from '../../common/errors';
 import type { AuthedContext } from '../../common/context';
 import { queryParam, refuseCsrf, requireActor, sendError, sendWorkbook, type RestDeps } from './rest';
@@ -7,7 +7,7 @@ import { annexExport, progressExport, type ExportFile } from './export.service';
 
 function required(req: express.Request, name: string): string {
   const v = queryParam(req, name);
-  if (v === undefined) throw new DomainError('BAD_USER_INPUT', { reason: requestLocale({ get: (n) => req.get(n) }) === 'en' ? `missing ${name}` : `thiếu tham số ${name}` });
+  if (v === undefined) throw new DomainError('BAD_USER_INPUT', { reason: reasonMessage('missingParameter', { name }, requestLocale({ get: (n) => req.get(n) })) });
   return v;
 }
 
@@ -37,12 +37,12 @@ function exportRoute(deps: RestDeps, build: (ctx: AuthedContext, req: express.Re
 export function mountExportRoutes(app: express.Express, deps: RestDeps): void {
   app.get(
     '/export/plans/:planId/annex.xlsx',
-    exportRoute(deps, (ctx, req) => annexExport(ctx, { planId: String(req.params.planId), unitId: queryParam(req, 'unitId') })),
+    exportRoute(deps, (ctx, req) => annexExport(deps.services, ctx, { planId: String(req.params.planId), unitId: queryParam(req, 'unitId') })),
   );
   app.get(
     '/export/progress.xlsx',
     exportRoute(deps, (ctx, req) =>
-      progressExport(ctx, {
+      progressExport(deps.services, ctx, {
         planId: required(req, 'planId'),
         indicatorId: required(req, 'indicatorId'),
         unitId: required(req, 'unitId'),

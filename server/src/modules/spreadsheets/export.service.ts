@@ -2,8 +2,11 @@ import type ExcelJS from 'exceljs';
 import type { AuthedContext } from '../../common/context';
 import { notFound } from '../../common/errors';
 import { inSubtree } from '../../common/scope';
-import { planTreeDate } from '../plans/plans.service';
+import { planTreeDate, type PlansService } from '../plans/plans.service';
 import type { Progress } from '../progress/progress.types';
+import type { ProgressService } from '../progress/progress.service';
+import type { TargetsService } from '../targets/targets.service';
+import type { UnitsService } from '../units/units.service';
 import { annexWorkbook, type AnnexCell, type AnnexRow } from './annex.workbook';
 import { progressWorkbook, type ProgressSheetRow } from './progress.workbook';
 
@@ -11,6 +14,14 @@ import { progressWorkbook, type ProgressSheetRow } from './progress.workbook';
 export interface ExportFile {
   workbook: ExcelJS.Workbook;
   filename: string;
+}
+
+/** The services the exports read through. */
+export interface ExportServices {
+  plans: Pick<PlansService, 'get' | 'indicatorsOf' | 'planIndicator'>;
+  units: Pick<UnitsService, 'get' | 'getInSubtree' | 'children'>;
+  targets: Pick<TargetsService, 'list'>;
+  progress: Pick<ProgressService, 'progress'>;
 }
 
 /*
@@ -23,8 +34,7 @@ export interface ExportFile {
  * children — or, for an account below the issuer (a district reading the province's plan),
  * its own unit's, which is what its plan page shows.
  */
-export async function annexExport(ctx: AuthedContext, args: { planId: string; unitId?: string | null }): Promise<ExportFile> {
-  const { services } = ctx;
+export async function annexExport(services: ExportServices, ctx: AuthedContext, args: { planId: string; unitId?: string | null }): Promise<ExportFile> {
   const plan = await services.plans.get(ctx, args.planId);
   const issuer = await services.units.get(ctx, plan.issuerId);
   const unitId = args.unitId ?? (inSubtree(ctx.actor, issuer.path) ? issuer.id : ctx.actor.unitId!);
@@ -52,9 +62,7 @@ export async function annexExport(ctx: AuthedContext, args: { planId: string; un
   // Rows in the order the plan assigned them (its first target of each unit): the demo's
   // 2022 decision lists districts in its own order, not by GSO code. Units without a target
   // come last, by code.
-  const ordered = [...children].sort(
-    (a, b) => byChild.get(a.id)!.first - byChild.get(b.id)!.first || (a.code ?? '').localeCompare(b.code ?? '') || a.id - b.id,
-  );
+  const ordered = [...children].sort((a, b) => byChild.get(a.id)!.first - byChild.get(b.id)!.first || (a.code ?? '').localeCompare(b.code ?? '') || a.id - b.id);
   const rows: AnnexRow[] = ordered.map((c) => ({ name: c.name, kind: c.kind, cells: byChild.get(c.id)!.cells }));
 
   const workbook = annexWorkbook({
@@ -77,8 +85,11 @@ export async function annexExport(ctx: AuthedContext, args: { planId: string; un
 }
 
 /** The progress table of the dashboard: `progress` (the GraphQL query's computation) as a workbook. */
-export async function progressExport(ctx: AuthedContext, args: { planId: string; indicatorId: string; unitId: string; period?: string | null }): Promise<ExportFile> {
-  const { services } = ctx;
+export async function progressExport(
+  services: ExportServices,
+  ctx: AuthedContext,
+  args: { planId: string; indicatorId: string; unitId: string; period?: string | null },
+): Promise<ExportFile> {
   const progress = await services.progress.progress(ctx, args);
   const plan = await services.plans.get(ctx, args.planId);
   const planIndicator = await services.plans.planIndicator(ctx, plan, progress.indicator.id);

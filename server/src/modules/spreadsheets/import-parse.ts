@@ -1,11 +1,23 @@
 /**
- * The pure half of the import pipeline: which row is the header and what each column holds,
- * which rows are data, and the numbers in them. No database: matching units and validating
- * writes is ImportService's.
+ * The reading stage of the import pipeline, pure: which row is the header and what each column
+ * holds, which rows are data, and the numbers in them. No database: the later stages (import/:
+ * match, check, write, outcome) take the lines it produces.
  */
 import {
-  foldVietnamese, importMessage, IMPORT_ISSUE_SEVERITY, isNoDossierText, parseDecimal,
-  type ImportIssueCode, type ImportKind, type ImportLineValues, type ImportRowIssue, type IssueCode, type Locale, type Measure, type MessageParams, type Severity,
+  foldVietnamese,
+  importMessage,
+  IMPORT_ISSUE_SEVERITY,
+  isNoDossierText,
+  parseDecimal,
+  type ImportIssueCode,
+  type ImportKind,
+  type ImportLineValues,
+  type ImportRowIssue,
+  type IssueCode,
+  type Locale,
+  type Measure,
+  type MessageParams,
+  type Severity,
 } from '@chitieu/domain';
 import { readCsvText, CSV_DELIMITERS, guessDelimiter, SheetFileError } from './sheets';
 
@@ -31,7 +43,10 @@ export interface HeaderSpec {
 
 /** Header text → comparable words: folded, parenthesised parts, digits and punctuation gone. */
 function headerWords(text: string): string {
-  return foldVietnamese(text.replace(/\([^)]*\)/g, ' ')).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+  return foldVietnamese(text.replace(/\([^)]*\)/g, ' '))
+    .replace(/[^a-z ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const starts = (w: string, ...prefixes: string[]) => prefixes.some((p) => w === p || w.startsWith(`${p} `));
@@ -139,7 +154,11 @@ export function csvRowsWithHeader(text: string, spec: HeaderSpec): { rows: strin
 }
 
 export function cleanCell(s: string | undefined): string {
-  return (s ?? '').replace(/\uFEFF/g, '').normalize('NFC').replace(/\s+/g, ' ').trim();
+  return (s ?? '')
+    .replace(/\uFEFF/g, '')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const ROMAN = /^[IVXLC]+$/;

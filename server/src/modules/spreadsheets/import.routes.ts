@@ -15,7 +15,7 @@ const flag = (v: unknown) => v === 'true' || v === '1';
  * The route reads the request; ImportService does the rest.
  */
 export function mountImportRoutes(app: express.Express, deps: RestDeps): void {
-  const service = new ImportService(deps.ds);
+  const service = new ImportService(deps.ds, deps.services);
   // In memory (10 MB at most), nothing touches the disk; the file is then read in a worker thread
   // under the read limits (read-worker.ts), so a hostile file never holds the event loop.
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 20 } }).single('file');
@@ -53,8 +53,14 @@ export function mountImportRoutes(app: express.Express, deps: RestDeps): void {
     try {
       const dryRun = flag(req.query.dryRun);
       const outcome = await service.run(ctx, {
-        kind, planId: planId!, indicatorId: indicatorId!, period: queryParam(req, 'period') ?? null, dryRun,
-        skipInvalid: flag(req.query.skipInvalid), fileName: file.originalname ?? '', bytes: file.buffer,
+        kind,
+        planId: planId!,
+        indicatorId: indicatorId!,
+        period: queryParam(req, 'period') ?? null,
+        dryRun,
+        skipInvalid: flag(req.query.skipInvalid),
+        fileName: file.originalname ?? '',
+        bytes: file.buffer,
       });
       // A commit refused for its errors answers 422 with the same body: every line says why.
       res.status(!dryRun && !outcome.summary.applied ? 422 : 200).json(outcome);
@@ -71,7 +77,7 @@ export function mountImportRoutes(app: express.Express, deps: RestDeps): void {
       return sendFailure(res, 404, 'UNKNOWN_KIND', importMessage('UNKNOWN_KIND', { kind: req.params.file }, ctx.locale));
     }
     try {
-      const wb = await importTemplate(ctx, kind, queryParam(req, 'planId') ?? null, queryParam(req, 'indicatorId') ?? null);
+      const wb = await importTemplate(deps.services, ctx, kind, queryParam(req, 'planId') ?? null, queryParam(req, 'indicatorId') ?? null);
       await sendWorkbook(res, wb, `mau-nhap-${kind}.xlsx`);
     } catch (err) {
       answerError(res, ctx, err);

@@ -50,7 +50,13 @@ export function periodLabel(period: string): string {
 /** Date and time in Vietnam, "20/5/2022 14:05". */
 function vietnamTime(d: Date): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${vietnameseDate(`${get('year')}-${get('month')}-${get('day')}`)} ${get('hour')}:${get('minute')}`;
@@ -85,7 +91,13 @@ export function progressWorkbook(data: ProgressSheetData): ExcelJS.Workbook {
     { header: isRate ? 'Chênh lệch (điểm %)' : 'Chênh lệch', width: 14, write: (c, r) => num(r.gap, c, gapFormat) },
     { header: 'Xếp hạng', width: 10, write: (c, r) => r.rank !== null && (c.value = r.rank) },
     ...(hard
-      ? [{ header: `Dưới mức tối thiểu bắt buộc (${data.indicator.hardMinimum}${uom === '%' ? '%' : ''})`, width: 16, write: (c: ExcelJS.Cell, r: ProgressSheetRow) => r.belowHardMinimum && (c.value = 'Có') }]
+      ? [
+          {
+            header: `Dưới mức tối thiểu bắt buộc (${data.indicator.hardMinimum}${uom === '%' ? '%' : ''})`,
+            width: 16,
+            write: (c: ExcelJS.Cell, r: ProgressSheetRow) => r.belowHardMinimum && (c.value = 'Có'),
+          },
+        ]
       : []),
     ...(merged
       ? [{ header: 'Ghi chú', width: 24, write: (c: ExcelJS.Cell, r: ProgressSheetRow) => r.fromPredecessors && (c.value = 'Gồm số liệu của đơn vị trước sắp xếp') }]
@@ -99,11 +111,7 @@ export function progressWorkbook(data: ProgressSheetData): ExcelJS.Workbook {
   let r = 1;
   titleRow(ws, r++, last, 'TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU', { bold: true, size: 13 });
   const indicatorName = `${data.indicator.position ? `${data.indicator.position}. ` : ''}${data.indicator.name}`;
-  for (const line of [
-    `Kế hoạch: ${data.plan.title} (năm ${data.plan.year})`,
-    `Chỉ tiêu: ${indicatorName}`,
-    `Đơn vị: ${data.unit.name} — Kỳ: ${periodLabel(data.period)}`,
-  ]) {
+  for (const line of [`Kế hoạch: ${data.plan.title} (năm ${data.plan.year})`, `Chỉ tiêu: ${indicatorName}`, `Đơn vị: ${data.unit.name} — Kỳ: ${periodLabel(data.period)}`]) {
     titleRow(ws, r++, last, line, {});
   }
   titleRow(ws, r++, last, `Số liệu tại thời điểm xuất: ${vietnamTime(data.exportedAt)}`, { italic: true, size: FONT_SIZE - 1 });

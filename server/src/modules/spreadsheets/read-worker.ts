@@ -84,9 +84,7 @@ function runOnce(job: ImportReadJob, budgetMs: number): Promise<ParsedLine[]> {
       }),
     );
     // ERR_WORKER_OUT_OF_MEMORY past the heap cap; anything else is our bug, not the file's.
-    worker.once('error', (err: Error & { code?: string }) =>
-      finish(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex('out of memory') : err)),
-    );
+    worker.once('error', (err: Error & { code?: string }) => finish(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooComplex('out of memory') : err)));
     worker.once('exit', (code) => finish(() => reject(tooComplex(`worker exited with ${code}`))));
   });
 }

@@ -2,7 +2,7 @@ import type express from 'express';
 import type { DataSource } from 'typeorm';
 import { parseCookie } from 'cookie';
 import type ExcelJS from 'exceljs';
-import { DomainError, type Locale } from '@chitieu/domain';
+import { DomainError, httpMessage, type Locale } from '@chitieu/domain';
 import { requestLocale, shapeError } from '../../common/errors';
 import { createLoaders } from '../../common/loaders';
 import type { AuthedContext, RequestContext } from '../../common/context';
@@ -58,7 +58,6 @@ export async function restContext(req: express.Request, res: express.Response, d
     actor,
     ip: req.ip ?? 'unknown',
     loaders: createLoaders(deps.ds),
-    services: deps.services,
     sessionCookie: cookie,
   };
 }
@@ -80,15 +79,9 @@ export function refuseCsrf(req: express.Request, res: express.Response): boolean
   if (type !== '' && !SIMPLE_TYPES.has(type)) return false;
   const preflighted = ['apollo-require-preflight', 'x-apollo-operation-name'].some((h) => String(req.headers[h] ?? '').trim() !== '');
   if (preflighted) return false;
-  const en = requestLocale({ get: (n) => req.headers[n] as string | undefined }) === 'en';
-  sendFailure(
-    res,
-    400,
-    'BAD_REQUEST', // the code Apollo's own CSRF refusal on /graphql carries
-    en
-      ? 'This request was blocked as a possible cross-site request forgery: send it from the application (with the apollo-require-preflight header).'
-      : 'Yêu cầu bị chặn vì có thể là giả mạo yêu cầu liên trang (CSRF): hãy gửi từ ứng dụng (kèm tiêu đề apollo-require-preflight).',
-  );
+  const locale = requestLocale({ get: (n) => req.headers[n] as string | undefined });
+  // BAD_REQUEST: the code Apollo's own CSRF refusal on /graphql carries.
+  sendFailure(res, 400, 'BAD_REQUEST', httpMessage('CSRF_REFUSED', null, locale));
   return true;
 }
 
@@ -100,7 +93,7 @@ export async function requireActor(req: express.Request, res: express.Response, 
   if (refuseCsrf(req, res)) return null;
   const ctx = await restContext(req, res, deps);
   if (!ctx.actor) {
-    res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: ctx.locale === 'en' ? 'Please sign in.' : 'Vui lòng đăng nhập.' } });
+    res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: httpMessage('SIGN_IN_REQUIRED', null, ctx.locale) } });
     return null;
   }
   return ctx as AuthedContext;

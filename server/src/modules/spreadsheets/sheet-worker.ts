@@ -13,9 +13,10 @@ export type WorkerAnswer =
 readImportLines(workerData as ImportReadJob).then(
   (lines) => parentPort!.postMessage({ ok: true, lines } satisfies WorkerAnswer),
   (err: unknown) => {
-    const answer: WorkerAnswer = err instanceof SheetFileError
-      ? { ok: false, refusal: { message: err.message, code: err.code, status: err.status, params: err.params } }
-      : { ok: false, crash: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    const answer: WorkerAnswer =
+      err instanceof SheetFileError
+        ? { ok: false, refusal: { message: err.message, code: err.code, status: err.status, params: err.params } }
+        : { ok: false, crash: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     parentPort!.postMessage(answer);
   },
 );

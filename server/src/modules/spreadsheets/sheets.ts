@@ -17,8 +17,7 @@ export { SheetFileError };
 export const rowsOverLimit = () => new SheetFileError(`more than ${MAX_SHEET_ROWS} rows`, 'FILE_ROWS_OVER_LIMIT', 413, { max: MAX_SHEET_ROWS });
 const tooManyColumns = (line: number) =>
   new SheetFileError(`line ${line} has more than ${MAX_SHEET_COLUMNS} columns`, 'FILE_TOO_MANY_COLUMNS', 413, { line, max: MAX_SHEET_COLUMNS });
-const cellTooLong = (line: number) =>
-  new SheetFileError(`line ${line} has a cell over ${MAX_CELL_CHARS} characters`, 'FILE_CELL_TOO_LONG', 413, { line, max: MAX_CELL_CHARS });
+const cellTooLong = (line: number) => new SheetFileError(`line ${line} has a cell over ${MAX_CELL_CHARS} characters`, 'FILE_CELL_TOO_LONG', 413, { line, max: MAX_CELL_CHARS });
 
 /** Cells up to the last one holding something (a CSV's trailing `;;;;` is no column). */
 function usedLength(cells: readonly string[]): number {
@@ -68,7 +67,11 @@ export const CSV_DELIMITERS = [',', ';', '\t'] as const;
 /** The delimiter the header line uses most (comma when it has none). */
 export function guessDelimiter(text: string): string {
   // The head of the text only: a 10 MB first line is refused later, not split here.
-  const firstLine = text.slice(0, MAX_CSV_LINE_CHARS).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const firstLine =
+    text
+      .slice(0, MAX_CSV_LINE_CHARS)
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/, 1)[0] ?? '';
   const count = (ch: string) => firstLine.split(ch).length - 1;
   return CSV_DELIMITERS.reduce<string>((best, d) => (count(d) > count(best) ? d : best), ',');
 }
@@ -102,7 +105,11 @@ export function readCsvText(text: string, delimiter: string = guessDelimiter(tex
   const body = text.replace(/^\uFEFF/, '');
   checkCsvLines(body);
   return parseCsv(body, {
-    delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true,
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    bom: true,
     on_record: (record: string[], info) => {
       checkRow(record, info.records, info.lines);
       return record;
@@ -141,7 +148,11 @@ export async function readXlsxRows(source: string | Buffer, style: NumberStyle =
   // Fed in 64 KB chunks: exceljs parses each chunk it is given into one array of XML events, so
   // one 10 MB chunk would mean millions of events held at once.
   const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(chunks(archive, 64 * 1024)), {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   const rows: string[][] = [];
   try {

@@ -43,8 +43,13 @@ describe('number formats', () => {
 describe('annex parts', () => {
   it('groups rows into sections named by the kinds present, keeping their order', () => {
     const rows = [
-      row('Xã Ea Na', 'COMMUNE'), row('Sở Y tế', 'PROVINCIAL_AGENCY'), row('Huyện Lắk', 'DISTRICT'), row('Thị trấn Buôn Trấp', 'TOWNSHIP'),
-      row('Sở Tư pháp', 'PROVINCIAL_AGENCY'), row('Thành phố Buôn Ma Thuột', 'PROVINCIAL_CITY'), row('Phòng Nội vụ', 'DISTRICT_AGENCY'),
+      row('Xã Ea Na', 'COMMUNE'),
+      row('Sở Y tế', 'PROVINCIAL_AGENCY'),
+      row('Huyện Lắk', 'DISTRICT'),
+      row('Thị trấn Buôn Trấp', 'TOWNSHIP'),
+      row('Sở Tư pháp', 'PROVINCIAL_AGENCY'),
+      row('Thành phố Buôn Ma Thuột', 'PROVINCIAL_CITY'),
+      row('Phòng Nội vụ', 'DISTRICT_AGENCY'),
     ];
     expect(annexGroups(rows).map((g) => [g.heading, g.rows.map((r) => r.name)])).toEqual([
       ['CÁC SỞ, BAN, NGÀNH', ['Sở Y tế', 'Sở Tư pháp']],
@@ -53,8 +58,9 @@ describe('annex parts', () => {
       ['UBND CÁC XÃ, THỊ TRẤN', ['Xã Ea Na', 'Thị trấn Buôn Trấp']],
     ]);
     // Two tiers (after 1 July 2025): communes, wards and special zones straight under the province.
-    expect(annexGroups([row('Phường Tân An', 'WARD'), row('Xã Hòa Phú', 'COMMUNE'), row('Đặc khu Phú Quý', 'SPECIAL_ZONE')]).map((g) => g.heading))
-      .toEqual(['UBND CÁC XÃ, PHƯỜNG, ĐẶC KHU']);
+    expect(annexGroups([row('Phường Tân An', 'WARD'), row('Xã Hòa Phú', 'COMMUNE'), row('Đặc khu Phú Quý', 'SPECIAL_ZONE')]).map((g) => g.heading)).toEqual([
+      'UBND CÁC XÃ, PHƯỜNG, ĐẶC KHU',
+    ]);
   });
 
   it('names local governments by their people’s committee', () => {
@@ -111,11 +117,7 @@ describe('annexWorkbook', () => {
   it('writes title rows, a two-row header with a baseline column only where one is known, numbered sections and print setup', async () => {
     const ws = await roundTrip(annexWorkbook(data));
     const v = (r: number, c: number) => ws.getCell(r, c).value;
-    expect([v(1, 1), v(2, 1), v(3, 1)]).toEqual([
-      'Phụ lục',
-      'THỰC HIỆN CÁC CHỈ TIÊU NĂM 2023',
-      '(Kèm theo Kế hoạch số 91/KH-UBND ngày 10/3/2023 của UBND tỉnh Đắk Lắk)',
-    ]);
+    expect([v(1, 1), v(2, 1), v(3, 1)]).toEqual(['Phụ lục', 'THỰC HIỆN CÁC CHỈ TIÊU NĂM 2023', '(Kèm theo Kế hoạch số 91/KH-UBND ngày 10/3/2023 của UBND tỉnh Đắk Lắk)']);
     // Row 4 blank; header on 5 and 6: indicator 1 has one column, indicator 2 two (baseline, target).
     expect([1, 2, 3, 4, 5].map((c) => v(5, c))).toEqual(['STT', 'Cơ quan, đơn vị', '3. Tỷ lệ thanh toán trực tuyến', '4. Tỷ lệ hồ sơ trực tuyến', '4. Tỷ lệ hồ sơ trực tuyến']);
     expect([3, 4, 5].map((c) => v(6, c))).toEqual(['Mức giao năm 2023', 'Thực hiện năm 2022', 'Mức giao năm 2023']);
@@ -150,18 +152,44 @@ describe('annexWorkbook', () => {
 
 describe('progressWorkbook', () => {
   const node = (name: string, extra: Partial<ProgressSheetRow> = {}): ProgressSheetRow => ({
-    name, target: null, numerator: null, denominator: null, value: null, status: 'NO_DATA', gap: null, rank: null, belowHardMinimum: false,
-    fromPredecessors: false, ...extra,
+    name,
+    target: null,
+    numerator: null,
+    denominator: null,
+    value: null,
+    status: 'NO_DATA',
+    gap: null,
+    rank: null,
+    belowHardMinimum: false,
+    fromPredecessors: false,
+    ...extra,
   });
   const data: ProgressSheetData = {
     plan: { year: 2022, title: 'Giao chỉ tiêu 2022' },
     indicator: { position: '2', name: 'Tỷ lệ hồ sơ trực tuyến', measure: 'RATE', unitOfMeasure: '%', hardMinimum: 50 },
     unit: { name: 'Huyện Krông A Na' },
     period: '2022-Q2',
-    total: node('Huyện Krông A Na', { target: { value: 53, comparator: 'AT_LEAST' }, numerator: 51, denominator: 101, value: 5100 / 101, status: 'NOT_ACHIEVED', gap: 5100 / 101 - 53, belowHardMinimum: false }),
+    total: node('Huyện Krông A Na', {
+      target: { value: 53, comparator: 'AT_LEAST' },
+      numerator: 51,
+      denominator: 101,
+      value: 5100 / 101,
+      status: 'NOT_ACHIEVED',
+      gap: 5100 / 101 - 53,
+      belowHardMinimum: false,
+    }),
     children: [
       node('Thị trấn Buôn Trấp', { target: { value: 60, comparator: 'AT_LEAST' }, numerator: 9, denominator: 10, value: 90, status: 'ACHIEVED', gap: 30, rank: 1 }),
-      node('Xã Ea Na', { target: { value: 40, comparator: 'AT_LEAST' }, numerator: 3, denominator: 10, value: 30, status: 'NOT_ACHIEVED', gap: -10, rank: 2, belowHardMinimum: true }),
+      node('Xã Ea Na', {
+        target: { value: 40, comparator: 'AT_LEAST' },
+        numerator: 3,
+        denominator: 10,
+        value: 30,
+        status: 'NOT_ACHIEVED',
+        gap: -10,
+        rank: 2,
+        belowHardMinimum: true,
+      }),
       node('Xã Dray Sáp', { target: { value: 40, comparator: 'AT_LEAST' }, numerator: 0, denominator: 0, status: 'NOT_APPLICABLE' }),
       node('Xã Bình Hòa', { status: 'NO_TARGET' }),
     ],
@@ -178,7 +206,18 @@ describe('progressWorkbook', () => {
       'Đơn vị: Huyện Krông A Na — Kỳ: Quý 2/2022',
       'Số liệu tại thời điểm xuất: 1/7/2022 14:05',
     ]);
-    expect(line(7).slice(1)).toEqual(['STT', 'Đơn vị', 'Mức giao', 'b (đạt)', 'a (tổng)', 'Kết quả', 'Trạng thái', 'Chênh lệch (điểm %)', 'Xếp hạng', 'Dưới mức tối thiểu bắt buộc (50%)']);
+    expect(line(7).slice(1)).toEqual([
+      'STT',
+      'Đơn vị',
+      'Mức giao',
+      'b (đạt)',
+      'a (tổng)',
+      'Kết quả',
+      'Trạng thái',
+      'Chênh lệch (điểm %)',
+      'Xếp hạng',
+      'Dưới mức tối thiểu bắt buộc (50%)',
+    ]);
     expect(line(8).slice(2)).toEqual(['Huyện Krông A Na', 53, 51, 101, 5100 / 101, 'Không đạt', 5100 / 101 - 53]);
     expect(ws.getCell(8, 1).value).toBeNull();
     expect(ws.getCell(8, 2).font.bold).toBe(true);

@@ -8,27 +8,30 @@ import { Unit } from '../units/unit.entity';
 import { ANY_ROLE, WRITERS_OF_TARGETS } from '../../common/auth-checker';
 import type { AuthedContext } from '../../common/context';
 import { MaxRows, DATA_BOUNDS } from '../../common/complexity';
+import type { TargetsService } from './targets.service';
 
 @Resolver(() => Target)
 export class TargetsResolver {
+  constructor(private readonly targetsService: TargetsService) {}
+
   @Authorized(ANY_ROLE)
   // One unit's rows or a subtree's, for one indicator of the plan or all of them.
   @MaxRows(({ filter }) => (filter?.unitId != null && !filter.subtree ? 1 : DATA_BOUNDS.subtree) * (filter?.indicatorId != null ? 1 : DATA_BOUNDS.planRows))
   @Query(() => [Target])
   targets(@Arg('filter', () => TargetFilter) filter: TargetFilter, @Ctx() ctx: AuthedContext): Promise<Target[]> {
-    return ctx.services.targets.list(ctx, filter);
+    return this.targetsService.list(ctx, filter);
   }
 
   @Authorized(WRITERS_OF_TARGETS)
   @Mutation(() => TargetWriteResult)
   setTargets(@Arg('input', () => SetTargetsInput) input: SetTargetsInput, @Ctx() ctx: AuthedContext): Promise<TargetWriteResult> {
-    return ctx.services.targets.setTargets(ctx, input);
+    return this.targetsService.setTargets(ctx, input);
   }
 
   @Authorized(WRITERS_OF_TARGETS)
   @Mutation(() => TargetWriteResult)
   cascadeTargets(@Arg('input', () => CascadeInput) input: CascadeInput, @Ctx() ctx: AuthedContext): Promise<TargetWriteResult> {
-    return ctx.services.targets.cascade(ctx, input);
+    return this.targetsService.cascade(ctx, input);
   }
 
   // Relations of a target the caller already holds: plan, indicator and unit are on its own line.
@@ -56,6 +59,6 @@ export class TargetsResolver {
   @FieldResolver(() => Target, { nullable: true })
   async parent(@Root() t: Target, @Ctx() ctx: AuthedContext): Promise<Target | null> {
     if (t.parentTargetId === null) return null;
-    return ctx.services.targets.visibleTarget(ctx, await ctx.loaders.target.load(t.parentTargetId));
+    return this.targetsService.visibleTarget(ctx, await ctx.loaders.target.load(t.parentTargetId));
   }
 }

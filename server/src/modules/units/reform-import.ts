@@ -23,6 +23,8 @@ import { UnitsService } from './units.service';
 import { subtreeEnd } from '../../common/scope';
 import { isIsoDate } from '../../common/scalars';
 import type { RejectedRow } from './register-import';
+import { AuditLog } from '../audit/audit-log';
+import { isValidOn, validOn } from '../../common/validity';
 
 export interface ReformProvince {
   code: string;
@@ -67,11 +69,6 @@ export function dayBefore(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A unit that holds on `day`: started on or before it, not ended before it. */
-function holdsOn(u: Unit, day: string): boolean {
-  return (!u.validFrom || u.validFrom <= day) && (!u.validTo || u.validTo >= day);
-}
-
 /** Province names as the package writes them ("Đắk Lắk", "Thành phố Hà Nội") with their kind. */
 export function provinceFromRegister(code: string, name: string, placeType: string): ReformProvince {
   const municipality = /trung\s*uong/i.test(foldVietnamese(placeType));
@@ -90,7 +87,7 @@ export async function importReform(ds: DataSource, input: ReformInput): Promise<
   if (!isIsoDate(input.effective)) throw new Error(`the effective date must be YYYY-MM-DD, not "${input.effective}"`);
   const E = input.effective;
   const D = dayBefore(E);
-  const units = new UnitsService(ds);
+  const units = new UnitsService(ds, new AuditLog());
   return ds.transaction(async (m) => {
     const repo = m.getRepository(Unit);
     const report: ReformReport = {
@@ -101,8 +98,12 @@ export async function importReform(ds: DataSource, input: ReformInput): Promise<
       rejected: [],
     };
     const endSubtree = async (u: Unit): Promise<number> => {
-      const res = await m.createQueryBuilder().update(Unit).set({ validTo: D })
-        .where('path >= :lo AND path < :hi AND validTo IS NULL', { lo: u.path, hi: subtreeEnd(u.path) }).execute();
+      const res = await m
+        .createQueryBuilder()
+        .update(Unit)
+        .set({ validTo: D })
+        .where('path >= :lo AND path < :hi AND validTo IS NULL', { lo: u.path, hi: subtreeEnd(u.path) })
+        .execute();
       return res.affected ?? 0;
     };
     const level1 = await repo.createQueryBuilder('u').where('u.level = 1 AND u.parentId IS NULL').getMany();
@@ -112,7 +113,7 @@ export async function importReform(ds: DataSource, input: ReformInput): Promise<
     const continuing: Unit[] = [];
     for (const p of input.provinces) {
       const holders = level1.filter((u) => u.code === p.code);
-      const held = holders.find((u) => holdsOn(u, D) && (!u.validTo || u.validTo >= E));
+      const held = holders.find((u) => isValidOn(u, D) && (!u.validTo || u.validTo >= E));
       const created = holders.find((u) => u.validFrom === E);
       if (held) {
         provinceByCode.set(p.code, held);
@@ -129,7 +130,8 @@ export async function importReform(ds: DataSource, input: ReformInput): Promise<
 
     // 2. Continuing provinces lose their district level (with everything under it).
     for (const province of continuing) {
-      const districts = await repo.createQueryBuilder('u')
+      const districts = await repo
+        .createQueryBuilder('u')
         .where('u.parentId = :pid AND u.kind IN (:...kinds) AND u.validTo IS NULL', { pid: province.id, kinds: DISTRICT_LEVEL_KINDS })
         .getMany();
       for (const d of districts) {
@@ -154,7 +156,7 @@ export async function importReform(ds: DataSource, input: ReformInput): Promise<
     for (const row of good) {
       if (!row.oldProvince) continue;
       const name = foldVietnamese(row.oldProvince);
-      const old = level1.find((u) => foldVietnamese(u.name) === name && holdsOn(u, D) && !continuingIds.has(u.id) && u.validFrom !== E);
+      const old = level1.find((u) => foldVietnamese(u.name) === name && isValidOn(u, D) && !continuingIds.has(u.id) && u.validFrom !== E);
       const into = provinceByCode.get(newCodes.get(row.newCode)!.provinceCode);
       if (old && into && old.id !== into.id && !mergedAway.has(old.id)) mergedAway.set(old.id, { unit: old, into });
     }
@@ -219,10 +221,11 @@ async function link(m: EntityManager, predecessorId: number, successorId: number
 async function loadHolding(m: EntityManager, codes: string[], day: string): Promise<Map<string, Unit>> {
   const out = new Map<string, Unit>();
   for (let i = 0; i < codes.length; i += 1000) {
-    const rows = await m.getRepository(Unit).createQueryBuilder('u')
-      .where('u.code IN (:...codes) AND u.level = 3', { codes: codes.slice(i, i + 1000) })
-      .andWhere('(u.validFrom IS NULL OR u.validFrom <= :d) AND (u.validTo IS NULL OR u.validTo >= :d)', { d: day })
-      .getMany();
+    const qb = m
+      .getRepository(Unit)
+      .createQueryBuilder('u')
+      .where('u.code IN (:...codes) AND u.level = 3', { codes: codes.slice(i, i + 1000) });
+    const rows = await validOn(qb, 'u', day).getMany();
     for (const u of rows) out.set(u.code!, u);
   }
   return out;

@@ -63,7 +63,9 @@ function columns(rows: string[][], wanted: Record<string, string>, what: string)
       for (const [name, label] of Object.entries(wanted)) if (key(cell ?? '') === key(label) && found[name] === undefined) found[name] = c;
     });
     if (Object.keys(found).length >= 3) {
-      const missing = Object.entries(wanted).filter(([n]) => found[n] === undefined && !n.startsWith('opt')).map(([, l]) => l);
+      const missing = Object.entries(wanted)
+        .filter(([n]) => found[n] === undefined && !n.startsWith('opt'))
+        .map(([, l]) => l);
       if (missing.length) throw new RegisterFileError(`the ${what} header lacks ${missing.join(', ')}`);
       return { header: i, col: found };
     }

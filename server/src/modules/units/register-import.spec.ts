@@ -4,9 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import {
-  importParsedRegister, normalizeCode, parseRegister, readRegisterRows, RegisterFileError,
-} from './register-import';
+import { importParsedRegister, normalizeCode, parseRegister, readRegisterRows, RegisterFileError } from './register-import';
 import { readCsvText, readXlsxRows } from '../spreadsheets/sheets';
 import { migrate, openDataSource } from '../../db/data-source';
 import { Unit } from './unit.entity';
@@ -30,10 +28,13 @@ describe('parseRegister', () => {
 
   it.each([
     ['the header in its own order', [HEADER, ROW]],
-    ['the header in another column order', [
-      ['Mã PX', 'Cấp', 'Phường Xã', 'Mã QH', 'Quận Huyện', 'Tên Tiếng Anh', 'Mã TP', 'Tỉnh Thành Phố'],
-      ['23401', 'Thị trấn', 'Thị trấn Đắk Tô', '612', 'Huyện Đắk Tô', '', '62', 'Tỉnh Kon Tum'],
-    ]],
+    [
+      'the header in another column order',
+      [
+        ['Mã PX', 'Cấp', 'Phường Xã', 'Mã QH', 'Quận Huyện', 'Tên Tiếng Anh', 'Mã TP', 'Tỉnh Thành Phố'],
+        ['23401', 'Thị trấn', 'Thị trấn Đắk Tô', '612', 'Huyện Đắk Tô', '', '62', 'Tỉnh Kon Tum'],
+      ],
+    ],
     ['a BOM and extra spaces in the header', [['\uFEFFTỉnh Thành Phố', ' Mã  TP ', 'Quận Huyện', 'MÃ QH', 'Phường Xã', 'Mã PX', 'Cấp', 'Tên Tiếng Anh'], ROW]],
     ['an NFD header and NFD names', [HEADER.map((h) => h.normalize('NFD')), ROW.map((c) => c.normalize('NFD'))]],
     ['padded cells', [HEADER, ROW.map((c) => `  ${c} `)]],
@@ -112,7 +113,12 @@ describe('parseRegister', () => {
   });
 
   it.each([
-    ['62', 2, '62'], ['1', 2, '01'], ['1', 3, '001'], ['1', 5, '00001'], ['23401', 5, '23401'], ['612', 3, '612'],
+    ['62', 2, '62'],
+    ['1', 2, '01'],
+    ['1', 3, '001'],
+    ['1', 5, '00001'],
+    ['23401', 5, '23401'],
+    ['612', 3, '612'],
   ])('normalizeCode(%s, %i) = %s', (raw, width, code) => {
     expect(normalizeCode(raw, width)).toEqual({ code });
   });
@@ -156,7 +162,7 @@ describe('file readers', () => {
     await expect(readRegisterRows(file)).rejects.toThrow(/not UTF-8/);
   });
 
-  it('reads XLSX numeric cells as codes with the register\'s leading zeros', async () => {
+  it("reads XLSX numeric cells as codes with the register's leading zeros", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');
     ws.addRow(HEADER);

@@ -8,10 +8,16 @@ import { DateScalar } from '../../common/scalars';
 import { ADMINS, ANY_ROLE } from '../../common/auth-checker';
 import type { AuthedContext } from '../../common/context';
 import { DATA_BOUNDS, MaxRows } from '../../common/complexity';
-import { MAX_PAGE } from './units.service';
+import { MAX_PAGE, type UnitsService } from './units.service';
+import type { TargetsService } from '../targets/targets.service';
 
 @Resolver(() => Unit)
 export class UnitsResolver {
+  constructor(
+    private readonly unitsService: UnitsService,
+    private readonly targetsService: TargetsService,
+  ) {}
+
   @Authorized(ANY_ROLE)
   @Query(() => Unit, { nullable: true })
   unit(
@@ -20,8 +26,8 @@ export class UnitsResolver {
     @Arg('code', () => String, { nullable: true }) code?: string,
     @Arg('at', () => DateScalar, { nullable: true }) at?: string,
   ): Promise<Unit | null> {
-    if (id != null) return ctx.services.units.find(ctx, id);
-    if (code != null) return ctx.services.units.byCode(ctx, code, at ?? undefined);
+    if (id != null) return this.unitsService.find(ctx, id);
+    if (code != null) return this.unitsService.byCode(ctx, code, at ?? undefined);
     return Promise.resolve(null);
   }
 
@@ -37,18 +43,18 @@ export class UnitsResolver {
     @Arg('offset', () => Int, { nullable: true, defaultValue: 0 }) offset?: number | null,
     @Arg('at', () => DateScalar, { nullable: true, description: 'the tree as it stood on this day (default: today)' }) at?: string | null,
   ): Promise<Unit[]> {
-    return ctx.services.units.list(ctx, { parentId, kinds, search, limit: limit ?? 100, offset: offset ?? 0, at });
+    return this.unitsService.list(ctx, { parentId, kinds, search, limit: limit ?? 100, offset: offset ?? 0, at });
   }
 
   @Authorized(ADMINS)
   @Mutation(() => Unit)
   createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: AuthedContext): Promise<Unit> {
-    return ctx.services.units.create(ctx, input);
+    return this.unitsService.create(ctx, input);
   }
 
   @FieldResolver(() => Unit, { nullable: true })
   async parent(@Root() unit: Unit, @Ctx() ctx: AuthedContext): Promise<Unit | null> {
-    return unit.parentId === null ? null : ctx.services.units.find(ctx, unit.parentId);
+    return unit.parentId === null ? null : this.unitsService.find(ctx, unit.parentId);
   }
 
   @MaxRows(DATA_BOUNDS.children)
@@ -59,7 +65,7 @@ export class UnitsResolver {
     @Arg('kinds', () => [UnitKindEnum], { nullable: true }) kinds?: UnitKind[],
     @Arg('at', () => DateScalar, { nullable: true }) at?: string,
   ): Promise<Unit[]> {
-    return ctx.services.units.children(ctx, unit, kinds, at ?? undefined);
+    return this.unitsService.children(ctx, unit, kinds, at ?? undefined);
   }
 
   // The plans of one year a unit reads its own targets in: its own and its ancestors' (at most four).
@@ -73,24 +79,24 @@ export class UnitsResolver {
     @Arg('year', () => Int) year: number,
     @Arg('indicatorId', () => ID, { nullable: true }) indicatorId?: string,
   ): Promise<Target[]> {
-    return ctx.services.targets.ofUnit(ctx, unit, year, indicatorId ?? null);
+    return this.targetsService.ofUnit(ctx, unit, year, indicatorId ?? null);
   }
 
   @MaxRows(DATA_BOUNDS.ancestors)
   @FieldResolver(() => [Unit])
   ancestors(@Root() unit: Unit, @Ctx() ctx: AuthedContext): Promise<Unit[]> {
-    return ctx.services.units.ancestors(ctx, unit);
+    return this.unitsService.ancestors(ctx, unit);
   }
 
   @MaxRows(DATA_BOUNDS.links)
   @FieldResolver(() => [Unit])
   predecessors(@Root() unit: Unit, @Ctx() ctx: AuthedContext): Promise<Unit[]> {
-    return ctx.services.units.links(ctx, unit, 'predecessors');
+    return this.unitsService.links(ctx, unit, 'predecessors');
   }
 
   @MaxRows(DATA_BOUNDS.links)
   @FieldResolver(() => [Unit])
   successors(@Root() unit: Unit, @Ctx() ctx: AuthedContext): Promise<Unit[]> {
-    return ctx.services.units.links(ctx, unit, 'successors');
+    return this.unitsService.links(ctx, unit, 'successors');
   }
 }

@@ -5,18 +5,13 @@ import { UnitLink } from './unit-link.entity';
 import { badInput, notFound, DomainError } from '../../common/errors';
 import { canSee, inSubtree, pathIds, subtreeEnd, type Actor } from '../../common/scope';
 import type { AuthedContext } from '../../common/context';
+import type { AuditLog } from '../audit/audit-log';
+import { isValidOn, validOn } from '../../common/validity';
 
 export const MAX_PAGE = 1000;
 
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-/** Units valid on `at`: started on or before it, not ended before it. */
-function validOn<T extends { andWhere: (...a: never[]) => T }>(qb: T, alias: string, at: string): T {
-  return qb
-    .andWhere(`(${alias}.validFrom IS NULL OR ${alias}.validFrom <= :at)` as never, { at } as never)
-    .andWhere(`(${alias}.validTo IS NULL OR ${alias}.validTo >= :at)` as never, { at } as never);
 }
 
 export interface NewUnit {
@@ -29,7 +24,10 @@ export interface NewUnit {
 }
 
 export class UnitsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** A unit the actor may see (its subtree or its ancestors), else NOT_FOUND: outside looks like unknown. */
   async get(ctx: AuthedContext, id: string | number): Promise<Unit> {
@@ -55,7 +53,7 @@ export class UnitsService {
   async byCode(ctx: AuthedContext, code: string, at: string = todayIso()): Promise<Unit | null> {
     const holders = await this.ds.getRepository(Unit).createQueryBuilder('u').where('u.code = :code', { code }).getMany();
     const visible = holders.filter((u) => canSee(ctx.actor, u.path));
-    const valid = visible.filter((u) => (!u.validFrom || u.validFrom <= at) && (!u.validTo || u.validTo >= at));
+    const valid = visible.filter((u) => isValidOn(u, at));
     if (valid.length) return valid[0];
     // Nobody holds it on that date: the most recent holder.
     return visible.sort((a, b) => (b.validTo ?? '9999').localeCompare(a.validTo ?? '9999'))[0] ?? null;
@@ -93,8 +91,7 @@ export class UnitsService {
         }),
       );
     }
-    return qb.orderBy('u.level', 'ASC').addOrderBy('u.code', 'ASC').addOrderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC')
-      .take(args.limit).skip(args.offset).getMany();
+    return qb.orderBy('u.level', 'ASC').addOrderBy('u.code', 'ASC').addOrderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').take(args.limit).skip(args.offset).getMany();
   }
 
   private scopeSubtree(qb: { andWhere: (w: string, p?: object) => unknown }, actor: Actor): void {
@@ -128,7 +125,9 @@ export class UnitsService {
 
   /** Every unit of a subtree (the root included) valid on `at`: one range scan on the path index. */
   async subtreeOn(root: Unit, at: string | null): Promise<Unit[]> {
-    const qb = this.ds.getRepository(Unit).createQueryBuilder('u')
+    const qb = this.ds
+      .getRepository(Unit)
+      .createQueryBuilder('u')
       .where('u.path >= :lo AND u.path < :hi', { lo: root.path, hi: subtreeEnd(root.path) });
     if (at) validOn(qb, 'u', at);
     return qb.getMany();
@@ -156,7 +155,7 @@ export class UnitsService {
     if (parent && actor.role === 'PROVINCE_ADMIN' && !inSubtree(actor, parent.path)) throw notFound('unit', input.parentId);
     return this.ds.transaction(async (m) => {
       const unit = await this.insert(m, { code: input.code?.trim() || null, name: input.name, kind: input.kind, parent });
-      await ctx.services.audit.record(m, ctx, [{ entity: 'unit', entityId: unit.id, action: 'create', unitPath: unit.path, before: null, after: unit }]);
+      await this.audit.record(m, ctx, [{ entity: 'unit', entityId: unit.id, action: 'create', unitPath: unit.path, before: null, after: unit }]);
       return unit;
     });
   }
@@ -170,8 +169,7 @@ export class UnitsService {
       throw new DomainError('BAD_USER_INPUT', { reason: 'parentKind', kind: input.kind, parentKind: input.parent?.kind ?? null });
     }
     if (input.code) {
-      const clash = await m.getRepository(Unit).createQueryBuilder('u').where('u.code = :code', { code: input.code })
-        .andWhere('u.validTo IS NULL').getOne();
+      const clash = await m.getRepository(Unit).createQueryBuilder('u').where('u.code = :code', { code: input.code }).andWhere('u.validTo IS NULL').getOne();
       if (clash) throw new DomainError('CONFLICT', { reason: 'code', code: input.code });
     }
     const repo = m.getRepository(Unit);

@@ -46,7 +46,11 @@ export function AccountsPage() {
 
   return (
     <Card
-      title={<Typography.Title level={3} style={{ margin: 0 }}>{t('accounts.title')}</Typography.Title>}
+      title={
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('accounts.title')}
+        </Typography.Title>
+      }
       extra={
         <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)}>
           {t('accounts.create')}

@@ -64,7 +64,15 @@ const writeResult = (applied: boolean, issues: Issue[], rows: { unitId: string; 
       created: applied ? 1 : 0,
       updated: applied ? 1 : 0,
       issues: issues.map((i) => ({ __typename: 'ValidationIssue', ...i })),
-      targets: rows.map((r) => ({ __typename: 'Target', value: r.value, origin: r.origin, baseline: r.baseline, unit: { __typename: 'Unit', id: r.unitId, name: r.name, kind: r.kind } })),
+      targets: rows.map((r) => ({
+        __typename: 'Target',
+        value: r.value,
+        origin: r.origin,
+        baseline: r.baseline,
+        baselineSource: null,
+        version: 0,
+        unit: { __typename: 'Unit', id: r.unitId, name: r.name, kind: r.kind },
+      })),
     },
   },
 });
@@ -81,7 +89,15 @@ function dryRunMock(issues: Issue[]) {
 
 async function runDryRun(mocks: unknown[]) {
   renderWithProviders(
-    <CascadeWizard planId="p1" issuerName="UBND tỉnh Đắk Lắk" asOf="2022-01-01" indicators={indicators} parents={[{ id: 'd1', name: 'Huyện Krông A Na' }]} initialIndicatorId="i2" initialParentId="d1" />,
+    <CascadeWizard
+      planId="p1"
+      issuerName="UBND tỉnh Đắk Lắk"
+      asOf="2022-01-01"
+      indicators={indicators}
+      parents={[{ id: 'd1', name: 'Huyện Krông A Na' }]}
+      initialIndicatorId="i2"
+      initialParentId="d1"
+    />,
     { mocks: [...baseMocks, ...(mocks as typeof baseMocks)] },
   );
   expect(await screen.findByText('2 đơn vị trực thuộc')).toBeTruthy();

@@ -23,10 +23,7 @@ export function CascadePage() {
   const asOf = plan ? structureDate(plan.year) : null;
   const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: viewerUnitId!, at: asOf }, skip: !viewerUnitId || !asOf });
 
-  const indicators: MatrixIndicator[] = useMemo(
-    () => (plan?.indicators ?? []).map((pi) => ({ ...pi.indicator, position: pi.position, floors: pi.floors })),
-    [plan],
-  );
+  const indicators: MatrixIndicator[] = useMemo(() => (plan?.indicators ?? []).map((pi) => ({ ...pi.indicator, position: pi.position, floors: pi.floors })), [plan]);
 
   if (planQ.loading || unitsQ.loading) return <Loading />;
   if (planQ.error || unitsQ.error) return <ErrorState error={planQ.error ?? unitsQ.error} onRetry={() => void planQ.refetch()} />;
@@ -44,7 +41,13 @@ export function CascadePage() {
     : [];
 
   return (
-    <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('cascade.title')}</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('cascade.title')}
+        </Typography.Title>
+      }
+    >
       <Link to={`/plans/${plan.id}`} style={{ display: 'block', marginBottom: 16 }}>
         {plan.year} — {plan.title}
       </Link>

@@ -44,7 +44,12 @@ export function MyTargets({ plans, unit }: { plans: readonly PlanRow[]; unit: { 
     if (next) setPlanId(next.id);
   }, [picked, loading, data, planId, sorted]);
 
-  if (!sorted.length) return <Card title={t('home.myTargets')}><EmptyState>{t('home.noPlans')}</EmptyState></Card>;
+  if (!sorted.length)
+    return (
+      <Card title={t('home.myTargets')}>
+        <EmptyState>{t('home.noPlans')}</EmptyState>
+      </Card>
+    );
   return (
     <Card
       title={t('home.myTargetsOf', { unit: unit.name })}
@@ -84,7 +89,9 @@ export function MyTargets({ plans, unit }: { plans: readonly PlanRow[]; unit: { 
                 <>
                   <Typography.Text>{r.indicator.name}</Typography.Text>
                   <br />
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.indicator.code}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.indicator.code}
+                  </Typography.Text>
                 </>
               ),
             },

@@ -54,7 +54,14 @@ export function ImportPreview({ answer, unitOfMeasure }: { answer: ImportAnswer;
         <Alert type="error" showIcon title={t('import.notApplied')} />
       )}
       {answer.issues.length > 0 && (
-        <Alert type="warning" showIcon title={t('import.fileIssues')} description={answer.issues.map((i) => <div key={i.message}>{i.message}</div>)} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('import.fileIssues')}
+          description={answer.issues.map((i) => (
+            <div key={i.message}>{i.message}</div>
+          ))}
+        />
       )}
       <Checkbox checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)}>
         {t('import.onlyProblems')}

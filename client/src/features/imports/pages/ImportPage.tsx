@@ -1,16 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, Checkbox, Flex, Form, Input, Progress, Select, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useQuery } from '@apollo/client/react';
 import { can } from '../../../app/access';
 import { downloadFile } from '../../../app/download';
 import { useI18n, type MessageKey } from '../../../app/i18n';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
-import { PlanQuery, PlansQuery } from '../../plans/plans.graphql';
+import { usePlanChoice } from '../../plans/usePlanChoice';
 import { ImportPreview } from '../components/ImportPreview';
 import { sendImport, templatePath, type ImportAnswer, type ImportKind } from '../imports.api';
-import { IndicatorSelect, PlanSelect } from '../../../app/components/PlanPickers';
+import { PlanIndicatorItems } from '../../../app/components/PlanPickers';
 
 /** Uploading (with its share done), then waiting while the server reads and checks the file. */
 type Busy = { step: 'upload'; share: number } | { step: 'read' } | null;
@@ -23,19 +22,9 @@ export function ImportPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const user = useUser();
-  const kinds: ImportKind[] = [
-    ...(can(user.role, 'targets.edit') ? (['targets', 'baselines'] as const) : []),
-    ...(can(user.role, 'results.enter') ? (['results'] as const) : []),
-  ];
+  const kinds: ImportKind[] = [...(can(user.role, 'targets.edit') ? (['targets', 'baselines'] as const) : []), ...(can(user.role, 'results.enter') ? (['results'] as const) : [])];
   const [kind, setKind] = useState<ImportKind>(kinds[0] ?? 'results');
-  const plansQ = useQuery(PlansQuery);
-  const plans = useMemo(() => [...(plansQ.data?.plans ?? [])].sort((a, b) => b.year - a.year), [plansQ.data]);
-  const [planId, setPlanId] = useState<string>();
-  const plan = plans.find((p) => p.id === planId) ?? plans[0];
-  const planQ = useQuery(PlanQuery, { variables: { id: plan?.id ?? '' }, skip: !plan });
-  const indicators = planQ.data?.plan?.indicators ?? [];
-  const [indicatorId, setIndicatorId] = useState<string>();
-  const indicator = (indicators.find((i) => i.indicator.id === indicatorId) ?? indicators[0])?.indicator;
+  const { plansQ, plans, plan, choosePlan, planQ, indicators, indicator, setIndicatorId } = usePlanChoice();
   const [period, setPeriod] = useState<string>();
   const effectivePeriod = period ?? (plan ? String(plan.year) : '');
   const [file, setFile] = useState<File | null>(null);
@@ -55,7 +44,8 @@ export function ImportPage() {
         (share) => setBusy(share < 1 ? { step: 'upload', share } : { step: 'read' }),
       );
       setAnswer(result);
-      if (!dryRun && result.summary.applied) message.success(t('import.applied', { created: result.summary.created, updated: result.summary.updated, unchanged: result.summary.unchanged }));
+      if (!dryRun && result.summary.applied)
+        message.success(t('import.applied', { created: result.summary.created, updated: result.summary.updated, unchanged: result.summary.unchanged }));
     } catch (err) {
       message.error(t('import.failed', { message: (err as Error).message }));
     } finally {
@@ -70,7 +60,13 @@ export function ImportPage() {
   const canCommit = !!answer && answer.summary.dryRun && (errorLines === 0 || skipInvalid) && !busy;
 
   return (
-    <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('import.title')}</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('import.title')}
+        </Typography.Title>
+      }
+    >
       <Flex vertical gap={16}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {t('import.intro')}
@@ -92,31 +88,23 @@ export function ImportPage() {
                   aria-label={t('import.kind')}
                 />
               </Form.Item>
-              <Form.Item label={t('import.plan')}>
-                <PlanSelect
-                  plans={plans}
-                  value={plan?.id}
-                  onChange={(v) => {
-                    setPlanId(v);
-                    setIndicatorId(undefined);
-                    setPeriod(undefined);
-                    reset();
-                  }}
-                  label={t('import.plan')}
-                />
-              </Form.Item>
-              <Form.Item label={t('import.indicator')}>
-                <IndicatorSelect
-                  indicators={indicators}
-                  value={indicator?.id}
-                  loading={planQ.loading}
-                  onChange={(v) => {
-                    setIndicatorId(v);
-                    reset();
-                  }}
-                  label={t('import.indicator')}
-                />
-              </Form.Item>
+              <PlanIndicatorItems
+                plans={plans}
+                planId={plan?.id}
+                onPlan={(v) => {
+                  choosePlan(v);
+                  setPeriod(undefined);
+                  reset();
+                }}
+                indicators={indicators}
+                indicatorId={indicator?.id}
+                onIndicator={(v) => {
+                  setIndicatorId(v);
+                  reset();
+                }}
+                loading={planQ.loading}
+                labels={{ plan: t('import.plan'), indicator: t('import.indicator') }}
+              />
               {kind === 'results' && (
                 <Form.Item label={t('import.period')} tooltip={t('import.periodHint')}>
                   <Input
@@ -171,12 +159,7 @@ export function ImportPage() {
               </Button>
               {busy && (
                 <Flex align="center" gap={8} style={{ minWidth: 280 }} role="status">
-                  <Progress
-                    percent={busy.step === 'upload' ? Math.round(busy.share * 100) : 100}
-                    status="active"
-                    size="small"
-                    style={{ width: 160, margin: 0 }}
-                  />
+                  <Progress percent={busy.step === 'upload' ? Math.round(busy.share * 100) : 100} status="active" size="small" style={{ width: 160, margin: 0 }} />
                   <Typography.Text type="secondary">{busy.step === 'upload' ? t('import.uploading') : t('import.reading')}</Typography.Text>
                 </Flex>
               )}

@@ -15,9 +15,7 @@ const has = (unitId: string, indicatorId: string) => ({ unit: { id: unitId }, in
 
 describe('MissingTargets', () => {
   it('per indicator, the children still without a target; past the deadline it says they will be flagged', () => {
-    renderWithProviders(
-      <MissingTargets indicators={indicators} units={units} targets={units.map((u) => has(u.id, 'i2'))} deadline="2022-06-30" today="2022-07-15" />,
-    );
+    renderWithProviders(<MissingTargets indicators={indicators} units={units} targets={units.map((u) => has(u.id, 'i2'))} deadline="2022-06-30" today="2022-07-15" />);
     expect(screen.getByText(/^Hạn giao xuống cấp dưới: 30\/06\/2022 — đã quá hạn/)).toBeTruthy();
     const items = screen.getAllByRole('listitem');
     expect(items.map((i) => i.textContent)).toEqual([

@@ -23,7 +23,8 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
 
 /**
  * For the unit that sub-assigns: the deadline, and what is still missing — per indicator, the
- * children without a target yet (domain.md: a late sub-assignment is saved but flagged).
+ * children without a target yet (docs/spec/domain.md: a late sub-assignment is saved but
+ * flagged).
  */
 export function MissingTargets({ indicators, units, targets, deadline, today = todayIso() }: MissingTargetsProps) {
   const { t, date } = useI18n();
@@ -53,7 +54,11 @@ export function MissingTargets({ indicators, units, targets, deadline, today = t
             <Typography.Text strong>{t('missing.title')}</Typography.Text>
             {rows.map(({ ind, missing }) => {
               const label = `${ind.position ? `${ind.position}. ` : ''}${ind.name}`;
-              const names = missing.slice(0, SHOWN).map((u) => u.name).join(', ') + (missing.length > SHOWN ? ` ${t('missing.andMore', { count: missing.length - SHOWN })}` : '');
+              const names =
+                missing
+                  .slice(0, SHOWN)
+                  .map((u) => u.name)
+                  .join(', ') + (missing.length > SHOWN ? ` ${t('missing.andMore', { count: missing.length - SHOWN })}` : '');
               return (
                 <div role="listitem" key={ind.id} data-missing={missing.length}>
                   {missing.length ? t('missing.some', { indicator: label, missing: missing.length, total, units: names }) : t('missing.done', { indicator: label, total })}

@@ -6,7 +6,7 @@ import type { Severity } from '../../../gql/graphql';
 import { SetTargetsMutation } from '../plans.graphql';
 import { IssueList } from './issues';
 import { parsePastedColumn } from './paste';
-import type { MatrixIndicator, MatrixTarget, MatrixUnit } from './TargetMatrix';
+import type { MatrixIndicator, MatrixTarget, MatrixUnit } from './matrix.types';
 
 interface FoundIssue {
   unitId: string;

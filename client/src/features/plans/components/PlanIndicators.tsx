@@ -37,7 +37,8 @@ export function PlanIndicators({ indicators }: { indicators: readonly Row[] }) {
           title: t('plan.ind.measure'),
           key: 'measure',
           width: 170,
-          render: (_, r) => `${t(`measure.${r.indicator.measure}`)}, ${t(`comparator.${r.indicator.comparator}`)}${r.indicator.unitOfMeasure ? ` (${r.indicator.unitOfMeasure})` : ''}`,
+          render: (_, r) =>
+            `${t(`measure.${r.indicator.measure}`)}, ${t(`comparator.${r.indicator.comparator}`)}${r.indicator.unitOfMeasure ? ` (${r.indicator.unitOfMeasure})` : ''}`,
         },
         {
           title: t('plan.ind.floors'),

@@ -38,7 +38,9 @@ export function TargetHistory({ targetId, title, unitOfMeasure, onClose }: { tar
               content: (
                 <>
                   <Typography.Text strong>
-                    {before === null ? t('history.created', { value: value(after, unitOfMeasure) }) : t('history.changed', { before: value(before, unitOfMeasure), after: value(after, unitOfMeasure) })}
+                    {before === null
+                      ? t('history.created', { value: value(after, unitOfMeasure) })
+                      : t('history.changed', { before: value(before, unitOfMeasure), after: value(after, unitOfMeasure) })}
                   </Typography.Text>
                   <br />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>

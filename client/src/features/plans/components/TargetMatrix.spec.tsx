@@ -14,25 +14,22 @@ const units: MatrixUnit[] = [
 ];
 const target = (unitId: string, indicatorId: string, value: number, extra: Partial<MatrixTarget> = {}): MatrixTarget =>
   ({
-  __typename: 'Target',
-  id: `${unitId}-${indicatorId}`,
-  value,
-  comparator: 'AT_LEAST',
-  baseline: null,
-  baselineSource: null,
-  origin: 'RULE',
-  version: 1,
-  late: false,
-  note: null,
-  updatedAt: '2022-05-20T00:00:00.000Z',
-  unit: { __typename: 'Unit', id: unitId },
-  indicator: { __typename: 'Indicator', id: indicatorId },
-  ...extra,
+    __typename: 'Target',
+    id: `${unitId}-${indicatorId}`,
+    value,
+    comparator: 'AT_LEAST',
+    baseline: null,
+    baselineSource: null,
+    origin: 'RULE',
+    version: 1,
+    late: false,
+    note: null,
+    updatedAt: '2022-05-20T00:00:00.000Z',
+    unit: { __typename: 'Unit', id: unitId },
+    indicator: { __typename: 'Indicator', id: indicatorId },
+    ...extra,
   }) as MatrixTarget;
-const targets = [
-  target('u1', 'i2', 87, { baseline: 92.57, baselineSource: 'iGate 2021', origin: 'MANUAL', version: 3 }),
-  target('u2', 'i2', 60),
-];
+const targets = [target('u1', 'i2', 87, { baseline: 92.57, baselineSource: 'iGate 2021', origin: 'MANUAL', version: 3 }), target('u2', 'i2', 60)];
 
 function writeResult(issues: { code: string; message: string; severity: 'ERROR' | 'WARNING'; unitId: string }[], applied: boolean) {
   return {

@@ -6,30 +6,13 @@ import { useMutation } from '@apollo/client/react';
 import { useI18n } from '../../../app/i18n';
 import { parseDecimal } from '../../../app/numbers';
 import { EmptyState } from '../../../app/components/States';
-import type { Measure, TargetCellFragment, UnitKind } from '../../../gql/graphql';
 import { SetTargetsMutation } from '../plans.graphql';
 import { IssueList, type RowIssue } from './issues';
 import { PasteColumnModal } from './PasteColumnModal';
 import { TargetHistory } from './TargetHistory';
 
-export interface MatrixIndicator {
-  id: string;
-  code: string;
-  name: string;
-  measure: Measure;
-  unitOfMeasure: string;
-  position: string | null;
-  floors: readonly { kind: UnitKind; value: number }[];
-}
-
-export interface MatrixUnit {
-  id: string;
-  code: string | null;
-  name: string;
-  kind: UnitKind;
-}
-
-export type MatrixTarget = TargetCellFragment;
+export type { MatrixIndicator, MatrixTarget, MatrixUnit } from './matrix.types';
+import type { MatrixIndicator, MatrixTarget, MatrixUnit } from './matrix.types';
 
 export interface TargetMatrixProps {
   planId: string;
@@ -78,7 +61,11 @@ export function TargetMatrix({ planId, indicators, units, targets, editable, can
   function recordIssues(indicator: MatrixIndicator, unitIds: string[], found: readonly { unitId: string; code: string; message: string; severity: RowIssue['severity'] }[]) {
     setIssues((prev) => {
       const next = new Map(prev);
-      for (const id of unitIds) next.set(id, (next.get(id) ?? []).filter((i) => i.indicatorId !== indicator.id));
+      for (const id of unitIds)
+        next.set(
+          id,
+          (next.get(id) ?? []).filter((i) => i.indicatorId !== indicator.id),
+        );
       for (const i of found) {
         next.set(i.unitId, [...(next.get(i.unitId) ?? []), { code: i.code, message: i.message, severity: i.severity, indicatorId: indicator.id, label: labelOf(indicator) }]);
       }
@@ -113,7 +100,11 @@ export function TargetMatrix({ planId, indicators, units, targets, editable, can
     });
     if (!data) return;
     const result = data.setTargets;
-    recordIssues(indicator, [unit.id], result.issues.filter((i) => i.unitId === unit.id));
+    recordIssues(
+      indicator,
+      [unit.id],
+      result.issues.filter((i) => i.unitId === unit.id),
+    );
     const version = result.issues.find((i) => i.code === 'VERSION_CONFLICT');
     if (version) {
       setConflict({ unitName: unit.name, message: version.message });
@@ -324,7 +315,11 @@ export function TargetMatrix({ planId, indicators, units, targets, editable, can
           targets={targets.filter((tg) => tg.indicator.id === pasteFor.id)}
           onClose={() => setPasteFor(null)}
           onApplied={(found) => {
-            recordIssues(pasteFor, units.map((u) => u.id), found);
+            recordIssues(
+              pasteFor,
+              units.map((u) => u.id),
+              found,
+            );
             onChanged?.();
           }}
         />

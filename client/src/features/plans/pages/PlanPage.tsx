@@ -31,10 +31,7 @@ export function PlanPage() {
   const targetsQ = useQuery(MatrixTargetsQuery, { variables: { planId, unitId: viewerUnitId! }, skip: !viewerUnitId || !plan });
   const annex = useDownload();
 
-  const indicators: MatrixIndicator[] = useMemo(
-    () => (plan?.indicators ?? []).map((pi) => ({ ...pi.indicator, position: pi.position, floors: pi.floors })),
-    [plan],
-  );
+  const indicators: MatrixIndicator[] = useMemo(() => (plan?.indicators ?? []).map((pi) => ({ ...pi.indicator, position: pi.position, floors: pi.floors })), [plan]);
 
   if (planQ.loading) return <Loading />;
   if (planQ.error) return <ErrorState error={planQ.error} onRetry={() => void planQ.refetch()} />;
@@ -49,40 +46,41 @@ export function PlanPage() {
   const ownTargets = allTargets.filter((tg) => tg.unit.id === viewerUnitId);
 
   // A refetch after a write keeps the matrix mounted (its issues column lives in its state).
-  const matrix = (unitsQ.loading && !unitsQ.data) || (targetsQ.loading && !targetsQ.data) ? (
-    <Loading />
-  ) : unitsQ.error || targetsQ.error ? (
-    <ErrorState error={unitsQ.error ?? targetsQ.error} onRetry={() => void Promise.all([unitsQ.refetch(), targetsQ.refetch()])} />
-  ) : !children.length ? (
-    <EmptyState>{t('matrix.empty', { unit: viewerUnit?.name ?? '' })}</EmptyState>
-  ) : (
-    <Flex vertical gap={12}>
-      {ownTargets.length > 0 && viewerUnitId !== plan.issuer.id && (
-        <Flex gap={8} wrap align="center">
-          <Typography.Text type="secondary">{t('matrix.own', { unit: viewerUnit?.name ?? '' })}:</Typography.Text>
-          {indicators.map((ind) => {
-            const own = ownTargets.find((o) => o.indicator.id === ind.id);
-            return own ? <Tag key={ind.id}>{`${ind.position ?? ind.code}: ${t(`comparator.symbol.${own.comparator}`)} ${value(own.value, ind.unitOfMeasure)}`}</Tag> : null;
-          })}
-        </Flex>
-      )}
-      {rights.editTargets && <MissingTargets indicators={indicators} units={children} targets={childTargets} deadline={plan.subAssignmentDeadline} />}
-      {rights.editTargets ? (
-        <Typography.Text type="secondary">{t('plan.editHint')}</Typography.Text>
-      ) : (
-        <Alert type="info" showIcon title={rights.reason === 'ISSUED_FROZEN' ? t('plan.readOnlyIssued') : t('plan.readOnly')} />
-      )}
-      <TargetMatrix
-        planId={plan.id}
-        indicators={indicators}
-        units={children}
-        targets={childTargets}
-        editable={rights.editTargets}
-        canViewHistory={can(user.role, 'audit.view')}
-        onChanged={() => void targetsQ.refetch()}
-      />
-    </Flex>
-  );
+  const matrix =
+    (unitsQ.loading && !unitsQ.data) || (targetsQ.loading && !targetsQ.data) ? (
+      <Loading />
+    ) : unitsQ.error || targetsQ.error ? (
+      <ErrorState error={unitsQ.error ?? targetsQ.error} onRetry={() => void Promise.all([unitsQ.refetch(), targetsQ.refetch()])} />
+    ) : !children.length ? (
+      <EmptyState>{t('matrix.empty', { unit: viewerUnit?.name ?? '' })}</EmptyState>
+    ) : (
+      <Flex vertical gap={12}>
+        {ownTargets.length > 0 && viewerUnitId !== plan.issuer.id && (
+          <Flex gap={8} wrap align="center">
+            <Typography.Text type="secondary">{t('matrix.own', { unit: viewerUnit?.name ?? '' })}:</Typography.Text>
+            {indicators.map((ind) => {
+              const own = ownTargets.find((o) => o.indicator.id === ind.id);
+              return own ? <Tag key={ind.id}>{`${ind.position ?? ind.code}: ${t(`comparator.symbol.${own.comparator}`)} ${value(own.value, ind.unitOfMeasure)}`}</Tag> : null;
+            })}
+          </Flex>
+        )}
+        {rights.editTargets && <MissingTargets indicators={indicators} units={children} targets={childTargets} deadline={plan.subAssignmentDeadline} />}
+        {rights.editTargets ? (
+          <Typography.Text type="secondary">{t('plan.editHint')}</Typography.Text>
+        ) : (
+          <Alert type="info" showIcon title={rights.reason === 'ISSUED_FROZEN' ? t('plan.readOnlyIssued') : t('plan.readOnly')} />
+        )}
+        <TargetMatrix
+          planId={plan.id}
+          indicators={indicators}
+          units={children}
+          targets={childTargets}
+          editable={rights.editTargets}
+          canViewHistory={can(user.role, 'audit.view')}
+          onChanged={() => void targetsQ.refetch()}
+        />
+      </Flex>
+    );
 
   return (
     <Flex vertical gap={16}>

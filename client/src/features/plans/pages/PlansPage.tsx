@@ -15,7 +15,11 @@ export function PlansPage() {
 
   return (
     <Card
-      title={<Typography.Title level={3} style={{ margin: 0 }}>{t('plans.title')}</Typography.Title>}
+      title={
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('plans.title')}
+        </Typography.Title>
+      }
       extra={
         <Select<number | null>
           style={{ width: 160 }}

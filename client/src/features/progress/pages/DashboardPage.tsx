@@ -12,7 +12,7 @@ import { PlanQuery, PlansQuery } from '../../plans/plans.graphql';
 import { ProgressQuery } from '../progress.graphql';
 import { StatusTag } from '../components/StatusTag';
 import { downloadText, progressCsv } from '../csv';
-import { IndicatorSelect, PlanSelect } from '../../../app/components/PlanPickers';
+import { PlanIndicatorItems } from '../../../app/components/PlanPickers';
 
 const ProgressChart = lazy(async () => ({ default: (await import('../components/ProgressChart')).ProgressChart }));
 
@@ -62,7 +62,10 @@ export function DashboardPage() {
     setParams(
       (current) => {
         const p = new URLSearchParams(current);
-        for (const [k, v] of Object.entries(next)) (v === null ? p.delete(k) : p.set(k, v));
+        for (const [k, v] of Object.entries(next)) {
+          if (v === null) p.delete(k);
+          else p.set(k, v);
+        }
         return p;
       },
       { replace: !push },
@@ -86,7 +89,16 @@ export function DashboardPage() {
     const csv = progressCsv(
       rows,
       {
-        headers: [t('common.unit'), t('progress.col.target'), t('progress.col.b'), t('progress.col.a'), t('progress.col.value'), t('progress.col.status'), t('progress.col.gap'), t('progress.col.rank')],
+        headers: [
+          t('common.unit'),
+          t('progress.col.target'),
+          t('progress.col.b'),
+          t('progress.col.a'),
+          t('progress.col.value'),
+          t('progress.col.status'),
+          t('progress.col.gap'),
+          t('progress.col.rank'),
+        ],
         status: (s) => t(`status.${s}`),
         comparator: (c) => t(`comparator.symbol.${c as 'AT_LEAST'}`),
       },
@@ -101,16 +113,34 @@ export function DashboardPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('progress.title')}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('progress.title')}
+          </Typography.Title>
+        }
+      >
         <Form layout="inline" style={{ rowGap: 8 }}>
-          <Form.Item label={t('common.plan')}>
-            <PlanSelect plans={plans} value={plan?.id} onChange={(v) => update({ planId: v, indicatorId: null, period: null })} label={t('common.plan')} width={300} />
-          </Form.Item>
-          <Form.Item label={t('common.indicator')}>
-            <IndicatorSelect indicators={indicators} value={indicator?.id} loading={planQ.loading} onChange={(v) => update({ indicatorId: v })} label={t('common.indicator')} width={340} />
-          </Form.Item>
+          <PlanIndicatorItems
+            plans={plans}
+            planId={plan?.id}
+            onPlan={(v) => update({ planId: v, indicatorId: null, period: null })}
+            indicators={indicators}
+            indicatorId={indicator?.id}
+            onIndicator={(v) => update({ indicatorId: v })}
+            loading={planQ.loading}
+            labels={{ plan: t('common.plan'), indicator: t('common.indicator') }}
+            widths={{ plan: 300, indicator: 340 }}
+          />
           <Form.Item label={t('progress.period')}>
-            <Select style={{ width: 160 }} showSearch={{ optionFilterProp: 'label' }} value={period} onChange={(v) => update({ period: v })} options={plan ? periodOptions(plan.year, t) : []} aria-label={t('progress.period')} />
+            <Select
+              style={{ width: 160 }}
+              showSearch={{ optionFilterProp: 'label' }}
+              value={period}
+              onChange={(v) => update({ period: v })}
+              options={plan ? periodOptions(plan.year, t) : []}
+              aria-label={t('progress.period')}
+            />
           </Form.Item>
           <Form.Item>
             <Button icon={<DownloadOutlined />} onClick={exportCsv} disabled={!rows.length}>
@@ -148,7 +178,11 @@ export function DashboardPage() {
         extra={<Typography.Text type="secondary">{t('progress.drill')}</Typography.Text>}
       >
         {!indicator ? (
-          planQ.loading ? <Loading /> : <EmptyState>{t('progress.pickFirst')}</EmptyState>
+          planQ.loading ? (
+            <Loading />
+          ) : (
+            <EmptyState>{t('progress.pickFirst')}</EmptyState>
+          )
         ) : progressQ.error ? (
           <ErrorState error={progressQ.error} onRetry={() => void progressQ.refetch()} />
         ) : (
@@ -168,7 +202,12 @@ export function DashboardPage() {
             locale={{ emptyText: <EmptyState>{t('progress.noChildren')}</EmptyState> }}
             columns={[
               { title: t('common.unit'), key: 'unit', render: (_, r) => r.unit.name },
-              { title: t('progress.col.target'), key: 'target', width: 110, render: (_, r) => (r.target ? `${t(`comparator.symbol.${r.target.comparator}`)} ${fmt(r.target.value, uom)}` : '—') },
+              {
+                title: t('progress.col.target'),
+                key: 'target',
+                width: 110,
+                render: (_, r) => (r.target ? `${t(`comparator.symbol.${r.target.comparator}`)} ${fmt(r.target.value, uom)}` : '—'),
+              },
               ...(isRate
                 ? [
                     { title: t('progress.col.b'), key: 'b', width: 100, align: 'right' as const, render: (_: unknown, r: ProgressRowFragment) => num(r.rolledUp.numerator) },
@@ -185,7 +224,9 @@ export function DashboardPage() {
                     {fmt(r.rolledUp.value, uom)}{' '}
                     {r.rolledUp.fromPredecessors && (
                       <Tooltip title={t('progress.fromPredecessors')}>
-                        <Tag bordered={false} color="purple" aria-label={t('progress.fromPredecessors')}>{t('progress.fromPredecessorsShort')}</Tag>
+                        <Tag bordered={false} color="purple" aria-label={t('progress.fromPredecessors')}>
+                          {t('progress.fromPredecessorsShort')}
+                        </Tag>
                       </Tooltip>
                     )}
                     {r.belowHardMinimum && (
@@ -202,8 +243,7 @@ export function DashboardPage() {
                 key: 'gap',
                 width: 130,
                 align: 'right',
-                render: (_, r) =>
-                  r.gap === null ? '—' : <Typography.Text type={r.gap < 0 ? 'danger' : 'success'}>{`${r.gap > 0 ? '+' : ''}${num(r.gap)}`}</Typography.Text>,
+                render: (_, r) => (r.gap === null ? '—' : <Typography.Text type={r.gap < 0 ? 'danger' : 'success'}>{`${r.gap > 0 ? '+' : ''}${num(r.gap)}`}</Typography.Text>),
               },
               { title: t('progress.col.rank'), key: 'rank', width: 90, align: 'right', render: (_, r) => r.rank ?? '—' },
             ]}

@@ -32,11 +32,7 @@ interface Draft {
   value: string;
 }
 
-type Checked =
-  | { state: 'empty' }
-  | { state: 'invalid'; message: string }
-  | { state: 'ok'; input: ResultValueInput; rate: number | null; noDossiers: boolean };
-
+type Checked = { state: 'empty' } | { state: 'invalid'; message: string } | { state: 'ok'; input: ResultValueInput; rate: number | null; noDossiers: boolean };
 
 /**
  * Results of one indicator for one month, one row per unit. For a RATE the user types the
@@ -126,7 +122,9 @@ export function ResultForm({
               <>
                 {u.name}
                 <br />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`kind.${u.kind}`)}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t(`kind.${u.kind}`)}
+                </Typography.Text>
               </>
             ),
           },

@@ -5,11 +5,12 @@ import { resultScopeOf } from '../../../app/access';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
-import { MatrixUnitsQuery, PlanQuery, PlansQuery } from '../../plans/plans.graphql';
+import { MatrixUnitsQuery } from '../../plans/plans.graphql';
+import { usePlanChoice } from '../../plans/usePlanChoice';
 import { structureDate } from '../../plans/structure';
 import { RecordResultsMutation, RecordedFiguresQuery } from '../results.graphql';
 import { ResultForm, type RecordedFigure, type ResultUnit } from '../components/ResultForm';
-import { IndicatorSelect, PlanSelect } from '../../../app/components/PlanPickers';
+import { PlanIndicatorItems } from '../../../app/components/PlanPickers';
 
 const pad = (m: number) => String(m).padStart(2, '0');
 
@@ -17,14 +18,7 @@ export function ResultsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const user = useUser();
-  const plansQ = useQuery(PlansQuery);
-  const plans = useMemo(() => [...(plansQ.data?.plans ?? [])].filter((p) => p.status === 'ISSUED').sort((a, b) => b.year - a.year), [plansQ.data]);
-  const [planId, setPlanId] = useState<string>();
-  const plan = plans.find((p) => p.id === planId) ?? plans[0];
-  const planQ = useQuery(PlanQuery, { variables: { id: plan?.id ?? '' }, skip: !plan });
-  const indicators = planQ.data?.plan?.indicators ?? [];
-  const [indicatorId, setIndicatorId] = useState<string>();
-  const indicator = (indicators.find((i) => i.indicator.id === indicatorId) ?? indicators[0])?.indicator;
+  const { plansQ, plans, plan, choosePlan, planQ, indicators, indicator, setIndicatorId } = usePlanChoice({ issuedOnly: true });
   const [month, setMonth] = useState(1);
   const period = plan ? `${plan.year}-${pad(month)}` : '';
 
@@ -55,26 +49,28 @@ export function ResultsPage() {
   if (plansQ.error) return <ErrorState error={plansQ.error} onRetry={() => void plansQ.refetch()} />;
 
   return (
-    <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('results.title')}</Typography.Title>}>
+    <Card
+      title={
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('results.title')}
+        </Typography.Title>
+      }
+    >
       {!plans.length ? (
         <EmptyState>{t('results.noPlans')}</EmptyState>
       ) : (
         <Flex vertical gap={16}>
           <Form layout="inline">
-            <Form.Item label={t('results.plan')}>
-              <PlanSelect
-                plans={plans}
-                value={plan?.id}
-                onChange={(v) => {
-                  setPlanId(v);
-                  setIndicatorId(undefined);
-                }}
-                label={t('results.plan')}
-              />
-            </Form.Item>
-            <Form.Item label={t('results.indicator')}>
-              <IndicatorSelect indicators={indicators} value={indicator?.id} onChange={setIndicatorId} loading={planQ.loading} label={t('results.indicator')} />
-            </Form.Item>
+            <PlanIndicatorItems
+              plans={plans}
+              planId={plan?.id}
+              onPlan={choosePlan}
+              indicators={indicators}
+              indicatorId={indicator?.id}
+              onIndicator={setIndicatorId}
+              loading={planQ.loading}
+              labels={{ plan: t('results.plan'), indicator: t('results.indicator') }}
+            />
             <Form.Item label={t('results.month')}>
               <Select
                 style={{ width: 140 }}
@@ -88,7 +84,11 @@ export function ResultsPage() {
           {planQ.error || unitsQ.error || recordedQ.error ? (
             <ErrorState error={planQ.error ?? unitsQ.error ?? recordedQ.error} onRetry={() => void recordedQ.refetch()} />
           ) : !indicator || !units.length ? (
-            planQ.loading || unitsQ.loading ? <Loading /> : <EmptyState>{t('results.pickFirst')}</EmptyState>
+            planQ.loading || unitsQ.loading ? (
+              <Loading />
+            ) : (
+              <EmptyState>{t('results.pickFirst')}</EmptyState>
+            )
           ) : recordedQ.loading ? (
             <Loading />
           ) : (

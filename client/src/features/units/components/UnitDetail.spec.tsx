@@ -10,10 +10,14 @@ const link = (id: string, name: string, kind: string, extra: Record<string, unkn
   code: null,
   name,
   kind,
+  level: 3,
   validFrom: null,
   validTo: null,
   parent: { __typename: 'Unit', id: '189', name: 'Huyện Krông A Na' },
-  ancestors: [{ __typename: 'Unit', id: '1' }, { __typename: 'Unit', id: '189' }],
+  ancestors: [
+    { __typename: 'Unit', id: '1' },
+    { __typename: 'Unit', id: '189' },
+  ],
   ...extra,
 });
 
@@ -27,7 +31,10 @@ const buonTrap = {
   validFrom: null,
   validTo: '2025-06-30',
   parent: { __typename: 'Unit', id: '189', name: 'Huyện Krông A Na' },
-  ancestors: [{ __typename: 'Unit', id: '1' }, { __typename: 'Unit', id: '189' }],
+  ancestors: [
+    { __typename: 'Unit', id: '1' },
+    { __typename: 'Unit', id: '189' },
+  ],
   children: [],
   predecessors: [],
   successors: [
@@ -104,7 +111,11 @@ describe('UnitDetail', () => {
     expect(screen.getByText('01/07/2025')).toBeTruthy();
     expect(screen.getByText('không giới hạn')).toBeTruthy();
     const formedFrom = screen.getByRole('region', { name: 'Hình thành từ' });
-    expect(within(formedFrom).getAllByRole('button').map((b) => b.textContent)).toEqual(['Thị trấn Buôn Trấp', 'Xã Bình Hòa']);
+    expect(
+      within(formedFrom)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Thị trấn Buôn Trấp', 'Xã Bình Hòa']);
     expect(within(formedFrom).getAllByText(/thuộc Huyện Krông A Na · mã \d+ · đến hết 30\/06\/2025/)).toHaveLength(2);
     expect(within(screen.getByRole('region', { name: 'Trở thành' })).getByText('Chưa sắp xếp, sáp nhập vào đơn vị nào.')).toBeTruthy();
     fireEvent.click(within(formedFrom).getByRole('button', { name: 'Xem Xã Bình Hòa trên cây ngày 30/06/2025' }));

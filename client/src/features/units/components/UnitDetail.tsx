@@ -38,9 +38,7 @@ export function UnitDetail({ unitId, at, onShow, today = todayIso() }: UnitDetai
   const state = validityOn(unit, today);
   const byKind = new Map<UnitKind, number>();
   for (const c of unit.children) byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
-  const childrenText = unit.children.length
-    ? `${unit.children.length}: ${[...byKind].map(([kind, n]) => `${n} ${t(`kind.${kind}`)}`).join(' · ')}`
-    : t('units.detail.none');
+  const childrenText = unit.children.length ? `${unit.children.length}: ${[...byKind].map(([kind, n]) => `${n} ${t(`kind.${kind}`)}`).join(' · ')}` : t('units.detail.none');
 
   const history = (links: readonly HistoryLink[], direction: 'from' | 'to', empty: string, title: string) => (
     <section aria-label={title}>

@@ -85,7 +85,14 @@ export function UnitTreePage() {
       if (loaded.current.has(parentId)) return;
       const { data } = await client.query({ query: UnitChildrenQuery, variables: { parentId, at } });
       loaded.current.add(parentId);
-      setNodes((prev) => ({ ...prev, list: withChildren(prev.list, parentId, (data?.units ?? []).map((u) => toNode(u, label))) }));
+      setNodes((prev) => ({
+        ...prev,
+        list: withChildren(
+          prev.list,
+          parentId,
+          (data?.units ?? []).map((u) => toNode(u, label)),
+        ),
+      }));
     },
     [client, label, at],
   );
@@ -145,7 +152,13 @@ export function UnitTreePage() {
   return (
     <Row gutter={16}>
       <Col xs={24} lg={15}>
-        <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('units.title')}</Typography.Title>}>
+        <Card
+          title={
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {t('units.title')}
+            </Typography.Title>
+          }
+        >
           <Flex vertical gap={12}>
             <Flex gap={8} align="center" wrap>
               <label htmlFor="units-at">{t('units.at')}</label>
@@ -216,9 +229,7 @@ export function UnitTreePage() {
         </Card>
       </Col>
       <Col xs={24} lg={9}>
-        <Card>
-          {selectedId ? <UnitDetail unitId={selectedId} at={at} today={today} onShow={showOn} /> : <EmptyState>{t('units.showInTree')}</EmptyState>}
-        </Card>
+        <Card>{selectedId ? <UnitDetail unitId={selectedId} at={at} today={today} onShow={showOn} /> : <EmptyState>{t('units.showInTree')}</EmptyState>}</Card>
       </Col>
     </Row>
   );

@@ -1,0 +1,35 @@
+import type { units as vi } from '../vi/units';
+
+/** English messages for the administrative-unit tree: every key of ../vi/units.ts, no other. */
+export const units: Record<keyof typeof vi, string> = {
+  'units.title': 'Administrative unit tree',
+  'units.search': 'Search units (accents optional), e.g. “buon trap”',
+  'units.searchEmpty': 'No unit matches “{q}”. Try fewer words or drop the accents.',
+  'units.searchResults': '{count} results',
+  'units.empty': 'No unit in your scope.',
+  'units.in': 'in {parent}',
+  'units.code': 'code {code}',
+  'units.showInTree': 'Select a unit in the tree or in the search results to see its details and progress.',
+
+  'units.at': 'Tree as of',
+  'units.today': 'Today',
+  'units.asOf': 'Showing the tree as it stood on {date}, not today.',
+  'units.detail.from': 'Valid from',
+  'units.detail.to': 'Valid until',
+  'units.detail.openStart': 'not recorded (before the records)',
+  'units.detail.open': 'open',
+  'units.detail.parent': 'Under',
+  'units.detail.children': 'Units under it on {date}',
+  'units.detail.none': 'None',
+  'units.detail.active': 'In force',
+  'units.detail.ended': 'Ended',
+  'units.detail.future': 'Not yet in force',
+  'units.detail.history': 'History',
+  'units.detail.formedFrom': 'Formed from',
+  'units.detail.became': 'Became',
+  'units.detail.noPredecessors': 'No recorded predecessor.',
+  'units.detail.noSuccessors': 'Not merged into another unit.',
+  'units.detail.until': 'until {date}',
+  'units.detail.since': 'from {date}',
+  'units.detail.show': 'Show {name} in the tree on {date}',
+};

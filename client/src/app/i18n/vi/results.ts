@@ -1,0 +1,22 @@
+/** Vietnamese messages for entering results. Same keys as ../en/results.ts. */
+export const results = {
+  'results.title': 'Nhập kết quả thực hiện',
+  'results.plan': 'Kế hoạch',
+  'results.indicator': 'Chỉ tiêu',
+  'results.month': 'Tháng',
+  'results.numerator': 'Tử số (b)',
+  'results.denominator': 'Mẫu số (a)',
+  'results.rate': 'Tỷ lệ b/a',
+  'results.value': 'Giá trị',
+  'results.score': 'Điểm',
+  'results.count': 'Số lượng',
+  'results.noDossiers': 'Không phát sinh hồ sơ',
+  'results.bAboveA': 'Tử số (b) không được lớn hơn mẫu số (a).',
+  'results.submit': 'Ghi nhận kết quả',
+  'results.saved': 'Đã ghi nhận {count} kết quả tháng {month}.',
+  'results.nothing': 'Chưa có dòng nào được nhập.',
+  'results.pickFirst': 'Chọn kế hoạch, chỉ tiêu và tháng để nhập kết quả.',
+  'results.noPlans': 'Chưa có kế hoạch nào để nhập kết quả. Khi cấp trên ban hành kế hoạch, bạn có thể nhập kết quả tại đây.',
+  'results.labels': 'b: {b} · a: {a}',
+  'results.invalid': 'Nhập số không âm.',
+} as const;

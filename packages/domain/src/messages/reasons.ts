@@ -1,0 +1,48 @@
+/**
+ * The reasons a request gives for BAD_USER_INPUT, CONFLICT or a refused result figure
+ * (params.reason), said the way a user reads them: a fragment that fills {reason} of the code's
+ * message (issues.ts). Rendered by reasonMessage (catalogue.ts).
+ */
+
+import type { LocalizedText } from './issues';
+
+export const REASON_MESSAGES = {
+  limit: { vi: 'mỗi trang tối đa {max} dòng', en: 'at most {max} rows a page' },
+  offset: { vi: 'vị trí bắt đầu không được âm', en: 'the offset cannot be negative' },
+  duplicateUnit: { vi: 'một đơn vị xuất hiện hơn một lần', en: 'a unit appears more than once' },
+  passwordLength: { vi: 'mật khẩu phải có ít nhất {min} ký tự (không tính khoảng trắng)', en: 'the password needs at least {min} characters (not counting spaces)' },
+  passwordBlank: { vi: 'mật khẩu không được chỉ gồm khoảng trắng', en: 'the password cannot be only spaces' },
+  passwordTooLong: { vi: 'mật khẩu dài tối đa {max} ký tự', en: 'the password has at most {max} characters' },
+  passwordCommon: {
+    vi: 'mật khẩu này nằm trong danh sách 10.000 mật khẩu phổ biến nhất, rất dễ bị đoán; hãy chọn mật khẩu khác',
+    en: 'this password is among the 10,000 most common ones and easy to guess; choose another',
+  },
+  username: { vi: 'tên đăng nhập gồm 3–64 chữ không dấu, số, dấu chấm hoặc gạch', en: 'a username has 3–64 letters, digits, dots or dashes' },
+  unitId: { vi: 'đơn vị của tài khoản không phù hợp với vai trò', en: "the account's unit does not fit its role" },
+  parentKind: { vi: 'loại đơn vị {kind} không thể trực thuộc {parentKind}', en: 'a {kind} cannot sit under {parentKind}' },
+  name: { vi: 'tên không được để trống', en: 'the name cannot be empty' },
+  code: { vi: 'mã đã được dùng: {code}', en: 'the code is taken: {code}' },
+  usernameTaken: { vi: 'tên đăng nhập đã có người dùng: {username}', en: 'the username is taken: {username}' },
+  indicatorCode: { vi: 'mã chỉ tiêu đã có trong danh mục: {code}', en: 'the catalogue already has the code {code}' },
+  scoring: { vi: 'điểm của thang chấm phải từ 0 đến 100', en: 'scores of a rule go from 0 to 100' },
+  floors: { vi: 'mức sàn không hợp lệ', en: 'invalid floors' },
+  subAssignmentDeadline: { vi: 'hạn phân bổ không được trước ngày ban hành', en: 'the deadline cannot precede the document date' },
+  alreadyIssued: { vi: 'kế hoạch đã được ban hành', en: 'the plan is already issued' },
+  // Why a result figure is refused (checkResultValues).
+  notANumber: { vi: 'không phải là số', en: 'not a number' },
+  rateNeedsBoth: { vi: 'cần cả số hồ sơ trực tuyến (b) và tổng số hồ sơ (a)', en: 'both b and a are needed' },
+  rateRange: { vi: 'b và a phải từ 0 đến 1.000.000.000.000 và b không được lớn hơn a', en: 'b and a go from 0 to 1,000,000,000,000 and b cannot exceed a' },
+  valueMissing: { vi: 'thiếu giá trị', en: 'the value is missing' },
+  valueRange: { vi: 'giá trị nằm ngoài giới hạn (điểm từ 0 đến 100, số lượng từ 0 đến 1.000.000.000.000)', en: 'out of range (scores 0 to 100, counts 0 to 1,000,000,000,000)' },
+  // A number field of an input (IsFigure) or a variable that does not fit the schema, with the field named.
+  figure: { vi: 'trường {field} phải là một số hữu hạn từ {min} đến {max}', en: '{field} must be a finite number from {min} to {max}' },
+  variableType: { vi: 'giá trị của trường {field} không đúng kiểu dữ liệu', en: 'the value of {field} has the wrong type' },
+  variableEnum: { vi: 'trường {field} không nhận giá trị {value}', en: '{field} does not take the value {value}' },
+  variableUnknown: { vi: 'trường {field} không có trong dữ liệu được nhận', en: '{field} is not a field the input has' },
+  variableMissing: { vi: 'thiếu trường bắt buộc {field}', en: 'the required field {field} is missing' },
+  variableNotFinite: { vi: 'trường {field} phải là một số hữu hạn', en: '{field} must be a finite number' },
+  // A query parameter an export needs (GET /export/…?plan=…).
+  missingParameter: { vi: 'thiếu tham số {name}', en: 'missing {name}' },
+} satisfies Record<string, LocalizedText>;
+
+export type ReasonKey = keyof typeof REASON_MESSAGES;

@@ -1,0 +1,51 @@
+/**
+ * Stage 4, write: nothing on a dry run; nothing on a commit when any line has an error, unless
+ * skipInvalid (then the good lines only). Writes go through the services the API writes with, in
+ * their one transaction. Answers whether the import was applied.
+ */
+import type { AuthedContext } from '../../../common/context';
+import type { FigureWrite, ResultsService } from '../../results/results.service';
+import type { TargetsService } from '../../targets/targets.service';
+import { submitTargets, type TargetCheck, type TargetKey } from './check-targets';
+import { hasError, type Work } from './work';
+
+export interface WriteMode {
+  dryRun: boolean;
+  skipInvalid: boolean;
+}
+
+const writes = (mode: WriteMode, blocked: boolean) => !mode.dryRun && (!blocked || mode.skipInvalid);
+
+export async function writeTargets(
+  ctx: AuthedContext,
+  targets: Pick<TargetsService, 'setTargets'>,
+  key: TargetKey,
+  work: readonly Work[],
+  check: TargetCheck,
+  mode: WriteMode,
+): Promise<boolean> {
+  const blocked = work.some((w) => hasError(w.issues)) || hasError(check.fileIssues);
+  if (!writes(mode, blocked)) return false;
+  const good = [...check.writes.keys()].filter((w) => !hasError(w.issues));
+  return good.length ? (await submitTargets(ctx, targets, key, good, check.writes, false, check.fileIssues)).applied : true;
+}
+
+export async function writeResults(
+  ctx: AuthedContext,
+  results: Pick<ResultsService, 'save'>,
+  indicatorId: number,
+  work: readonly Work[],
+  changed: FigureWrite[],
+  mode: WriteMode,
+): Promise<boolean> {
+  if (
+    !writes(
+      mode,
+      work.some((w) => hasError(w.issues)),
+    )
+  )
+    return false;
+  // All periods of the file in one transaction, with the audit rows, as recordResults writes them.
+  if (changed.length) await results.save(ctx, indicatorId, changed, 'IMPORT');
+  return true;
+}

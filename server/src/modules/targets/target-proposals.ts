@@ -1,0 +1,137 @@
+import {
+  bindingFloor,
+  figureRange,
+  floorSetBy,
+  inFigureRange,
+  resolveCascade,
+  storedText,
+  type CascadeChildInput,
+  type KindValue,
+  type ValidationIssue as DomainIssue,
+} from '@chitieu/domain';
+import type { Target } from './target.entity';
+import type { CascadeInput, SetTargetsInput, TargetValueInput } from './targets.inputs';
+import { targetIssue, type Proposal, type Write } from './target-write';
+import type { Preload } from './target-preload';
+import type { Unit } from '../units/unit.entity';
+import type { Plan } from '../plans/plan.entity';
+import type { Indicator } from '../indicators/indicator.entity';
+import { badInput, DomainError } from '../../common/errors';
+import { inSubtree, type Actor } from '../../common/scope';
+
+/** The plan, indicator, plan floors and issuer a write of (plan, indicator) works in. */
+export interface WriteScope {
+  plan: Plan;
+  indicator: Indicator;
+  planFloors: KindValue[];
+  issuer: Unit;
+}
+
+/** setTargets: one manual proposal per row in the caller's reach; the others are NOT_IN_SCOPE. */
+export function manualWrite(actor: Actor, input: SetTargetsInput, scope: WriteScope, units: Map<number, Unit>, pre: Preload): Write {
+  const { plan, indicator, planFloors, issuer } = scope;
+  const issues: DomainIssue[] = [];
+  const proposals: Proposal[] = [];
+  for (const row of input.targets) {
+    const unit = units.get(Number(row.unitId));
+    // Unknown ids and ids outside the caller's reach look the same.
+    if (!unit || !inSubtree(actor, unit.path)) {
+      issues.push(targetIssue(row.unitId, 'NOT_IN_SCOPE', {}));
+      continue;
+    }
+    const current = pre.target(plan.id, indicator.id, unit.id) ?? null;
+    proposals.push({
+      unit,
+      existing: current,
+      value: row.value,
+      origin: 'MANUAL',
+      baseline: row.baseline === undefined ? (current?.baseline ?? null) : row.baseline,
+      note: row.note === undefined ? (current?.note ?? null) : row.note,
+      comparator: row.comparator ?? current?.comparator ?? indicator.comparator,
+      expectedVersion: row.expectedVersion ?? null,
+      floor: bindingFloor(unit.kind, planFloors),
+      floorSetBy: issuer.name,
+    });
+  }
+  return { plan, indicator, issuer, proposals, issues, notBelowParent: false, dryRun: !!input.dryRun, kept: [] };
+}
+
+/** Last year's figure of a child, and whether it was built from its predecessors' (a reorganisation). */
+export type RecordedFigure = { value: number | null; fromPredecessors: boolean };
+
+/**
+ * cascadeTargets: the domain's resolveCascade over the parent's children (floors, defaults,
+ * overrides, the baseline policy, manual rows kept), each resolved child a proposal.
+ */
+export function cascadeWrite(
+  input: CascadeInput,
+  scope: WriteScope & { parent: Unit },
+  children: Unit[],
+  recorded: Map<number, RecordedFigure> | null,
+  actorUnitName: string | null,
+  pre: Preload,
+): Write {
+  const { plan, indicator, planFloors, issuer, parent } = scope;
+  const issues: DomainIssue[] = [];
+  const overrides = new Map<number, TargetValueInput>();
+  const childIds = new Set(children.map((c) => c.id));
+  for (const o of input.overrides ?? []) {
+    if (!childIds.has(Number(o.unitId))) issues.push(targetIssue(o.unitId, 'NOT_IN_SCOPE', {}));
+    else if (overrides.has(Number(o.unitId))) throw badInput('duplicateUnit');
+    else overrides.set(Number(o.unitId), o);
+  }
+  const requestFloors: KindValue[] = input.floors ?? [];
+  // Floors are figures of the indicator's measure (0..100 for a rate), like the targets they bound.
+  for (const f of requestFloors) {
+    if (!inFigureRange(indicator.measure, f.value)) throw new DomainError('OUT_OF_RANGE', { value: f.value, measure: indicator.measure, ...figureRange(indicator.measure) });
+  }
+  const existingOf = (c: Unit) => pre.target(plan.id, indicator.id, c.id);
+  const childInputs: CascadeChildInput[] = children.map((c) => {
+    const e = existingOf(c);
+    const o = overrides.get(c.id);
+    return {
+      unitId: String(c.id),
+      kind: c.kind,
+      existing: e ? { value: e.value, baseline: e.baseline, origin: e.origin } : null,
+      override: o ? { value: o.value } : null,
+      recordedBaseline: recorded?.get(c.id)?.value ?? null,
+    };
+  });
+  const resolved = resolveCascade(
+    { floors: requestFloors, planFloors, defaults: input.defaults ?? [], baselinePolicy: input.baselinePolicy ?? null, keepManual: input.keepManual ?? true },
+    childInputs,
+  );
+  const proposals: Proposal[] = [];
+  const kept: Target[] = [];
+  resolved.forEach((r, i) => {
+    const unit = children[i];
+    const current = existingOf(unit) ?? null;
+    if (r.value === null || r.source === 'KEPT_MANUAL') {
+      if (current) kept.push(current);
+      return;
+    }
+    const o = overrides.get(unit.id);
+    const fromResults = current?.baseline == null && !(o && o.baseline !== undefined) ? recorded?.get(unit.id) : undefined;
+    const requestFloor = bindingFloor(unit.kind, requestFloors);
+    const planFloor = bindingFloor(unit.kind, planFloors);
+    proposals.push({
+      unit,
+      existing: current,
+      value: r.value,
+      origin: r.origin ?? 'RULE',
+      baseline: o && o.baseline !== undefined ? o.baseline : (current?.baseline ?? fromResults?.value ?? null),
+      ...(fromResults ? { baselineSource: baselineSourceOf(input.baselinePolicy!.baselineYear!, fromResults.fromPredecessors) } : {}),
+      note: o && o.note !== undefined ? o.note : (current?.note ?? null),
+      comparator: o?.comparator ?? current?.comparator ?? indicator.comparator,
+      expectedVersion: o?.expectedVersion ?? null,
+      floor: r.floor,
+      floorSetBy: floorSetBy(planFloor, requestFloor, { issuer: issuer.name, assigner: actorUnitName ?? parent.name }),
+    });
+  });
+  return { plan, indicator, issuer, proposals, issues, notBelowParent: !!input.notBelowParent, dryRun: !!input.dryRun, kept, parent };
+}
+
+/** The source recorded with a baseline taken from results (shown beside it in the plan). */
+function baselineSourceOf(year: number, fromPredecessors: boolean): string {
+  return storedText(fromPredecessors ? 'baselineFromResultsWithPredecessors' : 'baselineFromResults', { year });
+}
