@@ -306,7 +306,7 @@ function write(results, info, summary) {
     const o = r.ours ?? {};
     const figure =
       r.id === 'B3'
-        ? `${r.large.statements} statements (5 provinces: ${r.small.statements})`
+        ? `${r.large.statements} statements (${r.small.provinces} provinces: ${r.small.statements})`
         : r.id === 'B6'
           ? `/login ${r.sizes.loginKb} kB, /progress ${r.sizes.dashboardKb} kB gzip; tree ${r.tree.firstRenderMs} ms`
           : r.id === 'B0'

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAppSchema, printAppSchema } from './schema';
 
 describe('the served GraphQL schema', () => {
-  it('keeps every name and shape of the public contract (api.md)', async () => {
+  it('keeps every name and shape of the public contract (docs/spec/api.md)', async () => {
     const contract = parseSdl(fs.readFileSync(path.join(__dirname, 'contract/api-core.graphql'), 'utf8'));
     const served = await buildAppSchema();
     const breaks = findBreakingChanges(contract, served).map((c) => `${c.type}: ${c.description}`);

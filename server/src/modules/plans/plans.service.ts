@@ -13,7 +13,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { IndicatorsService } from '../indicators/indicators.service';
 import type { UnitsService } from '../units/units.service';
 
-/** The tree a plan works on is the tree as it stood on the first day of its year (api.md, "Time"). */
+/** The tree a plan works on is the tree as it stood on the first day of its year (docs/spec/api.md, "Time"). */
 export function planTreeDate(year: number): string {
   return `${year}-01-01`;
 }

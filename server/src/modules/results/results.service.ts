@@ -4,7 +4,7 @@ import { ResultRow } from './result.entity';
 import type { RecordResultsInput, ResultValueInput } from './results.inputs';
 import { Unit } from '../units/unit.entity';
 import { badInput, notFound } from '../../common/errors';
-import { inSubtree } from '../../common/scope';
+import { inSubtree, pathIds } from '../../common/scope';
 import type { AuthedContext } from '../../common/context';
 import type { AuditChange } from '../audit/audit-log';
 import type { ResultSource } from '../../common/enums';
@@ -162,33 +162,37 @@ export class ResultsService {
     // A year counts when it has a target, or when the next year does: last year's actual is the
     // baseline of this year's plan, and offices record it while they make the plan.
     const oldYears = [...new Set(rows.filter((r) => periodRange(r.period).to < windowStart).flatMap((r) => [r.period.year, r.period.year + 1]))];
-    const targetPaths = new Map<number, Set<string>>(); // year → unitPaths holding a target of the indicator
+    // year → the units (the batch's units and their ancestors) holding a target of the indicator.
+    const holders = new Map<number, Set<number>>();
     if (oldYears.length) {
       const years = placeholders(oldYears.length);
-      // Targets of the indicator that year, and the issuers of that year's plans listing it (whose
-      // plan assigns the indicator over their whole subtree, sub-assigned or not).
-      const found = (await this.ds.query(
-        `SELECT DISTINCT t.unitPath AS unitPath, p.year AS year FROM target t JOIN plan p ON p.id = t.planId ` +
-          `WHERE t.indicatorId = ? AND p.year IN (${years}) ` +
-          `UNION SELECT DISTINCT u.path AS unitPath, p.year AS year FROM plan p JOIN plan_indicator pin ON pin.planId = p.id ` +
-          `JOIN unit u ON u.id = p.issuerId WHERE pin.indicatorId = ? AND p.year IN (${years})`,
-        [indicatorId, ...oldYears, indicatorId, ...oldYears],
-      )) as { unitPath: string; year: number | string }[];
-      for (const f of found) {
-        const y = Number(f.year);
-        if (!targetPaths.has(y)) targetPaths.set(y, new Set());
-        targetPaths.get(y)!.add(f.unitPath);
+      const lineIds = [...new Set([...units.values()].flatMap((u) => pathIds(u.path)))];
+      for (let i = 0; i < lineIds.length; i += IN_CHUNK) {
+        const chunk = lineIds.slice(i, i + IN_CHUNK);
+        // Targets of the indicator that year on these units, and these units' plans of that year
+        // listing it (an issuer's plan assigns the indicator over its whole subtree). By unit id:
+        // the indexed look-up, not every target of the indicator in the country.
+        const found = (await this.ds.query(
+          `SELECT DISTINCT t.unitId AS unitId, p.year AS year FROM target t JOIN plan p ON p.id = t.planId ` +
+            `WHERE t.unitId IN (${placeholders(chunk.length)}) AND t.indicatorId = ? AND p.year IN (${years}) ` +
+            `UNION SELECT DISTINCT p.issuerId AS unitId, p.year AS year FROM plan p JOIN plan_indicator pin ON pin.planId = p.id ` +
+            `WHERE p.issuerId IN (${placeholders(chunk.length)}) AND pin.indicatorId = ? AND p.year IN (${years})`,
+          [...chunk, indicatorId, ...oldYears, ...chunk, indicatorId, ...oldYears],
+        )) as { unitId: number | string; year: number | string }[];
+        for (const f of found) {
+          const y = Number(f.year);
+          if (!holders.has(y)) holders.set(y, new Set());
+          holders.get(y)!.add(Number(f.unitId));
+        }
       }
     }
     return rows.map((r) => {
       const unit = units.get(r.unit.id);
       if (!unit) return notFound('unit', r.unit.id);
+      // The unit itself or one of its ancestors (its path: "1.5.23." → 1, 5, 23).
       const targetIn = (year: number) => {
-        const paths = targetPaths.get(year);
-        if (!paths) return false;
-        // The unit's own path and each ancestor's ("1.5.23." → "1.", "1.5.", "1.5.23.").
-        for (let i = unit.path.indexOf('.'); i >= 0; i = unit.path.indexOf('.', i + 1)) if (paths.has(unit.path.slice(0, i + 1))) return true;
-        return false;
+        const ids = holders.get(year);
+        return !!ids && pathIds(unit.path).some((id) => ids.has(id));
       };
       const hasTarget = (year: number) => targetIn(year) || targetIn(year + 1);
       return periodTimeIssue(r.period, unit, today, hasTarget);
