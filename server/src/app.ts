@@ -42,7 +42,7 @@ export const LIMITS = {
   aliases: 15,
   tokens: 3000,
   cost: 3_000_000,
-  heavy: { threshold: 100_000, perSession: 2, queuePerSession: 4, waitMs: 15_000, total: 4 },
+  heavy: { threshold: 100_000, perSession: 2, queuePerSession: 4, waitMs: 15_000, total: 16 },
 } as const;
 
 /**
