@@ -46,7 +46,8 @@ export async function b6({ app, api, fixture }) {
   try {
     const token = await api.login('quantri', fixture.password);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-    await context.addInitScript((t) => localStorage.setItem('chitieu.token', t), token);
+    // Signed in as the SPA is: the session's httpOnly cookie (the server's SESSION_COOKIE).
+    await context.addCookies([{ name: 'chitieu_session', value: token, url: app.url, httpOnly: true, sameSite: 'Strict' }]);
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
