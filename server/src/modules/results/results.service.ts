@@ -207,6 +207,14 @@ export class ResultsService {
   async save(ctx: AuthedContext, indicatorId: number, rows: FigureWrite[], source: ResultSource): Promise<void> {
     const late = (await this.checkInTime(indicatorId, rows)).find((e) => e !== null);
     if (late) throw late;
+    await this.saveChecked(ctx, indicatorId, rows, source);
+  }
+
+  /**
+   * save() for rows that have already passed checkInTime: the import checks every line to report
+   * each one, and a second check of 100,000 rows before writing them would only repeat its queries.
+   */
+  async saveChecked(ctx: AuthedContext, indicatorId: number, rows: FigureWrite[], source: ResultSource): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.ds.transaction(async (m) => {
@@ -225,7 +233,7 @@ export class ResultsService {
   /**
    * Writes figures of one indicator inside the caller's transaction, in batches: the rows already
    * recorded (and the quarters and years around them) in one locking read per 1,000 units, new
-   * rows in multi-row INSERTs, changed rows in CASE UPDATEs, and `shadow` kept for the period
+   * rows and changed ones in multi-row upserts, and `shadow` kept for the period
    * rule: a new row is hidden by a recorded quarter or year around it, and a new quarter or year
    * hides the rows inside it. Unchanged figures are not written. Returns the audit changes.
    */

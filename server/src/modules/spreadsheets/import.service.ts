@@ -31,7 +31,7 @@ export interface ImportServices {
   indicators: Pick<IndicatorsService, 'get'>;
   units: Pick<UnitsService, 'subtreeOn'>;
   targets: TargetWriter;
-  results: Pick<ResultsService, 'checkInTime' | 'save'>;
+  results: Pick<ResultsService, 'checkInTime' | 'saveChecked'>;
 }
 
 export class ImportService {

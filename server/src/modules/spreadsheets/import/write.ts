@@ -32,7 +32,7 @@ export async function writeTargets(
 
 export async function writeResults(
   ctx: AuthedContext,
-  results: Pick<ResultsService, 'save'>,
+  results: Pick<ResultsService, 'saveChecked'>,
   indicatorId: number,
   work: readonly Work[],
   changed: FigureWrite[],
@@ -45,7 +45,8 @@ export async function writeResults(
     )
   )
     return false;
-  // All periods of the file in one transaction, with the audit rows, as recordResults writes them.
-  if (changed.length) await results.save(ctx, indicatorId, changed, 'IMPORT');
+  // All periods of the file in one transaction, with the audit rows, as recordResults writes them;
+  // every line already passed the results-in-time rule (check-results.ts).
+  if (changed.length) await results.saveChecked(ctx, indicatorId, changed, 'IMPORT');
   return true;
 }
