@@ -11,6 +11,7 @@ import { ResultsResolver } from './modules/results/results.resolver';
 import { ProgressResolver } from './modules/progress/progress.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { SubAssignmentResolver } from './modules/plans/sub-assignment.resolver';
+import { ResponsibleResolver } from './modules/plans/responsible.resolver';
 
 export const resolvers = [
   UnitsResolver,
@@ -22,6 +23,7 @@ export const resolvers = [
   ProgressResolver,
   AuditResolver,
   SubAssignmentResolver,
+  ResponsibleResolver,
 ] as const;
 
 let printable: Promise<GraphQLSchema> | undefined;

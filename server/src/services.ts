@@ -15,6 +15,7 @@ import { UnitsResolver } from './modules/units/units.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { IndicatorsResolver } from './modules/indicators/indicators.resolver';
 import { PlansResolver } from './modules/plans/plans.resolver';
+import { ResponsibleResolver } from './modules/plans/responsible.resolver';
 import { TargetsResolver } from './modules/targets/targets.resolver';
 import { ResultsResolver } from './modules/results/results.resolver';
 import { ProgressResolver } from './modules/progress/progress.resolver';
@@ -65,6 +66,7 @@ export function resolverContainer(s: Services): ContainerType {
     entry(ProgressResolver, new ProgressResolver(s.progress)),
     entry(AuditResolver, new AuditResolver(s.audit)),
     entry(SubAssignmentResolver, new SubAssignmentResolver(s.subAssignment)),
+    entry(ResponsibleResolver, new ResponsibleResolver()),
     entry(AuthChecker, new AuthChecker()),
   ]);
   return {

@@ -5,10 +5,11 @@
 
 import { foldVietnamese } from './units';
 
-export type Measure = 'RATE' | 'SCORE' | 'COUNT';
+/** PERCENT: a percentage published as a value with no counts behind it (a satisfaction index). */
+export type Measure = 'RATE' | 'SCORE' | 'COUNT' | 'PERCENT';
 export type Comparator = 'AT_LEAST' | 'GREATER_THAN' | 'AT_MOST' | 'EQUAL';
 
-export const MEASURES: readonly Measure[] = ['RATE', 'SCORE', 'COUNT'];
+export const MEASURES: readonly Measure[] = ['RATE', 'SCORE', 'COUNT', 'PERCENT'];
 export const COMPARATORS: readonly Comparator[] = ['AT_LEAST', 'GREATER_THAN', 'AT_MOST', 'EQUAL'];
 
 /**
@@ -46,7 +47,7 @@ export function figureOf(measure: Measure, input: { numerator?: number | null; d
 /**
  * Figures of several units or periods taken together.
  * RATE: Σb/Σa over the figures that have a denominator — never the mean of percentages;
- * SCORE: mean of the scores present; COUNT: sum of the counts present.
+ * SCORE and PERCENT: mean of the values present; COUNT: sum of the counts present.
  */
 export function aggregateFigures(measure: Measure, figures: readonly Figure[]): Figure {
   if (figures.length === 0) return { ...EMPTY_FIGURE };
@@ -66,7 +67,7 @@ export function aggregateFigures(measure: Measure, figures: readonly Figure[]): 
   const values = figures.map((f) => f.value).filter(isNum);
   if (values.length === 0) return { ...EMPTY_FIGURE };
   const sum = values.reduce((s, v) => s + v, 0);
-  return { numerator: null, denominator: null, value: measure === 'SCORE' ? sum / values.length : sum };
+  return { numerator: null, denominator: null, value: measure === 'COUNT' ? sum : sum / values.length };
 }
 
 export const EQUAL_EPSILON = 1e-9;

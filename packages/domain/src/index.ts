@@ -1,6 +1,7 @@
 /** @chitieu/domain — pure rules of Chỉ tiêu; see API.md. */
 export * from './units';
 export * from './figures';
+export * from './plan-rows';
 export * from './periods';
 export * from './cascade';
 export * from './floors';

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { UNIT_KINDS, type UnitKind } from '@chitieu/domain';
+import { ACCUMULATIONS, DOCUMENT_KINDS, FIGURE_SCOPES, MEASURES, UNIT_KINDS, type Accumulation, type DocumentKind, type FigureScope, type Measure, type UnitKind } from '@chitieu/domain';
 
 /** GraphQL enums from the domain's string unions: one list of names, kept in packages/domain. */
 function asEnum<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -11,7 +11,10 @@ export type Role = (typeof ROLES)[number];
 
 export const UnitKindEnum = asEnum<UnitKind>(UNIT_KINDS);
 export const RoleEnum = asEnum(ROLES);
-export const MeasureEnum = asEnum(['RATE', 'SCORE', 'COUNT'] as const);
+export const MeasureEnum = asEnum<Measure>(MEASURES);
+export const FigureScopeEnum = asEnum<FigureScope>(FIGURE_SCOPES);
+export const AccumulationEnum = asEnum<Accumulation>(ACCUMULATIONS);
+export const DocumentKindEnum = asEnum<DocumentKind>(DOCUMENT_KINDS);
 export const ComparatorEnum = asEnum(['AT_LEAST', 'GREATER_THAN', 'AT_MOST', 'EQUAL'] as const);
 export const PlanStatusEnum = asEnum(['DRAFT', 'ISSUED'] as const);
 export type PlanStatus = keyof typeof PlanStatusEnum;
@@ -24,6 +27,9 @@ export type ResultSource = keyof typeof ResultSourceEnum;
 registerEnumType(UnitKindEnum, { name: 'UnitKind' });
 registerEnumType(RoleEnum, { name: 'Role' });
 registerEnumType(MeasureEnum, { name: 'Measure' });
+registerEnumType(FigureScopeEnum, { name: 'FigureScope' });
+registerEnumType(AccumulationEnum, { name: 'Accumulation' });
+registerEnumType(DocumentKindEnum, { name: 'DocumentKind' });
 registerEnumType(ComparatorEnum, { name: 'Comparator' });
 registerEnumType(PlanStatusEnum, { name: 'PlanStatus' });
 registerEnumType(TargetOriginEnum, { name: 'TargetOrigin' });

@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Comparator, Measure } from '@chitieu/domain';
-import { ComparatorEnum, MeasureEnum } from '../../common/enums';
+import type { Accumulation, Comparator, Measure } from '@chitieu/domain';
+import { AccumulationEnum, ComparatorEnum, MeasureEnum } from '../../common/enums';
 import { MaxRows } from '../../common/complexity';
 
 /** One step of a SCORE rule, written by the province as data ("issued within 15 days → 100"). */
@@ -16,7 +16,7 @@ export class ScoreStep {
 
 /**
  * An indicator of the national catalogue (`ownerUnitId` null, kept by system administrators)
- * or of a province's own catalogue (visible in that province's subtree).
+ * or of a province's or district's own catalogue (visible in that unit's subtree).
  */
 @ObjectType()
 @Entity('indicator')
@@ -72,7 +72,12 @@ export class Indicator {
   @Column('simple-json', { nullable: true })
   scoring: ScoreStep[] | null;
 
-  /** null: the national catalogue. */
+  /** PERIODIC: each figure is its period's; CUMULATIVE: each figure is the running total since 1 January. */
+  @Field(() => AccumulationEnum)
+  @Column('varchar', { length: 16, default: 'PERIODIC' })
+  accumulation: Accumulation;
+
+  /** null: the national catalogue; else the province or district whose catalogue it is (Indicator.owner). */
   @Column('int', { nullable: true })
   ownerUnitId: number | null;
 

@@ -1,7 +1,7 @@
-import { Field, Float, InputType } from 'type-graphql';
+import { Field, Float, ID, InputType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
-import type { Comparator, Measure } from '@chitieu/domain';
-import { ComparatorEnum, MeasureEnum } from '../../common/enums';
+import type { Accumulation, Comparator, Measure } from '@chitieu/domain';
+import { AccumulationEnum, ComparatorEnum, MeasureEnum } from '../../common/enums';
 import { IsFigure } from '../../common/figure-input';
 
 @InputType()
@@ -68,4 +68,11 @@ export class IndicatorInput {
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   scoring?: ScoreStepInput[] | null;
+
+  @Field(() => AccumulationEnum, { defaultValue: 'PERIODIC' })
+  accumulation: Accumulation;
+
+  /** The catalogue to add to: a province or district the caller administers; default: the caller's own (national for a SYSTEM_ADMIN). */
+  @Field(() => ID, { nullable: true })
+  ownerId?: string | null;
 }

@@ -58,6 +58,7 @@ export class IndicatorsService {
         legalBasis: input.legalBasis ?? null,
         notes: input.notes ?? null,
         scoring: input.scoring?.map((s) => ({ when: s.when, score: s.score })) ?? null,
+        accumulation: input.accumulation ?? 'PERIODIC',
         ownerUnitId,
         createdAt: new Date(),
       });
@@ -65,5 +66,12 @@ export class IndicatorsService {
       await this.audit.record(m, ctx, [{ entity: 'indicator', entityId: indicator.id, action: 'create', unitPath: null, before: null, after: indicator }]);
       return indicator;
     });
+  }
+
+  /** Changes an indicator of a catalogue the caller keeps. TODO(#13): implement. */
+  async update(ctx: AuthedContext, id: string, input: IndicatorInput): Promise<Indicator> {
+    void input;
+    await this.get(ctx, id);
+    throw new DomainError('FORBIDDEN', {});
   }
 }

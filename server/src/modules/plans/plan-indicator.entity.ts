@@ -1,7 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { KindValue } from '@chitieu/domain';
+import type { FigureScope, KindValue, ResponsibleRef } from '@chitieu/domain';
 
-/** An indicator as a plan uses it: its numbering in the plan and the floors the issuer set per unit kind. */
+/**
+ * An indicator as a plan uses it: its numbering in the plan, the floors the issuer set per unit
+ * kind, whose figure counts, and what the document writes on the row.
+ */
 @Entity('plan_indicator')
 @Index('IDX_plan_indicator_pair', ['planId', 'indicatorId'], { unique: true })
 export class PlanIndicatorRow {
@@ -14,7 +17,7 @@ export class PlanIndicatorRow {
   @Column('int')
   indicatorId: number;
 
-  @Column('varchar', { length: 32, nullable: true })
+  @Column('varchar', { length: 255, nullable: true })
   section: string | null;
 
   @Column('varchar', { length: 32, nullable: true })
@@ -25,4 +28,26 @@ export class PlanIndicatorRow {
 
   @Column('int')
   sortOrder: number;
+
+  /** Whose figure the row's targets are judged on (docs/spec/api.md, "Scope"). */
+  @Column('varchar', { length: 8, default: 'SUBTREE' })
+  scope: FigureScope;
+
+  /** Lead and coordinating units as the row names them; null reads as none. */
+  @Column('simple-json', { nullable: true })
+  lead: ResponsibleRef[] | null;
+
+  @Column('simple-json', { nullable: true })
+  coordinating: ResponsibleRef[] | null;
+
+  /** The legal basis this row cites (it may differ from the catalogue indicator's). */
+  @Column('text', { nullable: true })
+  legalBasis: string | null;
+
+  @Column('text', { nullable: true })
+  note: string | null;
+
+  /** Labels of the per-unit facts printed as extra annex columns; null reads as none. */
+  @Column('simple-json', { nullable: true })
+  factLabels: string[] | null;
 }

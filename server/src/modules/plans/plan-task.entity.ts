@@ -1,5 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { ResponsibleRef } from '@chitieu/domain';
+import { MaxRows } from '../../common/complexity';
+import { Responsible } from './document.types';
 
 /** A task (nhiệm vụ) of a plan: content, lead and coordinating units as the plan names them, a time frame, a deliverable. */
 @ObjectType()
@@ -21,13 +24,29 @@ export class PlanTask {
   @Column('text')
   content: string;
 
-  @Field(() => [String])
+  /** Lead and coordinating units as the task names them (text, and the unit or kinds named). */
+  @MaxRows(20)
+  @Field(() => [Responsible])
   @Column('simple-json')
-  leads: string[];
+  lead: ResponsibleRef[];
 
-  @Field(() => [String])
+  @MaxRows(20)
+  @Field(() => [Responsible])
   @Column('simple-json')
-  coordinators: string[];
+  coordinating: ResponsibleRef[];
+
+  /** The lead's words alone (kept for clients of the first schema). */
+  @MaxRows(20)
+  @Field(() => [String])
+  get leads(): string[] {
+    return (this.lead ?? []).map((r) => r.text);
+  }
+
+  @MaxRows(20)
+  @Field(() => [String])
+  get coordinators(): string[] {
+    return (this.coordinating ?? []).map((r) => r.text);
+  }
 
   /** "Quý II", "7/2024", "2024-2025", "Thường xuyên": kept as the plan writes it. */
   @Field(() => String, { nullable: true })

@@ -1,7 +1,8 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
-import type { UnitKind } from '@chitieu/domain';
-import { UnitKindEnum } from '../../common/enums';
+import type { DocumentKind, FigureScope, UnitKind } from '@chitieu/domain';
+import { DocumentKindEnum, FigureScopeEnum, UnitKindEnum } from '../../common/enums';
+import { ResponsibleInput } from './document.types';
 import { DateScalar } from '../../common/scalars';
 import { IsFigure } from '../../common/figure-input';
 
@@ -45,6 +46,70 @@ export class PlanInput {
 
   @Field(() => DateScalar, { nullable: true })
   subAssignmentDeadline?: string | null;
+
+  @Field(() => DocumentKindEnum, { nullable: true })
+  documentKind?: DocumentKind | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 1000)
+  signer?: string | null;
+
+  /** Nơi nhận, one line each. */
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @Length(1, 500, { each: true })
+  recipients?: string[] | null;
+}
+
+/** `updatePlan`: any field of PlanInput and the document fields; an omitted field is kept, an explicit null clears it. */
+@InputType()
+export class PlanUpdateInput {
+  @Field(() => ID, { nullable: true })
+  issuerId?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(2000)
+  @Max(2100)
+  year?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 1000)
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 128)
+  documentNumber?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  documentDate?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 4000)
+  legalBasis?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  subAssignmentDeadline?: string | null;
+
+  @Field(() => DocumentKindEnum, { nullable: true })
+  documentKind?: DocumentKind | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 1000)
+  signer?: string | null;
+
+  /** Nơi nhận, one line each. */
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @Length(1, 500, { each: true })
+  recipients?: string[] | null;
 }
 
 @InputType()
@@ -55,9 +120,10 @@ export class PlanIndicatorInput {
   @Field(() => ID)
   indicatorId: string;
 
+  /** The heading's position the row sits under ("I", "II."); the heading's text is in Plan.headings. */
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(0, 32)
+  @Length(0, 255)
   section?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -70,6 +136,38 @@ export class PlanIndicatorInput {
   @ArrayMaxSize(12)
   @ValidateNested({ each: true })
   floors?: KindValueInput[] | null;
+
+  @Field(() => FigureScopeEnum, { defaultValue: 'SUBTREE' })
+  scope: FigureScope;
+
+  @Field(() => [ResponsibleInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  lead?: ResponsibleInput[] | null;
+
+  @Field(() => [ResponsibleInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  coordinating?: ResponsibleInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 4000)
+  legalBasis?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 4000)
+  note?: string | null;
+
+  /** Labels of per-unit facts printed as extra annex columns ("Số lượng TTHC mức độ 3, 4"). */
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @Length(1, 200, { each: true })
+  factLabels?: string[] | null;
 }
 
 @InputType()
@@ -86,13 +184,29 @@ export class PlanTaskInput {
   @Length(1, 4000)
   content: string;
 
+  /** The lead's and coordinators' words alone; each is resolved to a unit or kinds where it names them. */
   @Field(() => [String], { defaultValue: [] })
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(20)
+  @Length(1, 500, { each: true })
   leads: string[];
 
   @Field(() => [String], { defaultValue: [] })
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(20)
+  @Length(1, 500, { each: true })
   coordinators: string[];
+
+  /** Lead and coordinating units with the unit or kinds already chosen; when given, they replace `leads` / `coordinators`. */
+  @Field(() => [ResponsibleInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  lead?: ResponsibleInput[] | null;
+
+  @Field(() => [ResponsibleInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  coordinating?: ResponsibleInput[] | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { Plan } from './plan.entity';
 import { PlanTask } from './plan-task.entity';
 import { PlanIndicator } from './plans.types';
-import { PlanIndicatorInput, PlanInput, PlanTaskInput } from './plans.inputs';
+import { PlanIndicatorInput, PlanInput, PlanTaskInput, PlanUpdateInput } from './plans.inputs';
+import { PlanHeadingInput } from './document.types';
 import { Unit } from '../units/unit.entity';
 import { ANY_ROLE, WRITERS_OF_TARGETS } from '../../common/auth-checker';
 import type { AuthedContext } from '../../common/context';
@@ -42,6 +43,45 @@ export class PlansResolver {
   @Mutation(() => PlanTask)
   addPlanTask(@Arg('input', () => PlanTaskInput) input: PlanTaskInput, @Ctx() ctx: AuthedContext): Promise<PlanTask> {
     return this.plansService.addTask(ctx, input);
+  }
+
+  @Authorized(WRITERS_OF_TARGETS)
+  @Mutation(() => Plan)
+  updatePlan(@Arg('id', () => ID) id: string, @Arg('input', () => PlanUpdateInput) input: PlanUpdateInput, @Ctx() ctx: AuthedContext): Promise<Plan> {
+    return this.plansService.update(ctx, id, input);
+  }
+
+  @Authorized(WRITERS_OF_TARGETS)
+  @Mutation(() => Plan)
+  updatePlanIndicator(@Arg('input', () => PlanIndicatorInput) input: PlanIndicatorInput, @Ctx() ctx: AuthedContext): Promise<Plan> {
+    return this.plansService.updateIndicator(ctx, input);
+  }
+
+  @Authorized(WRITERS_OF_TARGETS)
+  @Mutation(() => Plan)
+  removePlanIndicator(@Arg('planId', () => ID) planId: string, @Arg('indicatorId', () => ID) indicatorId: string, @Ctx() ctx: AuthedContext): Promise<Plan> {
+    return this.plansService.removeIndicator(ctx, planId, indicatorId);
+  }
+
+  @Authorized(WRITERS_OF_TARGETS)
+  @Mutation(() => Plan)
+  setPlanHeadings(
+    @Arg('planId', () => ID) planId: string,
+    @Arg('headings', () => [PlanHeadingInput]) headings: PlanHeadingInput[],
+    @Ctx() ctx: AuthedContext,
+  ): Promise<Plan> {
+    return this.plansService.setHeadings(ctx, planId, headings);
+  }
+
+  @Authorized(WRITERS_OF_TARGETS)
+  @Mutation(() => Plan)
+  copyPlan(
+    @Arg('id', () => ID) id: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('issuerId', () => ID, { nullable: true }) issuerId: string | null,
+    @Ctx() ctx: AuthedContext,
+  ): Promise<Plan> {
+    return this.plansService.copy(ctx, id, year, issuerId ?? null);
   }
 
   @Authorized(WRITERS_OF_TARGETS)

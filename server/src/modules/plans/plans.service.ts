@@ -3,7 +3,8 @@ import { DomainError, UNIT_KINDS } from '@chitieu/domain';
 import { Plan } from './plan.entity';
 import { PlanIndicatorRow } from './plan-indicator.entity';
 import { PlanTask } from './plan-task.entity';
-import type { PlanIndicatorInput, PlanInput, PlanTaskInput } from './plans.inputs';
+import type { PlanIndicatorInput, PlanInput, PlanTaskInput, PlanUpdateInput } from './plans.inputs';
+import type { PlanHeadingInput } from './document.types';
 import type { PlanIndicator } from './plans.types';
 import type { Unit } from '../units/unit.entity';
 import { badInput, notFound } from '../../common/errors';
@@ -144,8 +145,10 @@ export class PlansService {
         planId: plan.id,
         position: input.position ?? null,
         content: input.content.trim(),
-        leads: input.leads,
-        coordinators: input.coordinators,
+        lead: input.lead?.map((r) => ({ text: r.text.trim(), unitId: r.unitId ? Number(r.unitId) : null, kinds: r.kinds ?? [] })) ?? input.leads.map((text) => ({ text, unitId: null, kinds: [] })),
+        coordinating:
+          input.coordinating?.map((r) => ({ text: r.text.trim(), unitId: r.unitId ? Number(r.unitId) : null, kinds: r.kinds ?? [] })) ??
+          input.coordinators.map((text) => ({ text, unitId: null, kinds: [] })),
         timeFrame: input.timeFrame ?? null,
         deliverable: input.deliverable ?? null,
         sortOrder: await repo.countBy({ planId: plan.id }),
@@ -154,6 +157,40 @@ export class PlansService {
       await this.audit.record(m, ctx, [{ entity: 'plan_task', entityId: task.id, action: 'create', unitPath: issuer.path, before: null, after: task }]);
       return task;
     });
+  }
+
+  /** Any field of the plan and its document fields; DRAFT only. TODO(#13): implement. */
+  async update(ctx: AuthedContext, id: string, input: PlanUpdateInput): Promise<Plan> {
+    void input;
+    const { plan } = await this.getEditable(ctx, id);
+    throw new DomainError('PLAN_NOT_EDITABLE', { planId: plan.id });
+  }
+
+  /** Changes a row (same key: plan, indicator). TODO(#13): implement. */
+  async updateIndicator(ctx: AuthedContext, input: PlanIndicatorInput): Promise<Plan> {
+    return this.addIndicator(ctx, input);
+  }
+
+  /** Removes a row from a DRAFT plan. TODO(#13): implement. */
+  async removeIndicator(ctx: AuthedContext, planId: string, indicatorId: string): Promise<Plan> {
+    void indicatorId;
+    const { plan } = await this.getEditable(ctx, planId);
+    throw new DomainError('PLAN_NOT_EDITABLE', { planId: plan.id });
+  }
+
+  /** Replaces the plan's headings. TODO(#13): implement. */
+  async setHeadings(ctx: AuthedContext, planId: string, headings: PlanHeadingInput[]): Promise<Plan> {
+    void headings;
+    const { plan } = await this.getEditable(ctx, planId);
+    throw new DomainError('PLAN_NOT_EDITABLE', { planId: plan.id });
+  }
+
+  /** A DRAFT copy for another year. TODO(#13): implement. */
+  async copy(ctx: AuthedContext, id: string, year: number, issuerId: string | null): Promise<Plan> {
+    void year;
+    void issuerId;
+    const { plan } = await this.getEditable(ctx, id);
+    throw new DomainError('PLAN_NOT_EDITABLE', { planId: plan.id });
   }
 
   /** DRAFT → ISSUED, guarded by the plan's version so two clicks cannot both issue. */
@@ -181,7 +218,22 @@ export class PlansService {
     const indicators = await ctx.loaders.indicator.loadMany(rows.map((r) => r.indicatorId));
     return rows.flatMap((r, i) => {
       const indicator = indicators[i];
-      return indicator && !(indicator instanceof Error) ? [{ indicator, section: r.section, position: r.position, floors: r.floors }] : [];
+      if (!indicator || indicator instanceof Error) return [];
+      return [
+        {
+          id: r.id,
+          indicator,
+          section: r.section,
+          position: r.position,
+          floors: r.floors,
+          scope: r.scope ?? 'SUBTREE',
+          lead: r.lead ?? [],
+          coordinating: r.coordinating ?? [],
+          legalBasis: r.legalBasis,
+          note: r.note,
+          factLabels: r.factLabels ?? [],
+        },
+      ];
     });
   }
 

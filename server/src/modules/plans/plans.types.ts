@@ -1,6 +1,7 @@
-import { Field, Float, ObjectType } from 'type-graphql';
-import type { UnitKind } from '@chitieu/domain';
-import { UnitKindEnum } from '../../common/enums';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import type { FigureScope, UnitKind } from '@chitieu/domain';
+import { FigureScopeEnum, UnitKindEnum } from '../../common/enums';
+import { Responsible } from './document.types';
 import { Indicator } from '../indicators/indicator.entity';
 import { MaxRows } from '../../common/complexity';
 
@@ -15,6 +16,10 @@ export class KindValue {
 
 @ObjectType()
 export class PlanIndicator {
+  /** The row's own id (a plan row, not the indicator). */
+  @Field(() => ID)
+  id: number;
+
   @Field(() => Indicator)
   indicator: Indicator;
 
@@ -28,4 +33,25 @@ export class PlanIndicator {
   @MaxRows(12)
   @Field(() => [KindValue])
   floors: KindValue[];
+
+  @Field(() => FigureScopeEnum)
+  scope: FigureScope;
+
+  @MaxRows(20)
+  @Field(() => [Responsible])
+  lead: Responsible[];
+
+  @MaxRows(20)
+  @Field(() => [Responsible])
+  coordinating: Responsible[];
+
+  @Field(() => String, { nullable: true })
+  legalBasis: string | null;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @MaxRows(10)
+  @Field(() => [String])
+  factLabels: string[];
 }

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Comparator } from '@chitieu/domain';
+import type { Comparator, FactRef } from '@chitieu/domain';
 import { ComparatorEnum, TargetOriginEnum } from '../../common/enums';
 import { DateTimeScalar } from '../../common/scalars';
 
@@ -75,6 +75,10 @@ export class Target {
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   note: string | null;
+
+  /** Per-unit facts printed as extra annex columns (Target.facts resolves null as none). */
+  @Column('simple-json', { nullable: true })
+  facts: FactRef[] | null;
 
   /** Saved after the plan's sub-assignment deadline. */
   @Field()

@@ -5,6 +5,7 @@ import type { Comparator } from '@chitieu/domain';
 import { ComparatorEnum } from '../../common/enums';
 import { KindValueInput } from '../plans/plans.inputs';
 import { IsFigure } from '../../common/figure-input';
+import { FactInput } from '../plans/document.types';
 
 /** The most rows one write takes: a province's whole commune list fits many times over. */
 export const MAX_ROWS = 5000;
@@ -32,6 +33,13 @@ export class TargetValueInput {
   @IsOptional()
   @Min(0)
   expectedVersion?: number | null;
+
+  /** Per-unit facts for the annex's extra columns; omitted keeps the stored ones. */
+  @Field(() => [FactInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  facts?: FactInput[] | null;
 
   /** A target may carry its own comparator (the 2023 plan's "> 80%"); default: the indicator's. */
   @Field(() => ComparatorEnum, { nullable: true })

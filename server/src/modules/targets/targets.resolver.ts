@@ -5,6 +5,7 @@ import { TargetWriteResult } from './targets.types';
 import { Plan } from '../plans/plan.entity';
 import { Indicator } from '../indicators/indicator.entity';
 import { Unit } from '../units/unit.entity';
+import { Fact } from '../plans/document.types';
 import { ANY_ROLE, WRITERS_OF_TARGETS } from '../../common/auth-checker';
 import type { AuthedContext } from '../../common/context';
 import { MaxRows, DATA_BOUNDS } from '../../common/complexity';
@@ -32,6 +33,13 @@ export class TargetsResolver {
   @Mutation(() => TargetWriteResult)
   cascadeTargets(@Arg('input', () => CascadeInput) input: CascadeInput, @Ctx() ctx: AuthedContext): Promise<TargetWriteResult> {
     return this.targetsService.cascade(ctx, input);
+  }
+
+  // TargetValueInput.facts: @ArrayMaxSize(20).
+  @MaxRows(20)
+  @FieldResolver(() => [Fact])
+  facts(@Root() t: Target): Fact[] {
+    return t.facts ?? [];
   }
 
   // Relations of a target the caller already holds: plan, indicator and unit are on its own line.
