@@ -85,7 +85,7 @@ export type ImportFileErrorCode =
 export const IMPORT_ISSUE_SEVERITY: Readonly<Record<ImportIssueCode, Severity>> = {
   UNIT_NOT_FOUND: 'ERROR',
   UNIT_AMBIGUOUS: 'ERROR',
-  UNIT_KIND_DIFFERS: 'WARNING',
+  UNIT_KIND_DIFFERS: 'ERROR',
   BAD_NUMBER: 'ERROR',
   MISSING_VALUE: 'ERROR',
   NO_VALUE: 'WARNING',

@@ -21,8 +21,16 @@ describe('import messages', () => {
 });
 
 describe('isNoDossierText', () => {
-  it.each(['Không có hồ sơ phát sinh', 'không có hồ sơ phát sinh.', 'KHÔNG PHÁT SINH', 'Không có hồ sơ'.normalize('NFD'), 'No dossiers arose'])('%j', (t) =>
-    expect(isNoDossierText(t)).toBe(true),
-  );
-  it.each(['', '0', 'Không', 'abc'])('not %j', (t) => expect(isNoDossierText(t)).toBe(false));
+  it.each([
+    'Không có hồ sơ phát sinh',
+    'không có hồ sơ phát sinh.',
+    'KHÔNG PHÁT SINH',
+    'Không có hồ sơ'.normalize('NFD'),
+    'No dossiers arose',
+    'Không phát sinh hồ sơ',
+    'không  phát sinh  hồ sơ',
+    'Chưa phát sinh hồ sơ',
+    'KPS',
+  ])('%j', (t) => expect(isNoDossierText(t)).toBe(true));
+  it.each(['', '0', 'Không', 'abc', 'Phát sinh hồ sơ', 'Không đạt'])('not %j', (t) => expect(isNoDossierText(t)).toBe(false));
 });

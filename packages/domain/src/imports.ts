@@ -18,7 +18,8 @@ export function isNoDossierText(text: string): boolean {
   const f = foldVietnamese(text)
     .replace(/[^a-z ]/g, '')
     .trim();
-  return /^(khong (co )?(ho so )?phat sinh|khong co ho so|kps|no dossiers?( arose)?)$/.test(f);
+  // "Không (có) (hồ sơ) phát sinh (hồ sơ)", "Chưa phát sinh hồ sơ", "Không có hồ sơ", "KPS", and English.
+  return /^((khong|chua) (co )?(ho so )?phat sinh( ho so)?|khong co ho so|kps|no dossiers?( arose)?)$/.test(f.replace(/\s+/g, ' '));
 }
 
 /** What an import answers (POST /import/{kind}): the server builds it, the SPA shows it. */

@@ -17,8 +17,8 @@ export const IMPORT_MESSAGES: Readonly<Record<ImportIssueCode | ImportFileErrorC
     en: '“{name}” matches several units ({candidates}); write the kind of unit or add a code column',
   },
   UNIT_KIND_DIFFERS: {
-    vi: '“{name}” được ghép với {unitName} (khác loại đơn vị)',
-    en: '“{name}” was matched to {unitName}, a unit of another kind',
+    vi: '“{name}” không khớp với đơn vị nào cùng loại (đơn vị gần nhất là {unitName}, khác loại đơn vị); sửa tên hoặc thêm cột mã',
+    en: '“{name}” matches no unit of its kind (the nearest, {unitName}, is of another kind); correct the name or add a code column',
   },
   BAD_NUMBER: {
     vi: 'Cột “{column}”: “{text}” không phải là số',

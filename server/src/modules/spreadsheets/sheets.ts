@@ -40,9 +40,20 @@ function checkRow(cells: readonly string[], row: number, line: number): void {
  */
 export type NumberStyle = 'plain' | 'vi';
 
+/**
+ * Whether a number format scales by 100: a `%` outside quotes and not escaped ("0.00%"). The
+ * product's own exports write `0.00"%"` (a literal sign after a value already in percent): read
+ * as a percentage, re-importing an annex multiplied every baseline by 100.
+ */
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const bare = numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  return bare.includes('%');
+}
+
 function numberText(n: number, style: NumberStyle, numFmt: string | undefined): string {
   if (style === 'plain') return String(n);
-  const v = numFmt?.includes('%') ? Number((n * 100).toFixed(10)) : n;
+  const v = isPercentFormat(numFmt) ? Number((n * 100).toFixed(10)) : n;
   return String(v).replace('.', ',');
 }
 

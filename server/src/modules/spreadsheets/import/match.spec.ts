@@ -54,6 +54,14 @@ describe('matchUnits', () => {
     expect(none.issues[0].message).toContain('Xã Không Có');
   });
 
+  it('never matches a name to another kind of unit: "UBND huyện Ea Rốk" is not Xã Ea Rốk (an error, the line is not written)', async () => {
+    const [w] = await matchUnits([line(2, '', 'UBND huyện Ea Rốk')], province, 'vi');
+    expect(w.unit).toBeNull();
+    expect(codes(w)).toEqual(['UNIT_KIND_DIFFERS']);
+    expect(w.issues[0].severity).toBe('ERROR');
+    expect(w.issues[0].message).toContain('Xã Ea Rốk');
+  });
+
   it("says UNIT_AMBIGUOUS for namesakes, in the caller's language, listing the candidates", async () => {
     const [w] = await matchUnits([line(2, '', 'Xã Ea Lê')], province, 'en');
     expect(w.unit).toBeNull();

@@ -65,9 +65,11 @@ export function matchUnits(lines: readonly ParsedLine[], scope: ImportScope, loc
       return w;
     }
     const m = index.match(l.name);
-    if (m.kind === 'MATCH') {
+    if (m.kind === 'MATCH' && m.kindDiffers) {
+      // "UBND huyện Krông Ana" is not Xã Krông Ana: a name is never matched to another kind of unit.
+      w.issues.unshift(rowIssue('UNIT_KIND_DIFFERS', { name: l.name, unitName: m.unit.name }, locale));
+    } else if (m.kind === 'MATCH') {
       w.unit = m.unit;
-      if (m.kindDiffers) w.issues.push(rowIssue('UNIT_KIND_DIFFERS', { name: l.name, unitName: m.unit.name }, locale));
     } else if (m.kind === 'AMBIGUOUS') {
       w.issues.unshift(rowIssue('UNIT_AMBIGUOUS', { name: l.name, candidates: m.units.map(describe).join('; ') }, locale));
     } else if (outsideIndex.match(l.name).kind !== 'NONE') {
