@@ -57,7 +57,7 @@ function entry<T extends object>(cls: abstract new (...args: never[]) => T, inst
  */
 export function resolverContainer(s: Services): ContainerType {
   const instances = new Map<unknown, object>([
-    entry(UnitsResolver, new UnitsResolver(s.units, s.targets)),
+    entry(UnitsResolver, new UnitsResolver(s.units, s.targets, s.plans)),
     entry(AuthResolver, new AuthResolver(s.auth)),
     entry(IndicatorsResolver, new IndicatorsResolver(s.indicators)),
     entry(PlansResolver, new PlansResolver(s.plans)),

@@ -57,15 +57,15 @@ describeInBrowser('district manager in the browser', () => {
     await page.getByRole('main').getByText('30/06/2022').first().waitFor();
     await page.getByText(/^Hạn giao xuống cấp dưới: 30\/06\/2022 — đã quá hạn/).waitFor();
     expect(await missing().count()).toBe(2);
-    expect(await missing().nth(0).innerText()).toMatch(/^1\. Số hóa hồ sơ.*: còn 8\/8 đơn vị chưa được giao \(Thị trấn Buôn Trấp,/);
-    expect(await missing().nth(1).innerText()).toMatch(/^2\. Tỷ lệ hồ sơ TTHC.*: còn 8\/8 đơn vị chưa được giao/);
+    expect(await missing().nth(0).innerText()).toMatch(/^Số hóa hồ sơ.*: còn 8\/8 đơn vị chưa được giao \(Thị trấn Buôn Trấp,/);
+    expect(await missing().nth(1).innerText()).toMatch(/^Tỷ lệ hồ sơ TTHC.*: còn 8\/8 đơn vị chưa được giao/);
     await screenshot(page, '08-district-plan-missing');
   });
 
   it('cascades to its communes: a commune below the 40% floor is refused in place, naming who set it', async () => {
     await page.getByRole('button', { name: 'Phân bổ xuống cấp dưới' }).click();
     await page.waitForURL(`${base}/plans/${d.plan(2022)}/cascade`);
-    await pick(page, 'Chỉ tiêu', '2. Tỷ lệ hồ sơ TTHC');
+    await pick(page, 'Chỉ tiêu', 'Tỷ lệ hồ sơ TTHC');
     await page.getByText('8 đơn vị trực thuộc').waitFor();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     // The plan's floors, prefilled.
@@ -104,7 +104,7 @@ describeInBrowser('district manager in the browser', () => {
   it('back on the plan, the online-rate column is complete and flagged late', async () => {
     await page.getByRole('button', { name: 'Về bảng giao chỉ tiêu' }).click();
     await page.waitForURL(`${base}/plans/${d.plan(2022)}`);
-    await expect.poll(() => missing().nth(1).innerText(), POLL).toMatch(/^2\. Tỷ lệ hồ sơ TTHC.*: đã giao đủ 8 đơn vị$/);
+    await expect.poll(() => missing().nth(1).innerText(), POLL).toMatch(/^Tỷ lệ hồ sơ TTHC.*: đã giao đủ 8 đơn vị$/);
     expect(await missing().nth(0).innerText()).toContain('còn 8/8');
     const eaBong = rows().filter({ hasText: 'Xã Ea Bông' });
     expect(await eaBong.innerText()).toContain('40%');
@@ -166,7 +166,7 @@ describeInBrowser('commune reporter in the browser', () => {
     await page.waitForURL(`${base}/results`);
     await page.getByRole('button', { name: 'Ghi nhận kết quả' }).waitFor();
     await pick(page, 'Kế hoạch', /^2022 — /);
-    await pick(page, 'Chỉ tiêu', '2. Tỷ lệ hồ sơ TTHC');
+    await pick(page, 'Chỉ tiêu', 'Tỷ lệ hồ sơ TTHC');
     await pick(page, 'Tháng', /^03\/2022$/);
 
     const b = page.getByLabel('Tử số (b) — Thị trấn Buôn Trấp');
@@ -213,7 +213,7 @@ describeInBrowser('analyst in the browser', () => {
     await page.getByRole('menuitem', { name: 'Theo dõi tiến độ' }).click();
     await page.waitForURL(`${base}/progress`);
     await pick(page, 'Kế hoạch', /^2022 — /);
-    await pick(page, 'Chỉ tiêu', '2. Tỷ lệ hồ sơ TTHC');
+    await pick(page, 'Chỉ tiêu', 'Tỷ lệ hồ sơ TTHC');
     await page.waitForURL((url) => url.searchParams.get('planId') === d.plan(2022) && url.searchParams.get('indicatorId') === d.indicator('DLK22-ONLINE-RATE'));
     const tag = (text: string) => page.locator('.ant-table-tbody .ant-tag').filter({ hasText: new RegExp(`^${text}$`) });
     await expect.poll(() => tag('Đạt').count(), POLL).toBeGreaterThan(0);

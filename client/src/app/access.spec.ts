@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESS, ROLES, can, grantableRoles, homeOf, roleNeedsUnit, permissionsOf, planRights, resultScopeOf, type Permission, type Role } from './access';
+import {
+  ACCESS,
+  ROLES,
+  can,
+  canEditIndicator,
+  canEditPlanDocument,
+  canKeepCatalogue,
+  grantableRoles,
+  homeOf,
+  roleNeedsUnit,
+  permissionsOf,
+  planRights,
+  resultScopeOf,
+  type Permission,
+  type Role,
+} from './access';
 
 const Y = true;
 const N = false;
@@ -11,6 +26,9 @@ const TABLE: [Permission, Record<Role, boolean>][] = [
   ['targets.edit',    { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: Y, UNIT_REPORTER: N, ANALYST: N }],
   ['targets.cascade', { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: Y, UNIT_REPORTER: N, ANALYST: N }],
   ['plans.issue',     { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: Y, UNIT_REPORTER: N, ANALYST: N }],
+  ['plans.create',    { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: Y, UNIT_REPORTER: N, ANALYST: N }],
+  ['indicators.view', { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: Y, UNIT_REPORTER: N, ANALYST: Y }],
+  ['indicators.edit', { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: Y, UNIT_REPORTER: N, ANALYST: N }],
   ['results.enter',   { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: Y, UNIT_REPORTER: Y, ANALYST: N }],
   ['imports',         { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: Y, UNIT_REPORTER: Y, ANALYST: N }],
   ['progress.view',   { SYSTEM_ADMIN: Y, PROVINCE_ADMIN: Y, UNIT_MANAGER: Y, UNIT_REPORTER: Y, ANALYST: Y }],
@@ -87,6 +105,37 @@ describe('access', () => {
 
     it('a unit without children has nothing to assign', () => {
       expect(planRights('UNIT_MANAGER', { status: 'ISSUED', issuerId: province }, { unitId: district, hasChildren: false }).editTargets).toBe(false);
+    });
+  });
+
+  describe('catalogues and plan documents', () => {
+    const district = { id: 'd', kind: 'DISTRICT' };
+    const agency = { id: 'a', kind: 'PROVINCIAL_AGENCY' };
+
+    it('a system administrator keeps the national catalogue, a province administrator its own, a district manager its district', () => {
+      expect(canKeepCatalogue('SYSTEM_ADMIN', null)).toBe(true);
+      expect(canKeepCatalogue('PROVINCE_ADMIN', { kind: 'PROVINCE' })).toBe(true);
+      expect(canKeepCatalogue('UNIT_MANAGER', district)).toBe(true);
+      expect(canKeepCatalogue('UNIT_MANAGER', agency)).toBe(false);
+      expect(canKeepCatalogue('UNIT_REPORTER', district)).toBe(false);
+      expect(canKeepCatalogue('ANALYST', district)).toBe(false);
+    });
+
+    it('the national catalogue is edited by system administrators only; a district manager edits only its own', () => {
+      expect(canEditIndicator('SYSTEM_ADMIN', null, null)).toBe(true);
+      expect(canEditIndicator('PROVINCE_ADMIN', { id: 'p', kind: 'PROVINCE' }, null)).toBe(false);
+      expect(canEditIndicator('PROVINCE_ADMIN', { id: 'p', kind: 'PROVINCE' }, { id: 'p' })).toBe(true);
+      expect(canEditIndicator('UNIT_MANAGER', district, { id: 'd' })).toBe(true);
+      expect(canEditIndicator('UNIT_MANAGER', district, { id: 'p' })).toBe(false);
+      expect(canEditIndicator('UNIT_MANAGER', district, null)).toBe(false);
+    });
+
+    it('a draft is written by its issuer (a system administrator counts as one), an issued plan by nobody', () => {
+      expect(canEditPlanDocument('PROVINCE_ADMIN', { status: 'DRAFT', issuerId: 'p' }, 'p')).toBe(true);
+      expect(canEditPlanDocument('PROVINCE_ADMIN', { status: 'ISSUED', issuerId: 'p' }, 'p')).toBe(false);
+      expect(canEditPlanDocument('UNIT_MANAGER', { status: 'DRAFT', issuerId: 'p' }, 'd')).toBe(false);
+      expect(canEditPlanDocument('SYSTEM_ADMIN', { status: 'DRAFT', issuerId: 'p' }, null)).toBe(true);
+      expect(canEditPlanDocument('ANALYST', { status: 'DRAFT', issuerId: 'p' }, 'p')).toBe(false);
     });
   });
 });

@@ -25,6 +25,9 @@ export type Permission =
   | 'targets.edit'
   | 'targets.cascade'
   | 'plans.issue'
+  | 'plans.create'
+  | 'indicators.view'
+  | 'indicators.edit'
   | 'results.enter'
   | 'imports'
   | 'progress.view'
@@ -48,6 +51,11 @@ export const ACCESS: Readonly<Record<Permission, readonly Role[]>> = {
   'targets.edit': WRITERS_OF_TARGETS,
   'targets.cascade': WRITERS_OF_TARGETS,
   'plans.issue': WRITERS_OF_TARGETS,
+  // The server lets the issuer's managers and the administrators above it write a plan (canEditPlan).
+  'plans.create': WRITERS_OF_TARGETS,
+  'indicators.view': READERS_OF_UNITS,
+  // Further narrowed by catalogue: see canKeepCatalogue and canEditIndicator.
+  'indicators.edit': WRITERS_OF_TARGETS,
   'results.enter': WRITERS,
   // Spreadsheet imports: whoever writes targets (targets, baselines) or results (results).
   imports: WRITERS,
@@ -119,4 +127,29 @@ export function planRights(role: Role, plan: { status: 'DRAFT' | 'ISSUED'; issue
     return { editTargets: isIssuer && viewer.hasChildren, issue: isIssuer && can(role, 'plans.issue'), reason: isIssuer ? null : 'DRAFT_NOT_ISSUER' };
   }
   return { editTargets: !isIssuer && viewer.hasChildren, issue: false, reason: isIssuer ? 'ISSUED_FROZEN' : null };
+}
+
+/** District-level kinds: a district's manager keeps its own indicator catalogue (docs/spec/domain.md, "Plans as documents"). */
+const DISTRICT_LEVEL: readonly string[] = ['DISTRICT', 'TOWN', 'PROVINCIAL_CITY', 'URBAN_DISTRICT'];
+
+/**
+ * Whether the viewer adds indicators to a catalogue: a system administrator to the national one, a
+ * province administrator to its province's, a district's manager to its district's.
+ */
+export function canKeepCatalogue(role: Role, unit: { kind: string } | null | undefined): boolean {
+  if (role === 'SYSTEM_ADMIN' || role === 'PROVINCE_ADMIN') return true;
+  return role === 'UNIT_MANAGER' && !!unit && DISTRICT_LEVEL.includes(unit.kind);
+}
+
+/** Whether the viewer edits an indicator of the catalogue `owner` keeps (null: the national one). */
+export function canEditIndicator(role: Role, unit: { id: string; kind: string } | null | undefined, owner: { id: string } | null | undefined): boolean {
+  if (role === 'SYSTEM_ADMIN') return true;
+  if (!owner) return false;
+  if (role === 'PROVINCE_ADMIN') return true;
+  return canKeepCatalogue(role, unit) && unit?.id === owner.id;
+}
+
+/** A draft's document (fields, headings, rows) is written by its issuer's managers and administrators (a system administrator counts as the issuer). */
+export function canEditPlanDocument(role: Role, plan: { status: 'DRAFT' | 'ISSUED'; issuerId: string }, viewerUnitId: string | null): boolean {
+  return plan.status === 'DRAFT' && can(role, 'plans.create') && (viewerUnitId === null || viewerUnitId === plan.issuerId);
 }

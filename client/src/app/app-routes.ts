@@ -12,6 +12,7 @@ const ImportPage = page(() => import('../features/imports/pages/ImportPage'), 'I
 const DashboardPage = page(() => import('../features/progress/pages/DashboardPage'), 'DashboardPage');
 const PlaygroundPage = page(() => import('../features/playground/pages/PlaygroundPage'), 'PlaygroundPage');
 const UnitTreePage = page(() => import('../features/units/pages/UnitTreePage'), 'UnitTreePage');
+const IndicatorsPage = page(() => import('../features/indicators/pages/IndicatorsPage'), 'IndicatorsPage');
 const AccountsPage = page(() => import('../features/accounts/pages/AccountsPage'), 'AccountsPage');
 
 export interface AppRoute {
@@ -28,6 +29,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/plans', access: 'plans.view', Page: PlansPage, menu: 'nav.plans' },
   { path: '/plans/:planId', access: 'plans.view', Page: PlanPage },
   { path: '/plans/:planId/cascade', access: 'targets.cascade', Page: CascadePage },
+  { path: '/indicators', access: 'indicators.view', Page: IndicatorsPage, menu: 'nav.indicators' },
   { path: '/results', access: 'results.enter', Page: ResultsPage, menu: 'nav.results' },
   { path: '/imports', access: 'imports', Page: ImportPage, menu: 'import.nav' },
   { path: '/progress', access: 'progress.view', Page: DashboardPage, menu: 'nav.progress' },

@@ -1,14 +1,20 @@
 import { describe, it, expect } from 'vitest';
 import {
   EMPTY_FIGURE,
+  MEASURES,
   aggregateFigures,
   belowHardMinimum,
   figureOf,
   isAllowedScore,
+  judgedFigure,
+  latestStandsForPeriod,
+  meanAcrossUnits,
   meetsTarget,
   progressGap,
   progressStatus,
   rankByComparator,
+  rankGroup,
+  rankInGroups,
   rateValue,
   scoreFromRule,
   scoreOptions,
@@ -236,5 +242,51 @@ describe('SCORE rules', () => {
     [75, false],
   ])('score %s allowed → %s', (score, expected) => {
     expect(isAllowedScore(rule, score)).toBe(expected);
+  });
+});
+
+describe('how measures add up', () => {
+  it('means SCORE and PERCENT across units, sums RATE (Σb/Σa) and COUNT', () => {
+    expect(Object.fromEntries(MEASURES.map((m) => [m, meanAcrossUnits(m)]))).toEqual({ RATE: false, SCORE: true, COUNT: false, PERCENT: true });
+    expect(aggregateFigures('PERCENT', [val(80), val(null), val(95)])).toEqual(val((80 + 95) / 2));
+  });
+
+  it('lets the latest figure stand for a period for SCORE, PERCENT and any CUMULATIVE indicator', () => {
+    expect(latestStandsForPeriod('RATE')).toBe(false);
+    expect(latestStandsForPeriod('COUNT', 'PERIODIC')).toBe(false);
+    expect(latestStandsForPeriod('RATE', 'CUMULATIVE')).toBe(true);
+    expect(latestStandsForPeriod('COUNT', 'CUMULATIVE')).toBe(true);
+    expect(latestStandsForPeriod('SCORE')).toBe(true);
+    expect(latestStandsForPeriod('PERCENT')).toBe(true);
+  });
+});
+
+describe('judgedFigure', () => {
+  it('judges an OWN row on the unit’s own figure and anything else on the rolled-up one', () => {
+    const figures = { own: rate(85, 100), rolledUp: rate(62, 100) };
+    expect(judgedFigure('OWN', figures)).toBe(figures.own);
+    expect(judgedFigure('SUBTREE', figures)).toBe(figures.rolledUp);
+    expect(judgedFigure(null, figures)).toBe(figures.rolledUp);
+  });
+});
+
+describe('rankInGroups', () => {
+  it('ranks agencies apart from territorial units, each group from 1 (competition ranking)', () => {
+    const kinds = ['PROVINCIAL_AGENCY', 'DISTRICT', 'PROVINCIAL_AGENCY', 'TOWN', 'DISTRICT', 'PROVINCIAL_AGENCY'] as const;
+    const values = [90, 70, 95, 80, 70, null];
+    expect(kinds.map(rankGroup)).toEqual(['AGENCY', 'TERRITORIAL', 'AGENCY', 'TERRITORIAL', 'TERRITORIAL', 'AGENCY']);
+    expect(rankInGroups(values, kinds.map(rankGroup), 'AT_LEAST')).toEqual([2, 2, 1, 1, 2, null]);
+    expect(rankInGroups(values, kinds.map(rankGroup), 'AT_MOST')).toEqual([1, 1, 2, 3, 1, null]);
+  });
+
+  it('is rankByComparator when every unit is in one group', () => {
+    const values = [3, 1, 3, null, 2];
+    expect(
+      rankInGroups(
+        values,
+        values.map(() => 'TERRITORIAL'),
+        'AT_LEAST',
+      ),
+    ).toEqual(rankByComparator(values, 'AT_LEAST'));
   });
 });

@@ -3,7 +3,8 @@
  * Nothing here rounds: values and gaps are plain numbers.
  */
 
-import { foldVietnamese } from './units';
+import { foldVietnamese, isAgency, type UnitKind } from './units';
+import type { Accumulation, FigureScope } from './plan-rows';
 
 /** PERCENT: a percentage published as a value with no counts behind it (a satisfaction index). */
 export type Measure = 'RATE' | 'SCORE' | 'COUNT' | 'PERCENT';
@@ -68,6 +69,25 @@ export function aggregateFigures(measure: Measure, figures: readonly Figure[]): 
   if (values.length === 0) return { ...EMPTY_FIGURE };
   const sum = values.reduce((s, v) => s + v, 0);
   return { numerator: null, denominator: null, value: measure === 'COUNT' ? sum : sum / values.length };
+}
+
+/** SCORE and PERCENT add up across units as a mean of each unit's value; RATE and COUNT as sums. */
+export function meanAcrossUnits(measure: Measure): boolean {
+  return measure === 'SCORE' || measure === 'PERCENT';
+}
+
+/**
+ * Whether a period's figure is the latest one recorded inside it rather than built by adding its
+ * sub-periods: a score or a published percentage stands for the period it ends, and a
+ * CUMULATIVE figure is already the running total since 1 January.
+ */
+export function latestStandsForPeriod(measure: Measure, accumulation: Accumulation = 'PERIODIC'): boolean {
+  return meanAcrossUnits(measure) || accumulation === 'CUMULATIVE';
+}
+
+/** The figure a target is judged on: the unit's own (scope OWN) or its rolled-up one (SUBTREE). */
+export function judgedFigure<F>(scope: FigureScope | null | undefined, figures: { own: F; rolledUp: F }): F {
+  return scope === 'OWN' ? figures.own : figures.rolledUp;
 }
 
 export const EQUAL_EPSILON = 1e-9;
@@ -138,6 +158,30 @@ export function rankByComparator(values: readonly (number | null)[], comparator:
     const prev = ranked[pos - 1];
     ranks[e.i] = prev !== undefined && prev.v === e.v ? (ranks[prev.i] as number) : pos + 1;
   });
+  return ranks;
+}
+
+/** The group a unit is ranked in: agencies apart from territorial units, as the decisions evaluate them. */
+export type RankGroup = 'AGENCY' | 'TERRITORIAL';
+
+export function rankGroup(kind: UnitKind): RankGroup {
+  return isAgency(kind) ? 'AGENCY' : 'TERRITORIAL';
+}
+
+/**
+ * rankByComparator within each group of siblings (agencies apart from territorial units): ranks
+ * restart at 1 in every group. `groups[i]` is the group of `values[i]`; ranks in input order.
+ */
+export function rankInGroups<G>(values: readonly (number | null)[], groups: readonly G[], comparator: Comparator): (number | null)[] {
+  const ranks: (number | null)[] = values.map(() => null);
+  for (const g of new Set(groups)) {
+    const at = groups.flatMap((x, i) => (x === g ? [i] : []));
+    const inGroup = rankByComparator(
+      at.map((i) => values[i]),
+      comparator,
+    );
+    at.forEach((i, k) => (ranks[i] = inGroup[k]));
+  }
   return ranks;
 }
 

@@ -89,4 +89,13 @@ describe('periodsBefore: the part of a period predecessors stand for', () => {
       expect(figure?.numerator).toBe(b);
     }
   });
+
+  it('CUMULATIVE: sums the predecessors’ latest running totals before the reorganisation, takes the unit’s latest after it', () => {
+    const a = months(2025, 1, 6, (m) => rate(10 * m, 20 * m));
+    const b = months(2025, 1, 6, (m) => rate(5 * m, 10 * m));
+    const own = months(2025, 7, 9, (m) => rate(m, 10));
+    const h1 = figureAcross('RATE', parsePeriod('2025-Q2'), '2025-07-01', own, [a, b], 'CUMULATIVE');
+    expect(h1).toEqual({ figure: { numerator: 60 + 30, denominator: 120 + 60, value: (100 * 90) / 180 }, fromPredecessors: true });
+    expect(figureAcross('RATE', parsePeriod('2025'), '2025-07-01', own, [a, b], 'CUMULATIVE').figure).toEqual(rate(9, 10));
+  });
 });

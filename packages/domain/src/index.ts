@@ -20,3 +20,6 @@ export * from './history';
 export * from './numbers';
 export * from './imports';
 export * from './csv';
+export * from './responsible';
+export { DOCUMENT_TEXTS, documentText, type DocumentTextKey } from './messages/documents';
+export * from './facts';

@@ -211,4 +211,31 @@ describe('resolvePeriodFigure', () => {
     expect(resolve('SCORE', '2024', recorded)).toEqual(val(100)); // Q3 recorded; Q4 empty
     expect(resolve('SCORE', '2024', { '2024-01': val(0), '2024-11': val(50), '2024-Q2': val(100) })).toEqual(val(50));
   });
+
+  const resolveAs = (measure: Measure, period: string, recorded: Record<string, Figure>) =>
+    resolvePeriodFigure(measure, parsePeriod(period), new Map(Object.entries(recorded)), 'CUMULATIVE');
+
+  it('CUMULATIVE: a quarter and a year are their latest running total, never a sum', () => {
+    const recorded = { '2024-01': rate(10, 20), '2024-02': rate(25, 40), '2024-03': rate(30, 60) };
+    expect(resolveAs('RATE', '2024-Q1', recorded)).toEqual(rate(30, 60));
+    expect(resolveAs('RATE', '2024', recorded)).toEqual(rate(30, 60));
+    expect(resolveAs('RATE', '2024-02', recorded)).toEqual(rate(25, 40));
+    // The same figures read as periodic add up.
+    expect(resolve('RATE', '2024-Q1', recorded)).toEqual(rate(65, 120));
+  });
+
+  it('CUMULATIVE: the latest of a recorded quarter and later months; a recorded period still wins', () => {
+    const recorded = { '2024-Q1': rate(30, 60), '2024-02': rate(1, 1), '2024-04': rate(40, 80), '2024-05': rate(55, 100) };
+    expect(resolveAs('RATE', '2024-Q1', recorded)).toEqual(rate(30, 60));
+    expect(resolveAs('RATE', '2024', recorded)).toEqual(rate(55, 100));
+    expect(resolveAs('COUNT', '2024', { '2024-01': val(3), '2024-Q3': val(9), '2024-08': val(7) })).toEqual(val(9));
+    expect(resolveAs('RATE', '2024', { ...recorded, '2024': rate(70, 100) })).toEqual(rate(70, 100));
+    expect(resolveAs('RATE', '2024-Q3', recorded)).toBeNull();
+  });
+
+  it('PERCENT: like SCORE, the latest sub-period with a figure stands for the period', () => {
+    const recorded = { '2024-01': val(80), '2024-02': val(90), '2024-Q3': val(70) };
+    expect(resolve('PERCENT', '2024-Q1', recorded)).toEqual(val(90));
+    expect(resolve('PERCENT', '2024', recorded)).toEqual(val(70));
+  });
 });

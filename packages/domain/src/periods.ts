@@ -3,7 +3,8 @@
  * period's figure is built from the periods inside it.
  */
 
-import { aggregateFigures, type Figure, type Measure } from './figures';
+import { aggregateFigures, latestStandsForPeriod, type Figure, type Measure } from './figures';
+import type { Accumulation } from './plan-rows';
 import { DomainError } from './errors';
 
 export type PeriodKind = 'YEAR' | 'QUARTER' | 'MONTH';
@@ -135,17 +136,23 @@ export function periodContains(outer: Period, inner: Period): boolean {
  * The figure of a period: the one recorded for it if there is one; otherwise built from its
  * sub-periods, each resolved the same way (a year from its quarters, a quarter from its months),
  * so nothing is counted twice. null when nothing inside the period is recorded.
- * RATE: Σb/Σa; COUNT: sum; SCORE: the latest sub-period that has a figure stands for the period.
+ * RATE: Σb/Σa; COUNT: sum; SCORE, PERCENT and every CUMULATIVE figure (a running total since
+ * 1 January): the latest sub-period that has a figure stands for the period, never a sum.
  */
-export function resolvePeriodFigure(measure: Measure, period: Period, recorded: ReadonlyMap<string, Figure>): Figure | null {
+export function resolvePeriodFigure(measure: Measure, period: Period, recorded: ReadonlyMap<string, Figure>, accumulation: Accumulation = 'PERIODIC'): Figure | null {
   const own = recorded.get(period.key);
   if (own !== undefined && own !== null) return own;
   const parts: Figure[] = [];
   for (const sub of subPeriods(period)) {
-    const f = resolvePeriodFigure(measure, sub, recorded);
+    const f = resolvePeriodFigure(measure, sub, recorded, accumulation);
     if (f !== null) parts.push(f);
   }
+  return combinePeriodParts(measure, parts, accumulation);
+}
+
+/** Sub-periods' figures (in time order) as their period's: the latest where it stands for the period, else aggregated. */
+export function combinePeriodParts(measure: Measure, parts: readonly Figure[], accumulation: Accumulation = 'PERIODIC'): Figure | null {
   if (parts.length === 0) return null;
-  if (measure === 'SCORE') return parts[parts.length - 1];
+  if (latestStandsForPeriod(measure, accumulation)) return parts[parts.length - 1];
   return aggregateFigures(measure, parts);
 }

@@ -7,7 +7,9 @@ import {
   ISSUE_SEVERITY,
   LOCALES,
   MESSAGES,
+  FIGURE_SCOPES,
   checkImpliedAggregate,
+  comparesWithParent,
   formatNumber,
   hasErrors,
   impliedAggregate,
@@ -237,6 +239,15 @@ describe('checkImpliedAggregate', () => {
     const issue = checkImpliedAggregate({ parentUnitId: 'p', parentTarget: target(100), children: [{ value: 50, weight: null }], measure: 'SCORE' });
     expect(issue?.params.measure).toBe('SCORE');
     expect(issueMessage('IMPLIED_AGGREGATE_SHORT', issue!.params, 'vi')).toContain('50 điểm');
+  });
+});
+
+describe('comparesWithParent', () => {
+  it('compares a child with its parent on SUBTREE rows only: an OWN row judges each level on its own dossiers', () => {
+    expect(FIGURE_SCOPES.map((scope) => [scope, comparesWithParent(scope)])).toEqual([
+      ['SUBTREE', true],
+      ['OWN', false],
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@
 import { ISSUE_SEVERITY, type IssueCode, type Severity, type ValidationIssue } from './codes';
 import { meetsTarget, EQUAL_EPSILON, type Comparator, type Measure } from './figures';
 import { figureRange, inFigureRange } from './numbers';
+import type { FigureScope } from './plan-rows';
 
 /** An issue with the code's default severity unless one is given (BELOW_PARENT → ERROR with notBelowParent). */
 export function makeIssue(unitId: string, code: IssueCode, params: Record<string, string | number | null> = {}, severity?: Severity): ValidationIssue {
@@ -64,6 +65,17 @@ export function validateTargetValue(args: {
     issues.push(makeIssue(unitId, 'PAST_DEADLINE', { ...common, deadline: args.deadline ?? null }));
   }
   return issues;
+}
+
+/**
+ * Whether a row's targets are compared with their parents' (BELOW_PARENT, IMPLIED_AGGREGATE_SHORT):
+ * only when both are judged on figures of the same extent. On a SUBTREE row a district's target is
+ * judged on everything below it, its communes' included, so its communes' targets bound it; on an
+ * OWN row ("cấp huyện 80%, cấp xã 75%") each is judged on its own offices' dossiers alone and
+ * neither says anything about the other.
+ */
+export function comparesWithParent(scope: FigureScope): boolean {
+  return scope === 'SUBTREE';
 }
 
 /** A negative count is told its floor of 0; anything else the whole range. */

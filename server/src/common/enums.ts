@@ -1,5 +1,16 @@
 import { registerEnumType } from 'type-graphql';
-import { ACCUMULATIONS, DOCUMENT_KINDS, FIGURE_SCOPES, MEASURES, UNIT_KINDS, type Accumulation, type DocumentKind, type FigureScope, type Measure, type UnitKind } from '@chitieu/domain';
+import {
+  ACCUMULATIONS,
+  DOCUMENT_KINDS,
+  FIGURE_SCOPES,
+  MEASURES,
+  UNIT_KINDS,
+  type Accumulation,
+  type DocumentKind,
+  type FigureScope,
+  type Measure,
+  type UnitKind,
+} from '@chitieu/domain';
 
 /** GraphQL enums from the domain's string unions: one list of names, kept in packages/domain. */
 function asEnum<T extends string>(values: readonly T[]): { [K in T]: K } {

@@ -31,6 +31,7 @@ const CODE_FAMILY: Record<string, string> = {
   OUT_OF_RANGE: 'BAD_USER_INPUT',
   UNIT_NOT_VALID: 'BAD_USER_INPUT',
   PERIOD_OUT_OF_RANGE: 'BAD_USER_INPUT',
+  INVALID_SCORE: 'BAD_USER_INPUT',
   // An issued plan is a state the request conflicts with (amendments come later), not a missing right.
   PLAN_NOT_EDITABLE: 'CONFLICT',
 };

@@ -29,7 +29,7 @@ describe.each(await testDatabases())('malformed variables on %s', (kind) => {
   };
 
   it.each([
-    ['an enum value the schema does not have', CREATE, JSON.stringify({ i: { ...indicator, measure: 'PERCENT' } }), 'i.measure', /trường i\.measure không nhận giá trị PERCENT/],
+    ['an enum value the schema does not have', CREATE, JSON.stringify({ i: { ...indicator, measure: 'RATIO' } }), 'i.measure', /trường i\.measure không nhận giá trị RATIO/],
     ['an unknown input field', RECORD, JSON.stringify({ i: { indicatorId: '1', period: '2024', results: [], bogus: 1 } }), 'i.bogus', /trường i\.bogus không có/],
     [
       'a wrong type',
@@ -61,9 +61,9 @@ describe.each(await testDatabases())('malformed variables on %s', (kind) => {
   });
 
   it('says it in English with accept-language: en', async () => {
-    const res = await post(JSON.stringify({ query: CREATE, variables: { i: { ...indicator, measure: 'PERCENT' } } }), 'en');
+    const res = await post(JSON.stringify({ query: CREATE, variables: { i: { ...indicator, measure: 'RATIO' } } }), 'en');
     expect(res.status).toBe(400);
-    expect(res.body.errors![0].message).toBe('Invalid input: i.measure does not take the value PERCENT');
+    expect(res.body.errors![0].message).toBe('Invalid input: i.measure does not take the value RATIO');
   });
 
   it('still answers a well-formed variable', async () => {

@@ -187,7 +187,8 @@ describe.each(await testDatabases())('subtree scope on %s', (kind) => {
       ['issuePlan', 'phantich.daklak', () => [ISSUE_PLAN, { id: d.plan(2024) }]],
       ['createIndicator', 'phantich.daklak', () => [CREATE_INDICATOR, { input: { code: 'X', name: 'x', measure: 'RATE', comparator: 'AT_LEAST' } }]],
       ['setTargets', 'xa.buontrap', () => [SET_TARGETS, { input: { planId: plan, indicatorId: online, targets: [{ unitId: d.unit('24538'), value: 60 }] } }]],
-      ['createIndicator', 'huyen.krongana', () => [CREATE_INDICATOR, { input: { code: 'X', name: 'x', measure: 'RATE', comparator: 'AT_LEAST' } }]],
+      // A district keeps a catalogue of its own, not its province's.
+      ['createIndicator', 'huyen.krongana', () => [CREATE_INDICATOR, { input: { code: 'X', name: 'x', measure: 'RATE', comparator: 'AT_LEAST', ownerId: d.unit('66') } }]],
     ])('%s by %s → FORBIDDEN', async (_op, user, doc) => {
       const [query, variables] = doc() as [string, Record<string, unknown>];
       expect(codes(await gql(user, query, variables))).toEqual(['FORBIDDEN']);

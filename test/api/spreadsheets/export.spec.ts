@@ -129,16 +129,16 @@ describe.each(await testDatabases())('spreadsheet exports on %s', (kind) => {
     const ws = await sheet(annexPath(), analyst);
     const a = readAnnex(ws);
     const last = ws.columnCount;
-    expect(last).toBe(5); // STT, name, digitisation target, 2021 online rate, 2022 online-rate target
+    expect(last).toBe(6); // STT, name, digitisation target, procedures at level 3-4 (a fact column), 2021 online rate, 2022 online-rate target
     expect(ws.getCell('A1').value).toBe('Phụ lục');
     expect(text(ws.getCell('A2').value)).toMatch(/^GIAO CHỈ TIÊU SỐ HÓA HỒ SƠ KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH.*NĂM 2022 TRÊN ĐỊA BÀN TỈNH ĐẮK LẮK$/);
     expect(text(ws.getCell('A3').value)).toMatch(/^\(Kèm theo Quyết định số \/QĐ-UBND ngày\s+\/\s+\/2022 của UBND tỉnh Đắk Lắk\)$/);
     const merges = (ws.model as unknown as { merges: string[] }).merges;
-    for (const m of ['A1:E1', 'A2:E2', 'A3:E3', `A${a.h1}:A${a.h1 + 1}`, `B${a.h1}:B${a.h1 + 1}`, `D${a.h1}:E${a.h1}`]) expect(merges).toContain(m);
+    for (const m of ['A1:F1', 'A2:F2', 'A3:F3', `A${a.h1}:A${a.h1 + 1}`, `B${a.h1}:B${a.h1 + 1}`, `D${a.h1}:F${a.h1}`]) expect(merges).toContain(m);
     expect(a.top.slice(0, 2)).toEqual(['STT', 'Cơ quan, đơn vị']);
-    expect(a.top[2]).toMatch(/^1\. Số hóa hồ sơ/);
-    expect(a.top[3]).toMatch(/^2\. Tỷ lệ hồ sơ TTHC tiếp nhận, giải quyết trực tuyến/);
-    expect(a.sub.slice(2)).toEqual(['Mức giao năm 2022', 'Thực hiện năm 2021', 'Mức giao năm 2022']);
+    expect(a.top[2]).toMatch(/^Số hóa hồ sơ/); // the decision does not number its indicators
+    expect(a.top[3]).toMatch(/^Tỷ lệ hồ sơ TTHC tiếp nhận, giải quyết trực tuyến/);
+    expect(a.sub.slice(2)).toEqual(['Mức giao năm 2022', 'Số lượng TTHC mức độ 3, 4', 'Thực hiện năm 2021', 'Mức giao năm 2022']);
     expect(a.sections.map((x) => x.heading)).toEqual(['I. CÁC SỞ, BAN, NGÀNH', 'II. UBND CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ']);
     expect(a.sections.map((x) => x.rows.map((r) => r[0]))).toEqual([Array.from({ length: 18 }, (_, i) => i + 1), Array.from({ length: 15 }, (_, i) => i + 1)]);
     // Print: A4 (9) landscape, one page wide, the two header rows on every page.
@@ -189,7 +189,7 @@ describe.each(await testDatabases())('spreadsheet exports on %s', (kind) => {
       .map((r) => text(r[0]))
       .join('\n');
     expect(titles).toContain('Kế hoạch: Về việc giao chỉ tiêu số hóa');
-    expect(titles).toContain('Chỉ tiêu: 2. Tỷ lệ hồ sơ TTHC tiếp nhận, giải quyết trực tuyến');
+    expect(titles).toContain('Chỉ tiêu: Tỷ lệ hồ sơ TTHC tiếp nhận, giải quyết trực tuyến');
     expect(titles).toContain(`Đơn vị: ${want.unit.name} — Kỳ: ${period === '2022' ? 'Năm 2022' : 'Quý 2/2022'}`);
     const h = all.findIndex((r) => r[0] === 'STT');
     expect(all[h].map(text)).toEqual(['STT', 'Đơn vị', 'Mức giao', 'b (đạt)', 'a (tổng)', 'Kết quả', 'Trạng thái', 'Chênh lệch (điểm %)', 'Xếp hạng']);

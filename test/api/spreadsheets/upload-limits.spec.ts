@@ -156,8 +156,10 @@ describe.each(await testDatabases())('upload limits on %s', (kind) => {
   let token: string;
   let planId: string;
   let indicatorId: string;
-  // /healthz on a connection of its own, never queued behind the upload.
-  const healthAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  // /healthz on a connection of its own, never queued behind the upload; a fresh one per watched
+  // upload, since a socket left idle while the next test builds its file may be closed by the
+  // server's keep-alive timeout just as it is reused (ECONNRESET, nothing to do with the upload).
+  let healthAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
   beforeAll(async () => {
     s = await bootServer(kind, { seed: 'demo' });
@@ -193,6 +195,8 @@ describe.each(await testDatabases())('upload limits on %s', (kind) => {
 
   /** The upload, with /healthz polled every ~50 ms until it is answered; the slowest poll and the RSS growth. */
   async function sendWatched(file: Buffer, name: string, headers: Record<string, string> = {}) {
+    healthAgent.destroy();
+    healthAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;

@@ -103,7 +103,6 @@ describe.each(await testDatabases())('setTargets on %s', (kind) => {
   it.each([
     ['a rate above 100', '66.STP', 100.5, 'OUT_OF_RANGE'],
     ['a negative rate', '66.STP', -0.01, 'OUT_OF_RANGE'],
-    ["the writer's own unit (a unit never writes its own target)", '66', 80, 'NOT_IN_SCOPE'],
   ])('refuses %s, saving no row of the batch', async (_label, code, value, issue) => {
     const res = await write([
       { unitId: d.unit(code), value },
@@ -113,6 +112,14 @@ describe.each(await testDatabases())('setTargets on %s', (kind) => {
     expect(res.issues.filter((i) => i.severity === 'ERROR').map((i) => [d.codeOf(i.unitId), i.code])).toEqual([[code, issue]]);
     expect(await stored('66.SYT')).toBeUndefined();
     expect(await stored(code)).toBeUndefined();
+  });
+
+  // The issuer writes its own unit's target (the whole-area row); every other unit's is written from above (own-scope.spec.ts).
+  it("lets the plan's issuer write its own unit's target, assigned by itself (a dry run: nothing saved)", async () => {
+    const res = await write([{ unitId: d.unit('66'), value: 80 }], true);
+    expect(res).toMatchObject({ applied: false, created: 1, updated: 0, issues: [] });
+    expect(res.targets.map((t) => [t.id, t.value, t.unit.code, t.assignedBy.code])).toEqual([[`new:${d.unit('66')}`, 80, '66', '66']]);
+    expect(await stored('66')).toBeUndefined();
   });
 
   it('reports a unit that does not exist as NOT_IN_SCOPE, like one outside reach', async () => {

@@ -79,7 +79,9 @@ const MATRIX: Record<string, string> = {
   'Mutation.login': '✓     ✓     ✓     ✓     ✓     ✓',
   'Mutation.logout': '✓     ✓     ✓     ✓     ✓     ✓',
   'Mutation.changePassword': '✓     ✓     ✓     ✓     ✓     ✓',
-  'Mutation.createIndicator': '✓     ✓     F     F     F     F',
+  // Catalogues (issue #13): the national one for system administrators, a province's for its administrators, a district's for its managers.
+  'Mutation.createIndicator': '✓     ✓     ✓     F     F     F',
+  'Mutation.updateIndicator': '✓     ✓     ✓     F     F     F', // an indicator of the catalogue the actor would add to (an agency's: its province's)
   'Mutation.createUnit': '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF',
   'Mutation.createUser': '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF',
   'Mutation.unlockAccount': '✓✓--  ✓✓N-  FFFF  F-FF  F-FF  FFFF', // an account of the unit, as createUser
@@ -87,8 +89,14 @@ const MATRIX: Record<string, string> = {
   'Mutation.addPlanIndicator': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF', // to a draft plan of the unit
   'Mutation.addPlanTask': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF',
   'Mutation.issuePlan': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF',
-  // A unit never writes its own target: the unit above does (a system administrator anywhere).
-  'Mutation.setTargets': '✓✓--  S✓S-  S✓SS  S-SS  F-FF  FFFF',
+  'Mutation.updatePlan': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF', // a draft plan of the unit
+  'Mutation.updatePlanIndicator': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF',
+  'Mutation.removePlanIndicator': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF',
+  'Mutation.setPlanHeadings': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  F-FF  FFFF',
+  'Mutation.copyPlan': '✓✓--  ✓✓N-  ✓FNF  ✓-NF  F-FF  FFFF', // the unit's issued plan, copied for the same issuer: read it and edit that issuer's plans
+  // A unit never writes its own target: the unit above does (a system administrator anywhere);
+  // but the plan's issuer writes its own unit's, the whole-area row (the province in the province's plan).
+  'Mutation.setTargets': '✓✓--  ✓✓S-  S✓SS  S-SS  F-FF  FFFF',
   'Mutation.cascadeTargets': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  F-FF  FFFF', // to the children of the unit
   'Mutation.recordResults': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  FFFF', // its own figures and its subtree's
 };
@@ -295,6 +303,22 @@ const OPS: Record<string, Op> = {
     vars: (c) => ({ i: { code: `MX-${c.n}`, name: `Chỉ tiêu ma trận ${c.n}`, measure: 'RATE', comparator: 'AT_LEAST' } }),
     check: (i, c) => expect(i.code).toBe(`MX-${c.n}`),
   },
+  'Mutation.updateIndicator': {
+    doc: 'mutation($id: ID!, $i: IndicatorInput!) { updateIndicator(id: $id, input: $i) { id name } }',
+    // A fresh indicator (the system administrator creates it) of the catalogue the actor's role adds to.
+    vars: async (c) => {
+      const owner = c.actor.key === 'SYSTEM_ADMIN' ? null : c.actor.key === 'PROVINCE_ADMIN' || c.actor.key === 'UNIT_MANAGER@agency' ? '66' : '655';
+      const i = { code: `MXU-${c.n}`, name: `Chỉ tiêu sửa ${c.n}`, measure: 'RATE', comparator: 'AT_LEAST' };
+      const created = await gqlOk<{ createIndicator: { id: string } }>(
+        c,
+        'mutation($i: IndicatorInput!) { createIndicator(input: $i) { id } }',
+        { i: { ...i, ownerId: owner === null ? null : c.w.id(owner) } },
+        c.sysadmin,
+      );
+      return { id: created.createIndicator.id, i: { ...i, name: `Chỉ tiêu đã sửa ${c.n}` } };
+    },
+    check: (i, c) => expect(i.name).toBe(`Chỉ tiêu đã sửa ${c.n}`),
+  },
   'Mutation.createUnit': {
     doc: 'mutation($i: CreateUnitInput!) { createUnit(input: $i) { id name parent { id } } }',
     vars: (c) => ({ i: { name: `Đơn vị ma trận ${c.n}`, kind: childKind(c.w.kind(c.code!)), parentId: uid(c) } }),
@@ -350,6 +374,42 @@ const OPS: Record<string, Op> = {
       return { id: created.createPlan.id };
     },
     check: (p) => expect(p.status).toBe('ISSUED'),
+  },
+  'Mutation.updatePlan': {
+    doc: 'mutation($id: ID!, $i: PlanUpdateInput!) { updatePlan(id: $id, input: $i) { id signer } }',
+    vars: (c) => ({ id: c.w.draft[c.code!], i: { signer: `Người ký ma trận ${c.n}` } }),
+    check: (p, c) => expect(p.signer).toBe(`Người ký ma trận ${c.n}`),
+  },
+  'Mutation.updatePlanIndicator': {
+    doc: 'mutation($i: PlanIndicatorInput!) { updatePlanIndicator(input: $i) { id indicators { indicator { id } note } } }',
+    vars: (c) => ({ i: { planId: c.w.draft[c.code!], indicatorId: c.code === '99' ? c.w.Y99 : c.w.X, note: `Ghi chú ma trận ${c.n}` } }),
+    check: (p, c) => expect(p.indicators.map((i: { note: string | null }) => i.note)).toContain(`Ghi chú ma trận ${c.n}`),
+  },
+  'Mutation.removePlanIndicator': {
+    doc: 'mutation($p: ID!, $i: ID!) { removePlanIndicator(planId: $p, indicatorId: $i) { id indicators { indicator { id } } } }',
+    // A fresh draft of the unit with one row each time (the system administrator writes it).
+    vars: async (c) => {
+      const indicatorId = c.code === '99' ? c.w.Y99 : c.w.X;
+      const p = await gqlOk<{ createPlan: { id: string } }>(
+        c,
+        'mutation($i: PlanInput!) { createPlan(input: $i) { id } }',
+        { i: { issuerId: uid(c), year: 2034, title: `KH bỏ dòng ${c.n}` } },
+        c.sysadmin,
+      );
+      await gqlOk(c, 'mutation($i: PlanIndicatorInput!) { addPlanIndicator(input: $i) { id } }', { i: { planId: p.createPlan.id, indicatorId } }, c.sysadmin);
+      return { p: p.createPlan.id, i: indicatorId };
+    },
+    check: (p) => expect(p.indicators).toEqual([]),
+  },
+  'Mutation.setPlanHeadings': {
+    doc: 'mutation($p: ID!, $h: [PlanHeadingInput!]!) { setPlanHeadings(planId: $p, headings: $h) { id headings { position text } } }',
+    vars: (c) => ({ p: c.w.draft[c.code!], h: [{ position: 'I', text: `Mục ma trận ${c.n}` }] }),
+    check: (p, c) => expect(p.headings).toEqual([{ position: 'I', text: `Mục ma trận ${c.n}` }]),
+  },
+  'Mutation.copyPlan': {
+    doc: 'mutation($id: ID!, $y: Int!) { copyPlan(id: $id, year: $y) { id status year issuer { id } } }',
+    vars: (c) => ({ id: c.w.issued[c.code!], y: 2040 }),
+    check: (p, c) => expect(p).toMatchObject({ status: 'DRAFT', year: 2040, issuer: { id: uid(c) } }),
   },
   'Mutation.setTargets': {
     doc: 'mutation($i: SetTargetsInput!) { setTargets(input: $i) { applied created updated issues { unitId code severity } targets { value unit { id name } } } }',

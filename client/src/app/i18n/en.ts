@@ -3,10 +3,12 @@ import type { MessageKey } from './vi';
 import { accounts } from './en/accounts';
 import { cascade } from './en/cascade';
 import { common } from './en/common';
+import { documents } from './en/documents';
+import { indicators } from './en/indicators';
 import { plans } from './en/plans';
 import { progress } from './en/progress';
 import { results } from './en/results';
 import { spreadsheets } from './en/spreadsheets';
 import { units } from './en/units';
 
-export const en: Record<MessageKey, string> = { ...common, ...plans, ...cascade, ...results, ...progress, ...accounts, ...units, ...spreadsheets };
+export const en: Record<MessageKey, string> = { ...common, ...plans, ...cascade, ...results, ...progress, ...accounts, ...units, ...spreadsheets, ...documents, ...indicators };

@@ -5,12 +5,14 @@
 import { accounts } from './vi/accounts';
 import { cascade } from './vi/cascade';
 import { common } from './vi/common';
+import { documents } from './vi/documents';
+import { indicators } from './vi/indicators';
 import { plans } from './vi/plans';
 import { progress } from './vi/progress';
 import { results } from './vi/results';
 import { spreadsheets } from './vi/spreadsheets';
 import { units } from './vi/units';
 
-export const vi = { ...common, ...plans, ...cascade, ...results, ...progress, ...accounts, ...units, ...spreadsheets } as const;
+export const vi = { ...common, ...plans, ...cascade, ...results, ...progress, ...accounts, ...units, ...spreadsheets, ...documents, ...indicators } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,6 +1,17 @@
 import { Outlet, useLocation, useNavigate, matchPath } from 'react-router';
 import { Button, Flex, Layout, Menu, Segmented, Space, Tooltip, Typography, theme } from 'antd';
-import { ApartmentOutlined, BarChartOutlined, CodeOutlined, EditOutlined, FileTextOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  CodeOutlined,
+  EditOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useApolloClient } from '@apollo/client/react';
 import { can } from '../access';
 import { useI18n, type Locale } from '../i18n';
@@ -11,6 +22,7 @@ import { LogoutMutation } from '../../features/auth/auth.graphql';
 const ICONS: Record<string, React.ReactNode> = {
   '/': <HomeOutlined />,
   '/plans': <FileTextOutlined />,
+  '/indicators': <UnorderedListOutlined />,
   '/results': <EditOutlined />,
   '/imports': <UploadOutlined />,
   '/progress': <BarChartOutlined />,

@@ -25,42 +25,162 @@ export const PlansQuery = graphql(`
   }
 `);
 
+/**
+ * A plan as its document writes it: the header, the document fields, headings, rows and tasks.
+ * Every write of the plan answers with this, so the page shows what was saved without a reload.
+ * PlanHeader's fields and the responsible's are written out: graphql-armor counts each nested
+ * fragment as a level (server/src/spa-documents.spec.ts).
+ */
+export const PlanDocumentFragment = graphql(`
+  fragment PlanDocument on Plan {
+    id
+    year
+    title
+    documentNumber
+    documentDate
+    status
+    subAssignmentDeadline
+    documentKind
+    legalBasis
+    signer
+    recipients
+    headings {
+      position
+      text
+    }
+    issuer {
+      id
+      name
+      kind
+    }
+    indicators {
+      id
+      section
+      position
+      scope
+      legalBasis
+      note
+      factLabels
+      floors {
+        kind
+        value
+      }
+      lead {
+        text
+        kinds
+        unit {
+          id
+          name
+        }
+      }
+      coordinating {
+        text
+        kinds
+        unit {
+          id
+          name
+        }
+      }
+      indicator {
+        id
+        code
+        name
+        measure
+        comparator
+        unitOfMeasure
+        hardMinimum
+        numeratorLabel
+        denominatorLabel
+      }
+    }
+    tasks {
+      id
+      position
+      content
+      leads
+      coordinators
+      timeFrame
+      deliverable
+      lead {
+        text
+        kinds
+        unit {
+          id
+          name
+        }
+      }
+      coordinating {
+        text
+        kinds
+        unit {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
 export const PlanQuery = graphql(`
   query Plan($id: ID!) {
     plan(id: $id) {
+      ...PlanDocument
+    }
+  }
+`);
+
+export const CreatePlanMutation = graphql(`
+  mutation CreatePlan($input: PlanInput!) {
+    createPlan(input: $input) {
       ...PlanHeader
-      legalBasis
-      issuer {
-        kind
-      }
-      indicators {
-        section
-        position
-        floors {
-          kind
-          value
-        }
-        indicator {
-          id
-          code
-          name
-          measure
-          comparator
-          unitOfMeasure
-          hardMinimum
-          numeratorLabel
-          denominatorLabel
-        }
-      }
-      tasks {
-        id
-        position
-        content
-        leads
-        coordinators
-        timeFrame
-        deliverable
-      }
+    }
+  }
+`);
+
+export const CopyPlanMutation = graphql(`
+  mutation CopyPlan($id: ID!, $year: Int!, $issuerId: ID) {
+    copyPlan(id: $id, year: $year, issuerId: $issuerId) {
+      ...PlanHeader
+    }
+  }
+`);
+
+export const UpdatePlanMutation = graphql(`
+  mutation UpdatePlan($id: ID!, $input: PlanUpdateInput!) {
+    updatePlan(id: $id, input: $input) {
+      ...PlanDocument
+    }
+  }
+`);
+
+export const SetPlanHeadingsMutation = graphql(`
+  mutation SetPlanHeadings($planId: ID!, $headings: [PlanHeadingInput!]!) {
+    setPlanHeadings(planId: $planId, headings: $headings) {
+      ...PlanDocument
+    }
+  }
+`);
+
+export const AddPlanIndicatorMutation = graphql(`
+  mutation AddPlanIndicator($input: PlanIndicatorInput!) {
+    addPlanIndicator(input: $input) {
+      ...PlanDocument
+    }
+  }
+`);
+
+export const UpdatePlanIndicatorMutation = graphql(`
+  mutation UpdatePlanIndicator($input: PlanIndicatorInput!) {
+    updatePlanIndicator(input: $input) {
+      ...PlanDocument
+    }
+  }
+`);
+
+export const RemovePlanIndicatorMutation = graphql(`
+  mutation RemovePlanIndicator($planId: ID!, $indicatorId: ID!) {
+    removePlanIndicator(planId: $planId, indicatorId: $indicatorId) {
+      ...PlanDocument
     }
   }
 `);

@@ -43,3 +43,29 @@ export const UnitDetailQuery = graphql(`
     }
   }
 `);
+
+/** The plan rows and tasks a unit leads or coordinates, by its name or by its kind (a group the document names). */
+export const UnitResponsibilitiesQuery = graphql(`
+  query UnitResponsibilities($id: ID!, $year: Int) {
+    unit(id: $id) {
+      id
+      responsibilities(year: $year) {
+        role
+        position
+        content
+        text
+        plan {
+          id
+          year
+          title
+        }
+        indicator {
+          id
+        }
+        task {
+          id
+        }
+      }
+    }
+  }
+`);

@@ -10,6 +10,7 @@ import { IMPORT_MESSAGES, IMPORT_SHEET_NAMES } from './imports';
 import { MESSAGES, VARIANTS, type LocalizedText } from './issues';
 import { REASON_MESSAGES, type ReasonKey } from './reasons';
 import { STORED_TEXTS, type StoredTextKey } from './stored';
+import { DOCUMENT_TEXTS } from './documents';
 
 /** Every table of the catalogue by name: its keys are codes or reason keys, its values vi/en templates. */
 export const MESSAGE_CATALOGUES: Readonly<Record<string, Readonly<Record<string, LocalizedText>>>> = {
@@ -20,6 +21,7 @@ export const MESSAGE_CATALOGUES: Readonly<Record<string, Readonly<Record<string,
   reasons: REASON_MESSAGES,
   http: HTTP_MESSAGES,
   stored: STORED_TEXTS,
+  documents: DOCUMENT_TEXTS,
 };
 
 function lookup(table: Readonly<Record<string, LocalizedText>>, key: string): LocalizedText | undefined {

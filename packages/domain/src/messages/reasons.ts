@@ -43,6 +43,27 @@ export const REASON_MESSAGES = {
   variableNotFinite: { vi: 'trường {field} phải là một số hữu hạn', en: '{field} must be a finite number' },
   // A query parameter an export needs (GET /export/…?plan=…).
   missingParameter: { vi: 'thiếu tham số {name}', en: 'missing {name}' },
+  // Per-unit facts of a target (TargetValueInput.facts), the field named ("targets[2].facts").
+  factLabel: { vi: 'trường {field} có cột "{label}" mà dòng chỉ tiêu không khai báo', en: '{field} has the column "{label}", which the row does not have' },
+  duplicateFactLabel: { vi: 'trường {field} ghi cột "{label}" hơn một lần', en: '{field} gives the column "{label}" more than once' },
+  // Plans as documents and catalogues (issue #13).
+  measureInUse: {
+    vi: 'không thể đổi loại đo lường của chỉ tiêu đã có chỉ tiêu giao hoặc kết quả ({targets} chỉ tiêu giao, {results} kết quả): các số liệu đó sẽ bị hiểu sai',
+    en: 'the measure of an indicator with targets or results cannot change ({targets} targets, {results} results): they would be read wrongly',
+  },
+  headingPosition: { vi: 'số thứ tự mục "{position}" xuất hiện hơn một lần', en: 'the heading position "{position}" appears more than once' },
+  indicatorNotVisible: {
+    vi: 'đơn vị ban hành không dùng được chỉ tiêu {code} (thuộc danh mục riêng của đơn vị khác)',
+    en: 'the issuer cannot use the indicator {code} (it belongs to another unit’s catalogue)',
+  },
+  planHasTargets: { vi: 'kế hoạch đã có chỉ tiêu giao: không thể đổi {field}', en: 'the plan already has targets: {field} cannot change' },
+  title: { vi: 'tiêu đề không được để trống', en: 'the title cannot be empty' },
+  required: { vi: 'trường {field} không được để trống', en: '{field} cannot be empty' },
+  catalogueOwner: {
+    vi: 'danh mục chỉ tiêu riêng chỉ thuộc về một tỉnh hoặc một đơn vị cấp huyện',
+    en: 'an own catalogue belongs to a province or a district-level unit',
+  },
+  planChanged: { vi: 'kế hoạch vừa được người khác sửa; hãy tải lại rồi sửa lại', en: 'the plan was just changed by someone else; reload and try again' },
 } satisfies Record<string, LocalizedText>;
 
 export type ReasonKey = keyof typeof REASON_MESSAGES;

@@ -6,4 +6,11 @@ import { LoginThrottle1765100000000 } from './1765100000000-login-throttle';
 import { PlanDocuments1765200000000 } from './1765200000000-plan-documents';
 
 /** Every migration, in order. Listed explicitly (no globs) so tests and the built server load the same set. */
-export const migrations = [InitialSchema1732300000000, RollupIndexes1764000000000, FiniteNumbers1765000000000, AuditPlan1765050000000, LoginThrottle1765100000000, PlanDocuments1765200000000];
+export const migrations = [
+  InitialSchema1732300000000,
+  RollupIndexes1764000000000,
+  FiniteNumbers1765000000000,
+  AuditPlan1765050000000,
+  LoginThrottle1765100000000,
+  PlanDocuments1765200000000,
+];

@@ -1,9 +1,12 @@
 import { IsNull, type DataSource } from 'typeorm';
-import { DomainError } from '@chitieu/domain';
+import { DomainError, PROVINCE_LEVEL_KINDS, isDistrictLevel } from '@chitieu/domain';
 import { Indicator } from './indicator.entity';
 import type { IndicatorInput } from './indicators.inputs';
+import { Target } from '../targets/target.entity';
+import { ResultRow } from '../results/result.entity';
+import type { Unit } from '../units/unit.entity';
 import { badInput, notFound } from '../../common/errors';
-import { canSee, isAdmin, pathIds } from '../../common/scope';
+import { canSee, inSubtree, pathIds } from '../../common/scope';
 import type { AuthedContext } from '../../common/context';
 import type { AuditLog } from '../audit/audit-log';
 
@@ -34,44 +37,110 @@ export class IndicatorsService {
     return !!owner && canSee(ctx.actor, owner.path);
   }
 
-  /** A system admin adds to the national catalogue, a province admin to its province's own. */
-  async create(ctx: AuthedContext, input: IndicatorInput): Promise<Indicator> {
+  /** A unit the caller sees, else NOT_FOUND (as UnitsService.get, without depending on it). */
+  private async unit(ctx: AuthedContext, id: string | number): Promise<Unit> {
+    const n = Number(id);
+    const unit = Number.isInteger(n) && n > 0 ? await ctx.loaders.unit.load(n) : null;
+    if (!unit || !canSee(ctx.actor, unit.path)) throw notFound('unit', id);
+    return unit;
+  }
+
+  /**
+   * The catalogue a new indicator goes to: a system administrator's national one (or the unit
+   * named), a province administrator's province (or a district-level unit in it), a district
+   * manager's district. Anyone else: FORBIDDEN.
+   */
+  private async catalogueFor(ctx: AuthedContext, ownerId: string | null | undefined): Promise<Unit | null> {
     const actor = ctx.actor;
-    const ownerUnitId = actor.role === 'SYSTEM_ADMIN' ? null : actor.unitPath ? pathIds(actor.unitPath)[0] : null;
-    if (!isAdmin(actor)) throw new DomainError('FORBIDDEN', {});
-    const code = input.code.trim();
-    if (!code) throw badInput('code');
-    if (input.measure === 'SCORE' && input.scoring?.some((s) => s.score < 0 || s.score > 100)) throw badInput('scoring');
-    const repo = this.ds.getRepository(Indicator);
-    const clash = await repo.findOneBy({ code, ownerUnitId: ownerUnitId === null ? IsNull() : ownerUnitId });
-    if (clash) throw new DomainError('CONFLICT', { reason: 'indicatorCode', code });
+    if (ownerId == null) {
+      if (actor.role === 'SYSTEM_ADMIN') return null;
+      if (actor.role === 'PROVINCE_ADMIN' && actor.unitPath) return this.unit(ctx, pathIds(actor.unitPath)[0]);
+      if (actor.role === 'UNIT_MANAGER' && actor.unitId !== null) {
+        const own = await this.unit(ctx, actor.unitId);
+        if (isDistrictLevel(own.kind)) return own;
+      }
+      throw new DomainError('FORBIDDEN', {});
+    }
+    const owner = await this.unit(ctx, ownerId);
+    if (!PROVINCE_LEVEL_KINDS.includes(owner.kind) && !isDistrictLevel(owner.kind)) throw badInput('catalogueOwner');
+    if (!this.keeps(ctx, owner)) throw new DomainError('FORBIDDEN', {});
+    return owner;
+  }
+
+  /** Whether the caller keeps the catalogue of `owner` (null: the national one, system administrators only). */
+  private keeps(ctx: AuthedContext, owner: Unit | null): boolean {
+    const actor = ctx.actor;
+    if (actor.role === 'SYSTEM_ADMIN') return true;
+    if (owner === null) return false;
+    if (actor.role === 'PROVINCE_ADMIN') return inSubtree(actor, owner.path);
+    return actor.role === 'UNIT_MANAGER' && actor.unitId === owner.id && isDistrictLevel(owner.kind);
+  }
+
+  async create(ctx: AuthedContext, input: IndicatorInput): Promise<Indicator> {
+    const owner = await this.catalogueFor(ctx, input.ownerId);
+    const fields = indicatorFields(input);
+    await this.checkCodeFree(fields.code, owner?.id ?? null, null);
     return this.ds.transaction(async (m) => {
-      const indicator = m.getRepository(Indicator).create({
-        code,
-        name: input.name.trim(),
-        measure: input.measure,
-        comparator: input.comparator,
-        unitOfMeasure: input.unitOfMeasure ?? (input.measure === 'RATE' ? '%' : ''),
-        numeratorLabel: input.numeratorLabel ?? null,
-        denominatorLabel: input.denominatorLabel ?? null,
-        hardMinimum: input.hardMinimum ?? null,
-        legalBasis: input.legalBasis ?? null,
-        notes: input.notes ?? null,
-        scoring: input.scoring?.map((s) => ({ when: s.when, score: s.score })) ?? null,
-        accumulation: input.accumulation ?? 'PERIODIC',
-        ownerUnitId,
-        createdAt: new Date(),
-      });
+      const indicator = m.getRepository(Indicator).create({ ...fields, ownerUnitId: owner?.id ?? null, createdAt: new Date() });
       await m.getRepository(Indicator).insert(indicator);
-      await this.audit.record(m, ctx, [{ entity: 'indicator', entityId: indicator.id, action: 'create', unitPath: null, before: null, after: indicator }]);
+      await this.audit.record(m, ctx, [{ entity: 'indicator', entityId: indicator.id, action: 'create', unitPath: owner?.path ?? null, before: null, after: indicator }]);
       return indicator;
     });
   }
 
-  /** Changes an indicator of a catalogue the caller keeps. TODO(#13): implement. */
-  async update(ctx: AuthedContext, id: string, input: IndicatorInput): Promise<Indicator> {
-    void input;
-    await this.get(ctx, id);
-    throw new DomainError('FORBIDDEN', {});
+  private async checkCodeFree(code: string, ownerUnitId: number | null, self: number | null): Promise<void> {
+    const clash = await this.ds.getRepository(Indicator).findOneBy({ code, ownerUnitId: ownerUnitId === null ? IsNull() : ownerUnitId });
+    if (clash && clash.id !== self) throw new DomainError('CONFLICT', { reason: 'indicatorCode', code });
   }
+
+  /**
+   * Changes an indicator of a catalogue the caller keeps. Its catalogue stays; its measure cannot
+   * change once targets or results use it (they would be read as another kind of figure).
+   */
+  async update(ctx: AuthedContext, id: string, input: IndicatorInput): Promise<Indicator> {
+    const current = await this.get(ctx, id);
+    const owner = current.ownerUnitId === null ? null : await this.unit(ctx, current.ownerUnitId);
+    if (!this.keeps(ctx, owner)) throw new DomainError('FORBIDDEN', {});
+    if (input.ownerId != null && Number(input.ownerId) !== (owner?.id ?? null)) throw badInput('catalogueOwner');
+    const fields = indicatorFields(input);
+    await this.checkCodeFree(fields.code, current.ownerUnitId, current.id);
+    if (fields.measure !== current.measure) {
+      const [targets, results] = await Promise.all([
+        this.ds.getRepository(Target).countBy({ indicatorId: current.id }),
+        this.ds.getRepository(ResultRow).countBy({ indicatorId: current.id }),
+      ]);
+      if (targets || results) throw badInput('measureInUse', { targets, results });
+    }
+    const after = await this.ds.transaction(async (m) => {
+      await m.getRepository(Indicator).update({ id: current.id }, fields);
+      const saved = Object.assign(new Indicator(), current, fields);
+      await this.audit.record(m, ctx, [{ entity: 'indicator', entityId: current.id, action: 'update', unitPath: owner?.path ?? null, before: current, after: saved }]);
+      return saved;
+    });
+    ctx.loaders.indicator.clear(current.id);
+    return after;
+  }
+}
+
+/** What an input says of an indicator, checked and trimmed. */
+function indicatorFields(input: IndicatorInput) {
+  const code = input.code.trim();
+  if (!code) throw badInput('required', { field: 'code' });
+  const name = input.name.trim();
+  if (!name) throw badInput('name');
+  if (input.measure === 'SCORE' && input.scoring?.some((s) => s.score < 0 || s.score > 100)) throw badInput('scoring');
+  return {
+    code,
+    name,
+    measure: input.measure,
+    comparator: input.comparator,
+    unitOfMeasure: input.unitOfMeasure ?? (input.measure === 'RATE' || input.measure === 'PERCENT' ? '%' : ''),
+    numeratorLabel: input.numeratorLabel ?? null,
+    denominatorLabel: input.denominatorLabel ?? null,
+    hardMinimum: input.hardMinimum ?? null,
+    legalBasis: input.legalBasis ?? null,
+    notes: input.notes ?? null,
+    scoring: input.scoring?.map((s) => ({ when: s.when, score: s.score })) ?? null,
+    accumulation: input.accumulation ?? 'PERIODIC',
+  };
 }

@@ -17,20 +17,9 @@ export class KindValueInput {
   value: number;
 }
 
+/** The document fields a plan keeps besides its issuer, year and title (docs/spec/api.md, "Plans as documents"). */
 @InputType()
-export class PlanInput {
-  @Field(() => ID)
-  issuerId: string;
-
-  @Field(() => Int)
-  @Min(2000)
-  @Max(2100)
-  year: number;
-
-  @Field()
-  @Length(1, 1000)
-  title: string;
-
+abstract class PlanDocumentFields {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(0, 128)
@@ -63,9 +52,24 @@ export class PlanInput {
   recipients?: string[] | null;
 }
 
+@InputType()
+export class PlanInput extends PlanDocumentFields {
+  @Field(() => ID)
+  issuerId: string;
+
+  @Field(() => Int)
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @Field()
+  @Length(1, 1000)
+  title: string;
+}
+
 /** `updatePlan`: any field of PlanInput and the document fields; an omitted field is kept, an explicit null clears it. */
 @InputType()
-export class PlanUpdateInput {
+export class PlanUpdateInput extends PlanDocumentFields {
   @Field(() => ID, { nullable: true })
   issuerId?: string | null;
 
@@ -79,37 +83,6 @@ export class PlanUpdateInput {
   @IsOptional()
   @Length(1, 1000)
   title?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 128)
-  documentNumber?: string | null;
-
-  @Field(() => DateScalar, { nullable: true })
-  documentDate?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 4000)
-  legalBasis?: string | null;
-
-  @Field(() => DateScalar, { nullable: true })
-  subAssignmentDeadline?: string | null;
-
-  @Field(() => DocumentKindEnum, { nullable: true })
-  documentKind?: DocumentKind | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 1000)
-  signer?: string | null;
-
-  /** Nơi nhận, one line each. */
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @Length(1, 500, { each: true })
-  recipients?: string[] | null;
 }
 
 @InputType()

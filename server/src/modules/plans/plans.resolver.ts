@@ -65,11 +65,7 @@ export class PlansResolver {
 
   @Authorized(WRITERS_OF_TARGETS)
   @Mutation(() => Plan)
-  setPlanHeadings(
-    @Arg('planId', () => ID) planId: string,
-    @Arg('headings', () => [PlanHeadingInput]) headings: PlanHeadingInput[],
-    @Ctx() ctx: AuthedContext,
-  ): Promise<Plan> {
+  setPlanHeadings(@Arg('planId', () => ID) planId: string, @Arg('headings', () => [PlanHeadingInput]) headings: PlanHeadingInput[], @Ctx() ctx: AuthedContext): Promise<Plan> {
     return this.plansService.setHeadings(ctx, planId, headings);
   }
 

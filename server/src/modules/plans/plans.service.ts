@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DomainError, UNIT_KINDS } from '@chitieu/domain';
+import { DomainError } from '@chitieu/domain';
 import { Plan } from './plan.entity';
 import { PlanIndicatorRow } from './plan-indicator.entity';
 import { PlanTask } from './plan-task.entity';
@@ -8,32 +8,24 @@ import type { PlanHeadingInput } from './document.types';
 import type { PlanIndicator } from './plans.types';
 import type { Unit } from '../units/unit.entity';
 import { badInput, notFound } from '../../common/errors';
-import { canSee, inSubtree, isAdmin, pathIds, subtreeEnd, type Actor } from '../../common/scope';
+import { pathIds, subtreeEnd } from '../../common/scope';
+import { canEditPlan, canReadPlan, issuerUses } from './plan-tree';
+import { ResponsibleNames } from './responsible-input';
+import { rowFields } from './plan-row-fields';
+import { headingsOf, newPlanFields, savePlanFields, updatedPlanFields } from './plan-update';
+import { copyPlan } from './plan-copy';
+import { responsibilitiesOf, type Responsibility } from './responsibilities';
+import { Target } from '../targets/target.entity';
+import type { Indicator } from '../indicators/indicator.entity';
 import type { AuthedContext } from '../../common/context';
 import type { AuditLog } from '../audit/audit-log';
 import type { IndicatorsService } from '../indicators/indicators.service';
 import type { UnitsService } from '../units/units.service';
 
-/** The tree a plan works on is the tree as it stood on the first day of its year (docs/spec/api.md, "Time"). */
-export function planTreeDate(year: number): string {
-  return `${year}-01-01`;
-}
+export { canEditPlan, canReadPlan, planTreeDate } from './plan-tree';
 
-/**
- * Who reads a plan: anyone in the issuer's subtree once it is issued, and the issuer's ancestors'
- * users likewise (they see plans their ancestors issued); a draft only the issuer's own accounts
- * and administrators above it.
- */
-export function canReadPlan(actor: Actor, plan: Plan, issuer: Unit): boolean {
-  if (inSubtree(actor, issuer.path)) return plan.status === 'ISSUED' || actor.unitId === issuer.id || isAdmin(actor);
-  return plan.status === 'ISSUED' && canSee(actor, issuer.path);
-}
-
-/** Who edits a plan itself (indicators, tasks, issuing): the issuer's managers and administrators at or above it. */
-export function canEditPlan(actor: Actor, issuer: Unit): boolean {
-  if (!inSubtree(actor, issuer.path)) return false;
-  return isAdmin(actor) || (actor.role === 'UNIT_MANAGER' && actor.unitId === issuer.id);
-}
+/** The plans a request reads, by year, kept with the request's loaders (they live and die with it). */
+const readablePlans = new WeakMap<object, Map<number | null, Promise<Plan[]>>>();
 
 export class PlansService {
   constructor(
@@ -79,20 +71,14 @@ export class PlansService {
   async create(ctx: AuthedContext, input: PlanInput): Promise<Plan> {
     const issuer = await this.units.getInSubtree(ctx, input.issuerId);
     if (!canEditPlan(ctx.actor, issuer)) throw new DomainError('FORBIDDEN', {});
-    if (input.subAssignmentDeadline && input.documentDate && input.subAssignmentDeadline < input.documentDate) {
-      throw badInput('subAssignmentDeadline');
-    }
+    const fields = newPlanFields(input);
     return this.ds.transaction(async (m) => {
       const now = new Date();
       const plan = m.getRepository(Plan).create({
+        ...fields,
         issuerId: issuer.id,
-        year: input.year,
-        title: input.title.trim(),
-        documentNumber: input.documentNumber ?? null,
-        documentDate: input.documentDate ?? null,
-        legalBasis: input.legalBasis ?? null,
+        headingList: null,
         status: 'DRAFT',
-        subAssignmentDeadline: input.subAssignmentDeadline ?? null,
         issuedAt: null,
         version: 1,
         createdAt: now,
@@ -112,23 +98,46 @@ export class PlansService {
     return { plan, issuer };
   }
 
+  /** As getEditable, and still a DRAFT (PLAN_NOT_EDITABLE otherwise). */
+  private async getDraft(ctx: AuthedContext, id: string | number): Promise<{ plan: Plan; issuer: Unit }> {
+    const found = await this.getEditable(ctx, id);
+    if (found.plan.status !== 'DRAFT') throw new DomainError('PLAN_NOT_EDITABLE', { planId: found.plan.id });
+    return found;
+  }
+
+  /** An indicator the caller sees and the plan's issuer may use (its line's catalogues). */
+  private async usableIndicator(ctx: AuthedContext, issuer: Unit, id: string | number): Promise<Indicator> {
+    const indicator = await this.indicators.get(ctx, id);
+    const owner = indicator.ownerUnitId === null ? null : await ctx.loaders.unit.load(indicator.ownerUnitId);
+    if (!issuerUses(issuer, owner ? owner.path : null)) throw badInput('indicatorNotVisible', { code: indicator.code });
+    return indicator;
+  }
+
+  /** Adds a row, or replaces the one the plan has for that indicator (every field as given). */
   async addIndicator(ctx: AuthedContext, input: PlanIndicatorInput): Promise<Plan> {
-    const { plan, issuer } = await this.getEditable(ctx, input.planId);
-    if (plan.status !== 'DRAFT') throw new DomainError('PLAN_NOT_EDITABLE', {});
-    const indicator = await this.indicators.get(ctx, input.indicatorId);
-    const floors = input.floors ?? [];
-    for (const f of floors) {
-      if (!UNIT_KINDS.includes(f.kind) || !Number.isFinite(f.value)) throw badInput('floors');
-      if (indicator.measure !== 'COUNT' && (f.value < 0 || f.value > 100)) throw new DomainError('OUT_OF_RANGE', { value: f.value });
-    }
+    return this.writeIndicator(ctx, input, false);
+  }
+
+  /** Changes a row the plan has (NOT_FOUND otherwise): an omitted field keeps its value, null clears it. */
+  async updateIndicator(ctx: AuthedContext, input: PlanIndicatorInput): Promise<Plan> {
+    return this.writeIndicator(ctx, input, true);
+  }
+
+  private async writeIndicator(ctx: AuthedContext, input: PlanIndicatorInput, existingOnly: boolean): Promise<Plan> {
+    const { plan, issuer } = await this.getDraft(ctx, input.planId);
+    const indicator = await this.usableIndicator(ctx, issuer, input.indicatorId);
+    const names = new ResponsibleNames(ctx, this.units, issuer, plan.year);
+    // An update starts from the row as it is; an add from nothing (it replaces every field).
+    const found = existingOnly ? await this.ds.getRepository(PlanIndicatorRow).findOneBy({ planId: plan.id, indicatorId: indicator.id }) : null;
+    if (existingOnly && !found) throw notFound('planIndicator', input.indicatorId);
+    const fields = await rowFields(input, indicator.measure, names, found);
     await this.ds.transaction(async (m) => {
       const repo = m.getRepository(PlanIndicatorRow);
       const existing = await repo.findOneBy({ planId: plan.id, indicatorId: indicator.id });
+      if (existingOnly && !existing) throw notFound('planIndicator', input.indicatorId);
       const row = existing ?? repo.create({ planId: plan.id, indicatorId: indicator.id, sortOrder: await repo.countBy({ planId: plan.id }) });
       const before = existing ? { ...existing } : null;
-      row.section = input.section ?? null;
-      row.position = input.position ?? null;
-      row.floors = floors.map((f) => ({ kind: f.kind, value: f.value }));
+      Object.assign(row, fields);
       await repo.save(row);
       await this.audit.record(m, ctx, [{ entity: 'plan_indicator', entityId: row.id, action: existing ? 'update' : 'create', unitPath: issuer.path, before, after: row }]);
     });
@@ -136,61 +145,104 @@ export class PlansService {
     return plan;
   }
 
+  /** Removes a row from a DRAFT plan, and the plan's targets of that indicator with it. */
+  async removeIndicator(ctx: AuthedContext, planId: string, indicatorId: string): Promise<Plan> {
+    const { plan, issuer } = await this.getDraft(ctx, planId);
+    const n = Number(indicatorId);
+    if (!Number.isInteger(n) || n <= 0) throw notFound('planIndicator', indicatorId);
+    await this.ds.transaction(async (m) => {
+      const row = await m.getRepository(PlanIndicatorRow).findOneBy({ planId: plan.id, indicatorId: n });
+      if (!row) throw notFound('planIndicator', indicatorId);
+      const targets = await m.getRepository(Target).findBy({ planId: plan.id, indicatorId: n });
+      if (targets.length) await m.getRepository(Target).delete({ planId: plan.id, indicatorId: n });
+      await m.getRepository(PlanIndicatorRow).delete({ id: row.id });
+      await this.audit.record(m, ctx, [
+        { entity: 'plan_indicator', entityId: row.id, action: 'delete', unitPath: issuer.path, before: row, after: null },
+        ...targets.map((t) => ({ entity: 'target', entityId: t.id, action: 'delete', unitPath: t.unitPath, before: t, after: null })),
+      ]);
+    });
+    ctx.loaders.planIndicators.clear(plan.id);
+    return plan;
+  }
+
   async addTask(ctx: AuthedContext, input: PlanTaskInput): Promise<PlanTask> {
-    const { plan, issuer } = await this.getEditable(ctx, input.planId);
-    if (plan.status !== 'DRAFT') throw new DomainError('PLAN_NOT_EDITABLE', {});
-    return this.ds.transaction(async (m) => {
+    const { plan, issuer } = await this.getDraft(ctx, input.planId);
+    const names = new ResponsibleNames(ctx, this.units, issuer, plan.year);
+    // Lead and coordinating entries, when given, replace the plain words; either way the words are resolved.
+    const lead = (await names.resolveAll(input.lead)) ?? (await names.resolveTexts(input.leads ?? []));
+    const coordinating = (await names.resolveAll(input.coordinating)) ?? (await names.resolveTexts(input.coordinators ?? []));
+    const task = await this.ds.transaction(async (m) => {
       const repo = m.getRepository(PlanTask);
-      const task = repo.create({
+      const created = repo.create({
         planId: plan.id,
-        position: input.position ?? null,
+        position: input.position?.trim() || null,
         content: input.content.trim(),
-        lead: input.lead?.map((r) => ({ text: r.text.trim(), unitId: r.unitId ? Number(r.unitId) : null, kinds: r.kinds ?? [] })) ?? input.leads.map((text) => ({ text, unitId: null, kinds: [] })),
-        coordinating:
-          input.coordinating?.map((r) => ({ text: r.text.trim(), unitId: r.unitId ? Number(r.unitId) : null, kinds: r.kinds ?? [] })) ??
-          input.coordinators.map((text) => ({ text, unitId: null, kinds: [] })),
-        timeFrame: input.timeFrame ?? null,
-        deliverable: input.deliverable ?? null,
+        lead,
+        coordinating,
+        timeFrame: input.timeFrame?.trim() || null,
+        deliverable: input.deliverable?.trim() || null,
         sortOrder: await repo.countBy({ planId: plan.id }),
       });
-      await repo.insert(task);
-      await this.audit.record(m, ctx, [{ entity: 'plan_task', entityId: task.id, action: 'create', unitPath: issuer.path, before: null, after: task }]);
-      return task;
+      if (!created.content) throw badInput('required', { field: 'content' });
+      await repo.insert(created);
+      await this.audit.record(m, ctx, [{ entity: 'plan_task', entityId: created.id, action: 'create', unitPath: issuer.path, before: null, after: created }]);
+      return created;
     });
+    ctx.loaders.planTasks.clear(plan.id);
+    return task;
   }
 
-  /** Any field of the plan and its document fields; DRAFT only. TODO(#13): implement. */
+  /** Any field of the plan and its document fields; DRAFT only. */
   async update(ctx: AuthedContext, id: string, input: PlanUpdateInput): Promise<Plan> {
-    void input;
-    const { plan } = await this.getEditable(ctx, id);
-    throw new DomainError('PLAN_NOT_EDITABLE', { planId: plan.id });
+    const { plan, issuer } = await this.getDraft(ctx, id);
+    let newIssuer = issuer;
+    if (input.issuerId != null && Number(input.issuerId) !== issuer.id) {
+      newIssuer = await this.units.getInSubtree(ctx, input.issuerId);
+      if (!canEditPlan(ctx.actor, newIssuer)) throw new DomainError('FORBIDDEN', {});
+    }
+    const fields = updatedPlanFields(plan, input, newIssuer.id);
+    if (fields.issuerId !== plan.issuerId || fields.year !== plan.year) {
+      // Targets were assigned in the old issuer's tree of the old year: they would not fit.
+      const assigned = await this.ds.getRepository(Target).countBy({ planId: plan.id });
+      if (assigned) throw badInput('planHasTargets', { field: fields.issuerId !== plan.issuerId ? 'issuerId' : 'year' });
+      if (fields.issuerId !== plan.issuerId) await this.checkRowsUsable(ctx, plan, newIssuer);
+    }
+    return this.saveFields(ctx, plan, newIssuer, fields, 'update');
   }
 
-  /** Changes a row (same key: plan, indicator). TODO(#13): implement. */
-  async updateIndicator(ctx: AuthedContext, input: PlanIndicatorInput): Promise<Plan> {
-    return this.addIndicator(ctx, input);
+  private async checkRowsUsable(ctx: AuthedContext, plan: Plan, issuer: Unit): Promise<void> {
+    const rows = await ctx.loaders.planIndicators.load(plan.id);
+    for (const r of rows) {
+      const indicator = await ctx.loaders.indicator.load(r.indicatorId);
+      const owner = indicator?.ownerUnitId != null ? await ctx.loaders.unit.load(indicator.ownerUnitId) : null;
+      if (indicator && !issuerUses(issuer, owner ? owner.path : null)) throw badInput('indicatorNotVisible', { code: indicator.code });
+    }
   }
 
-  /** Removes a row from a DRAFT plan. TODO(#13): implement. */
-  async removeIndicator(ctx: AuthedContext, planId: string, indicatorId: string): Promise<Plan> {
-    void indicatorId;
-    const { plan } = await this.getEditable(ctx, planId);
-    throw new DomainError('PLAN_NOT_EDITABLE', { planId: plan.id });
+  private async saveFields(ctx: AuthedContext, plan: Plan, issuer: Unit, fields: Parameters<typeof savePlanFields>[2], action: string): Promise<Plan> {
+    const after = await this.ds.transaction(async (m) => {
+      const saved = await savePlanFields(m, plan, fields);
+      await this.audit.record(m, ctx, [{ entity: 'plan', entityId: plan.id, action, unitPath: issuer.path, before: plan, after: saved }]);
+      return saved;
+    });
+    ctx.loaders.plan.clear(plan.id);
+    return after;
   }
 
-  /** Replaces the plan's headings. TODO(#13): implement. */
+  /** Replaces the plan's headings (positions unique); DRAFT only. */
   async setHeadings(ctx: AuthedContext, planId: string, headings: PlanHeadingInput[]): Promise<Plan> {
-    void headings;
-    const { plan } = await this.getEditable(ctx, planId);
-    throw new DomainError('PLAN_NOT_EDITABLE', { planId: plan.id });
+    const { plan, issuer } = await this.getDraft(ctx, planId);
+    const list = headingsOf(headings);
+    return this.saveFields(ctx, plan, issuer, { headingList: list.length ? list : null }, 'headings');
   }
 
-  /** A DRAFT copy for another year. TODO(#13): implement. */
+  /** A DRAFT copy for another year (and another issuer the caller may edit plans of). */
   async copy(ctx: AuthedContext, id: string, year: number, issuerId: string | null): Promise<Plan> {
-    void year;
-    void issuerId;
-    const { plan } = await this.getEditable(ctx, id);
-    throw new DomainError('PLAN_NOT_EDITABLE', { planId: plan.id });
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('required', { field: 'year' });
+    const source = await this.get(ctx, id);
+    const issuer = issuerId != null ? await this.units.getInSubtree(ctx, issuerId) : (await ctx.loaders.unit.load(source.issuerId))!;
+    if (!canEditPlan(ctx.actor, issuer)) throw new DomainError('FORBIDDEN', {});
+    return copyPlan(this.ds, this.audit, ctx, source, issuer, year);
   }
 
   /** DRAFT → ISSUED, guarded by the plan's version so two clicks cannot both issue. */
@@ -211,6 +263,16 @@ export class PlansService {
       ctx.loaders.plan.clear(plan.id);
       return Object.assign(new Plan(), after);
     });
+  }
+
+  /** The rows and tasks of the plans of `year` the caller reads that name `unit` (or its kind) as lead or coordinating unit. */
+  async responsibilities(ctx: AuthedContext, unit: Unit, year: number | null): Promise<Responsibility[]> {
+    // One list of plans per request and year, however many units ask (`units { responsibilities }`).
+    const byYear = readablePlans.get(ctx.loaders) ?? new Map<number | null, Promise<Plan[]>>();
+    readablePlans.set(ctx.loaders, byYear);
+    let plans = byYear.get(year);
+    if (!plans) byYear.set(year, (plans = this.list(ctx, { year })));
+    return responsibilitiesOf(ctx, unit, await plans);
   }
 
   async indicatorsOf(ctx: AuthedContext, plan: Plan): Promise<PlanIndicator[]> {

@@ -1,9 +1,20 @@
-import { rateValue, type Figure, type Measure } from '@chitieu/domain';
+import { latestStandsForPeriod, meanAcrossUnits, rateValue, type Accumulation, type Figure, type Measure } from '@chitieu/domain';
 import { createLogger } from '../../common/logger';
+
+/** How an indicator's figures add up: its measure, and whether each figure is a running total (CUMULATIVE). */
+export interface FigureRule {
+  measure: Measure;
+  accumulation?: Accumulation | null;
+}
+
+/** Whether each unit's latest kept figure stands for the period (SCORE, PERCENT, CUMULATIVE) rather than the sum of its rows. */
+export function takesLatest(rule: FigureRule): boolean {
+  return latestStandsForPeriod(rule.measure, rule.accumulation ?? 'PERIODIC');
+}
 
 /**
  * The additive parts of a roll-up for one group of units: the sums of numerators, denominators
- * and values, and how many units (or, for RATE and COUNT, recorded rows) took part. Sums of
+ * and values, and how many units (or, for periodic RATE and COUNT, recorded rows) took part. Sums of
  * groups add up; a figure is made of them (figureOfSums).
  */
 export interface FigureSums {
@@ -44,15 +55,16 @@ export function addSums(x: FigureSums, y: FigureSums): FigureSums {
 export function figureOfSums(measure: Measure, s: FigureSums | undefined): Figure {
   if (!s || s.count === 0) return { numerator: null, denominator: null, value: null };
   if (measure === 'RATE') return { numerator: s.numerators, denominator: s.denominators, value: rateValue(s.numerators, s.denominators) };
-  return { numerator: null, denominator: null, value: measure === 'SCORE' ? s.values / s.count : s.values };
+  return { numerator: null, denominator: null, value: meanAcrossUnits(measure) ? s.values / s.count : s.values };
 }
 
 /**
- * A unit's sums with its predecessors' part added (RATE, COUNT); for SCORE the unit's own scores
- * when it has any in the period, else its predecessors' (the latest stands for the period).
+ * A unit's sums with its predecessors' part added (periodic RATE, COUNT); where the latest figure
+ * stands for the period (SCORE, PERCENT, CUMULATIVE) the unit's own figures when it has any in the
+ * period, else its predecessors'.
  */
-export function withInherited(measure: Measure, own: FigureSums, inherited: FigureSums | undefined): { sums: FigureSums; fromPredecessors: boolean } {
+export function withInherited(rule: FigureRule, own: FigureSums, inherited: FigureSums | undefined): { sums: FigureSums; fromPredecessors: boolean } {
   if (!inherited || inherited.count === 0) return { sums: own, fromPredecessors: false };
-  if (measure === 'SCORE') return own.count > 0 ? { sums: own, fromPredecessors: false } : { sums: inherited, fromPredecessors: true };
+  if (takesLatest(rule)) return own.count > 0 ? { sums: own, fromPredecessors: false } : { sums: inherited, fromPredecessors: true };
   return { sums: addSums(own, inherited), fromPredecessors: true };
 }

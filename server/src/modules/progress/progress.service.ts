@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { parsePeriod, type Figure, type Period } from '@chitieu/domain';
+import { judgedFigure, parsePeriod, type Figure, type FigureScope, type Period } from '@chitieu/domain';
 import { Unit } from '../units/unit.entity';
 import { Target } from '../targets/target.entity';
 import { hydrateTarget } from '../targets/target-rows';
 import { Plan } from '../plans/plan.entity';
-import type { Indicator } from '../indicators/indicator.entity';
+import { PlanIndicatorRow } from '../plans/plan-indicator.entity';
 import type { Progress } from './progress.types';
 import { canReadPlan, planTreeDate } from '../plans/plans.service';
 import type { PlansService } from '../plans/plans.service';
@@ -15,7 +15,7 @@ import { validOn, validOnSql } from '../../common/validity';
 import { isSqlite } from '../../db/data-source';
 import { dateFromSql } from '../../db/raw-sql';
 import { addSums, figureOfSums, NO_SUMS, withInherited } from './figure-sums';
-import { RollUps } from './rollups';
+import { RollUps, type RolledIndicator } from './rollups';
 import { Reorganisations, type Inherited } from './reorganisation';
 import { progressNode, rankNodes } from './progress-node';
 
@@ -40,13 +40,16 @@ export class ProgressService {
   /**
    * Each child's figure of `period` in the tree of `treeDate`, its predecessors' part included:
    * what a cascade's baseline policy takes as last year's actual where a target has no baseline.
+   * `scope` is the plan row's: OWN takes each child's own figure (what its target is judged on),
+   * SUBTREE the rolled-up one.
    */
   async childFigures(
-    indicator: Pick<Indicator, 'id' | 'measure'>,
+    indicator: RolledIndicator,
     period: Period,
     parent: Pick<Unit, 'path'>,
     childIds: number[],
     treeDate: string,
+    scope: FigureScope = 'SUBTREE',
   ): Promise<Map<number, Figure & { fromPredecessors: boolean }>> {
     const [sums, inherited] = await Promise.all([
       this.rollUps.rollUp(indicator, period, parent.path),
@@ -54,7 +57,9 @@ export class ProgressService {
     ]);
     const out = new Map<number, Figure & { fromPredecessors: boolean }>();
     for (const id of childIds) {
-      const { sums: s, fromPredecessors } = withInherited(indicator.measure, sums.subtree.get(id) ?? NO_SUMS, inherited.get(id)?.subtree);
+      const mine = judgedFigure(scope, { own: sums.own.get(id), rolledUp: sums.subtree.get(id) }) ?? NO_SUMS;
+      const before = inherited.get(id);
+      const { sums: s, fromPredecessors } = withInherited(indicator, mine, before && judgedFigure(scope, { own: before.own, rolledUp: before.subtree }));
       const figure = figureOfSums(indicator.measure, s);
       if (figure.value !== null) out.set(id, { ...figure, fromPredecessors });
     }
@@ -62,11 +67,20 @@ export class ProgressService {
   }
 
   /**
-   * The denominators of `period` per unit and RATE indicator inside several subtrees, in one
-   * statement: what a batch of cascades weighs its children's targets with (IMPLIED_AGGREGATE_SHORT).
+   * The denominators of `period` per unit and RATE indicator inside several subtrees, one
+   * statement per way of adding up: what a batch of cascades weighs its children's targets with
+   * (IMPLIED_AGGREGATE_SHORT). A CUMULATIVE indicator's figures are running totals, so each unit
+   * weighs by its latest of the period, not by the sum of them.
    */
-  async denominatorsByUnit(indicatorIds: number[], period: Period, rootPaths: string[]): Promise<{ indicatorId: number; path: string; denominators: number }[]> {
-    return (await this.rollUps.sumsByPath('RATE', indicatorIds, period, rootPaths)).map((r) => ({ indicatorId: r.indicatorId, path: r.path, denominators: r.sums.denominators }));
+  async denominatorsByUnit(indicators: RolledIndicator[], period: Period, rootPaths: string[]): Promise<{ indicatorId: number; path: string; denominators: number }[]> {
+    const out: { indicatorId: number; path: string; denominators: number }[] = [];
+    for (const accumulation of ['PERIODIC', 'CUMULATIVE'] as const) {
+      const ids = indicators.filter((i) => (i.accumulation ?? 'PERIODIC') === accumulation).map((i) => i.id);
+      for (const r of await this.rollUps.sumsByPath({ measure: 'RATE', accumulation }, ids, period, rootPaths)) {
+        out.push({ indicatorId: r.indicatorId, path: r.path, denominators: r.sums.denominators });
+      }
+    }
+    return out;
   }
 
   /**
@@ -82,7 +96,7 @@ export class ProgressService {
     const period = parsePeriod(args.period ?? String(plan.year));
     const at = planTreeDate(plan.year);
     const sqlite = isSqlite(this.ds);
-    const [, children, sums, targets, links] = await allInOrder([
+    const [row, children, sums, targets, links] = await allInOrder([
       this.plans.planIndicator(ctx, plan, indicator.id), // NOT_FOUND when the plan does not cover the indicator
       // Raw rows made into entities by hand, here and below: TypeORM's query building and hydration cost more than these indexed look-ups.
       this.ds
@@ -104,8 +118,12 @@ export class ProgressService {
     const inherited = links.length ? await this.reorganisations.inheritedThrough(indicator, period, links) : new Map<number, Inherited>();
     const targetOf = new Map(targets.map((t) => [t.unitId, t]));
     const total = [...sums.subtree.values()].reduce(addSums, NO_SUMS);
-    const top = progressNode(indicator, period, unit, targetOf.get(unit.id) ?? null, total, sums.own.get(unit.id), inherited.get(unit.id));
-    top.children = children.map((c) => progressNode(indicator, period, c, targetOf.get(c.id) ?? null, sums.subtree.get(c.id) ?? NO_SUMS, sums.own.get(c.id), inherited.get(c.id)));
+    // The row says whose figure every target of it is judged on: the unit's own (OWN) or its subtree's.
+    const scope: FigureScope = row.scope ?? 'SUBTREE';
+    const top = progressNode(indicator, period, unit, targetOf.get(unit.id) ?? null, total, sums.own.get(unit.id), inherited.get(unit.id), scope);
+    top.children = children.map((c) =>
+      progressNode(indicator, period, c, targetOf.get(c.id) ?? null, sums.subtree.get(c.id) ?? NO_SUMS, sums.own.get(c.id), inherited.get(c.id), scope),
+    );
     rankNodes(top.children, targetOf.get(unit.id)?.comparator ?? indicator.comparator);
     return top;
   }
@@ -121,22 +139,26 @@ export class ProgressService {
     const actor = ctx.actor;
     const scope = actor.unitPath;
     const rootsWhere = actor.unitId === null ? 'u.parentId IS NULL' : 'u.id = :self';
-    const [roots, sums, rows] = await allInOrder([
+    const [roots, sums, found] = await allInOrder([
       actor.unitId === null
         ? validOn(this.ds.getRepository(Unit).createQueryBuilder('u').where('u.parentId IS NULL'), 'u', planTreeDate(period.year)).orderBy('u.id', 'ASC').getMany()
         : this.units.getInSubtree(ctx, actor.unitId).then((u) => [u]),
       this.rollUps.rollUp(indicator, period, scope === null ? null : scope),
-      // Each root's own target in a plan it issued for that year (the newest, when there are several).
+      // Each root's own target in a plan it issued for that year (the newest, when there are several), and its row's scope.
       this.ds
         .getRepository(Target)
         .createQueryBuilder('t')
         .innerJoin(Plan, 'p', 'p.id = t.planId AND p.issuerId = t.unitId')
         .innerJoin(Unit, 'u', 'u.id = t.unitId')
+        .leftJoin(PlanIndicatorRow, 'pi', 'pi.planId = t.planId AND pi.indicatorId = t.indicatorId')
+        .addSelect('pi.scope', 'rowScope')
         .where('p.year = :year AND t.indicatorId = :iid', { year: period.year, iid: indicator.id })
         .andWhere(rootsWhere, { self: actor.unitId })
         .orderBy('t.planId', 'ASC')
-        .getMany(),
+        .getRawAndEntities(),
     ] as const);
+    const rows = found.entities;
+    const scopeOfTarget = new Map(found.raw.map((r: Record<string, unknown>) => [Number(r.t_id), r.rowScope === 'OWN' ? ('OWN' as const) : ('SUBTREE' as const)]));
     const plans = await ctx.loaders.plan.loadMany([...new Set(rows.map((t) => t.planId))]);
     const readable = new Set<number>();
     for (const p of plans) {
@@ -148,7 +170,10 @@ export class ProgressService {
     for (const t of rows) if (readable.has(t.planId)) targetOf.set(t.unitId, t);
     // With a scope, the statement grouped by the scope's children: the scope's own total is the sum.
     const sumsOf = (u: Unit) => (scope === null ? sums.subtree.get(u.id) : [...sums.subtree.values()].reduce(addSums, NO_SUMS));
-    const out = roots.map((u) => progressNode(indicator, period, u, targetOf.get(u.id) ?? null, sumsOf(u) ?? NO_SUMS, sums.own.get(u.id)));
+    const out = roots.map((u) => {
+      const target = targetOf.get(u.id) ?? null;
+      return progressNode(indicator, period, u, target, sumsOf(u) ?? NO_SUMS, sums.own.get(u.id), undefined, target ? scopeOfTarget.get(target.id) : 'SUBTREE');
+    });
     rankNodes(out, indicator.comparator);
     return out;
   }

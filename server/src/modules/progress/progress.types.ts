@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import type { ProgressStatus } from '@chitieu/domain';
+import type { FigureScope, ProgressStatus } from '@chitieu/domain';
 import { ProgressStatusEnum } from '../../common/enums';
 import { Unit } from '../units/unit.entity';
 import { Indicator } from '../indicators/indicator.entity';
@@ -57,4 +57,7 @@ export class Progress {
   @MaxRows(DATA_BOUNDS.children)
   @Field(() => [Progress])
   children: Progress[];
+
+  /** Not in the schema: the figure the line was judged on (the plan row's scope), which its rank follows too. */
+  scope?: FigureScope;
 }

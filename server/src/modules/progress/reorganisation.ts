@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { periodRange, periodsBefore, type Period } from '@chitieu/domain';
-import type { Indicator } from '../indicators/indicator.entity';
-import { addSums, NO_SUMS, type FigureSums } from './figure-sums';
+import { addSums, NO_SUMS, takesLatest, type FigureSums } from './figure-sums';
 import { linksSql } from './rollup-sql';
 import { placeholders } from '../../db/raw-sql';
-import type { RollUps } from './rollups';
+import type { RolledIndicator, RollUps } from './rollups';
 
 /** What a unit's predecessors contribute to a period (the part of it before the reorganisation): their subtrees' sums and their own rows'. */
 export interface Inherited {
@@ -34,9 +33,9 @@ export class Reorganisations {
    * each link that took effect inside the period and by that date (so the 2022 plan never sees
    * the 2025 reform), the pieces of the period before it (periodsBefore), each summed under its
    * own period rule over the predecessors' subtrees. One statement for the links, one per piece.
-   * SCORE keeps the latest piece that has scores. Units with nothing inherited are absent.
+   * SCORE, PERCENT and CUMULATIVE keep the latest piece that has figures. Units with nothing inherited are absent.
    */
-  async inherited(indicator: Pick<Indicator, 'id' | 'measure'>, period: Period, successors: Successors, treeDate: string): Promise<Map<number, Inherited>> {
+  async inherited(indicator: RolledIndicator, period: Period, successors: Successors, treeDate: string): Promise<Map<number, Inherited>> {
     return this.inheritedThrough(indicator, period, await this.links(period, successors, treeDate));
   }
 
@@ -64,7 +63,7 @@ export class Reorganisations {
   }
 
   /** The predecessors' sums of `links` over the pieces of `period` before each link took effect. */
-  async inheritedThrough(indicator: Pick<Indicator, 'id' | 'measure'>, period: Period, links: ReorganisationLink[]): Promise<Map<number, Inherited>> {
+  async inheritedThrough(indicator: RolledIndicator, period: Period, links: ReorganisationLink[]): Promise<Map<number, Inherited>> {
     const out = new Map<number, Inherited>();
     for (const since of new Set(links.map((l) => l.effectiveDate))) {
       const successorsOf = new Map<string, number[]>();
@@ -74,7 +73,7 @@ export class Reorganisations {
       const paths = [...successorsOf.keys()];
       for (const piece of periodsBefore(period, since)) {
         const pieceSums = new Map<number, Inherited>();
-        for (const row of await this.rollUps.sumsByPath(indicator.measure, [indicator.id], piece, paths)) {
+        for (const row of await this.rollUps.sumsByPath(indicator, [indicator.id], piece, paths)) {
           // The row counts for every successor of each predecessor whose subtree holds it.
           for (const prefix of pathPrefixes(row.path)) {
             for (const s of successorsOf.get(prefix) ?? []) {
@@ -85,8 +84,8 @@ export class Reorganisations {
         }
         for (const [s, part] of pieceSums) {
           const acc = out.get(s);
-          // Scores are not added up across periods: the latest piece with scores stands for them.
-          out.set(s, !acc || indicator.measure === 'SCORE' ? part : { subtree: addSums(acc.subtree, part.subtree), own: addSums(acc.own, part.own) });
+          // Scores, percentages and running totals are not added up across periods: the latest piece with figures stands for them.
+          out.set(s, !acc || takesLatest(indicator) ? part : { subtree: addSums(acc.subtree, part.subtree), own: addSums(acc.own, part.own) });
         }
       }
     }

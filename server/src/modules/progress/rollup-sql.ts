@@ -38,15 +38,21 @@ function childKeySql(rootPath: string | null): { key: string; own: string } {
   };
 }
 
-/** The month a period ends in, in SQL (2024 → 12, 2024-Q2 → 6, 2024-05 → 5): SCORE takes the latest. */
+/** The month a period ends in, in SQL (2024 → 12, 2024-Q2 → 6, 2024-05 → 5): the latest kept row of a unit is the one ending last. */
 const END_MONTH_SQL = `CASE WHEN LENGTH(period) = 4 THEN 12 WHEN SUBSTR(period, 6, 1) = 'Q' THEN 3 * (SUBSTR(period, 7, 1) + 0) ELSE SUBSTR(period, 6, 2) + 0 END`;
 
-/** Each unit's latest kept score of the period (its row ranked 1). */
-const LATEST_SCORE = `ROW_NUMBER() OVER (PARTITION BY indicatorId, unitPath ORDER BY ${END_MONTH_SQL} DESC) AS rn`;
+/**
+ * Each unit's latest kept row of the period (its row ranked 1). Kept rows never end in the same
+ * month: a recorded quarter or year hides the periods inside it (shadow).
+ */
+const LATEST_ROW = `ROW_NUMBER() OVER (PARTITION BY indicatorId, unitPath ORDER BY ${END_MONTH_SQL} DESC) AS rn`;
 
-/** RATE and COUNT: sums of the kept rows, counting the rows that carry the figure. */
+/** The column that carries a measure's figure: a RATE row without a denominator counts for nothing. */
+const figureColumn = (measure: Measure) => (measure === 'RATE' ? 'denominator' : 'value');
+
+/** Sums of the kept rows (or of each unit's latest), counting the rows that carry the figure. */
 function sumColumns(measure: Measure): string {
-  return `SUM(numerator) AS numerators, SUM(denominator) AS denominators, SUM(value) AS valueSum, COUNT(${measure === 'RATE' ? 'denominator' : 'value'}) AS rowCount`;
+  return `SUM(numerator) AS numerators, SUM(denominator) AS denominators, SUM(value) AS valueSum, COUNT(${figureColumn(measure)}) AS rowCount`;
 }
 
 export type RollUpRow = { indicatorId: unknown; groupId: unknown; isOwn: unknown; numerators: unknown; denominators: unknown; valueSum: unknown; rowCount: unknown };
@@ -55,8 +61,10 @@ export type RollUpRow = { indicatorId: unknown; groupId: unknown; isOwn: unknown
  * The roll-up statement of `period` for indicators of one measure over the subtree of `rootPath`
  * (every unit, when null), grouped by indicator and by the root's child each row lies under;
  * isOwn = 1 for the rows of the group's unit itself, so its own figure comes out of the same statement.
+ * `latest` (SCORE, PERCENT, CUMULATIVE: takesLatest): each unit's latest kept row stands for the
+ * period and the groups add those up; otherwise every kept row is added.
  */
-export function rollUpSql(measure: Measure, indicatorIds: number[], period: Period, rootPath: string | null): { sql: string; params: unknown[] } {
+export function rollUpSql(measure: Measure, indicatorIds: number[], period: Period, rootPath: string | null, latest = measure === 'SCORE'): { sql: string; params: unknown[] } {
   const keys = periodKeys(period);
   const params: unknown[] = [...indicatorIds, ...keys];
   let where = `indicatorId IN (${placeholders(indicatorIds.length)}) AND period IN (${placeholders(keys.length)})${shadowFilter(period)}`;
@@ -65,29 +73,28 @@ export function rollUpSql(measure: Measure, indicatorIds: number[], period: Peri
     params.push(rootPath, subtreeEnd(rootPath));
   }
   const { key, own } = childKeySql(rootPath);
-  const sql =
-    measure === 'SCORE'
-      ? `SELECT indicatorId, groupId, isOwn, 0 AS numerators, 0 AS denominators, SUM(value) AS valueSum, COUNT(*) AS rowCount FROM (` +
-        `SELECT indicatorId, ${key} AS groupId, ${own} AS isOwn, value, ${LATEST_SCORE} FROM result WHERE ${where}` +
-        `) ranked WHERE rn = 1 AND value IS NOT NULL GROUP BY indicatorId, groupId, isOwn`
-      : `SELECT indicatorId, ${key} AS groupId, ${own} AS isOwn, ${sumColumns(measure)} FROM result WHERE ${where} GROUP BY indicatorId, groupId, isOwn`;
+  const sql = latest
+    ? `SELECT indicatorId, groupId, isOwn, ${sumColumns(measure)} FROM (` +
+      `SELECT indicatorId, ${key} AS groupId, ${own} AS isOwn, numerator, denominator, value, ${LATEST_ROW} FROM result WHERE ${where}` +
+      `) ranked WHERE rn = 1 GROUP BY indicatorId, groupId, isOwn`
+    : `SELECT indicatorId, ${key} AS groupId, ${own} AS isOwn, ${sumColumns(measure)} FROM result WHERE ${where} GROUP BY indicatorId, groupId, isOwn`;
   return { sql, params };
 }
 
 export type PathSumsRow = { indicatorId: unknown; unitPath: string; numerators: unknown; denominators: unknown; valueSum: unknown; rowCount: unknown };
 
-/** Sums of `period` per indicator and unit path inside the subtrees of `rootPaths` (one measure). */
-export function sumsByPathSql(measure: Measure, indicatorIds: number[], period: Period, rootPaths: string[]): { sql: string; params: unknown[] } {
+/** Sums of `period` per indicator and unit path inside the subtrees of `rootPaths` (one measure; `latest` as in rollUpSql). */
+export function sumsByPathSql(measure: Measure, indicatorIds: number[], period: Period, rootPaths: string[], latest = measure === 'SCORE'): { sql: string; params: unknown[] } {
   const keys = periodKeys(period);
   const where =
     `indicatorId IN (${placeholders(indicatorIds.length)}) AND period IN (${placeholders(keys.length)})${shadowFilter(period)} ` +
     `AND (${rootPaths.map(() => '(unitPath >= ? AND unitPath < ?)').join(' OR ')})`;
   const params = [...indicatorIds, ...keys, ...rootPaths.flatMap((r) => [r, subtreeEnd(r)])];
-  const sql =
-    measure === 'SCORE'
-      ? `SELECT indicatorId, unitPath, 0 AS numerators, 0 AS denominators, value AS valueSum, 1 AS rowCount FROM (SELECT indicatorId, unitPath, value, ` +
-        `${LATEST_SCORE} FROM result WHERE ${where}) ranked WHERE rn = 1 AND value IS NOT NULL`
-      : `SELECT indicatorId, unitPath, ${sumColumns(measure)} FROM result WHERE ${where} GROUP BY indicatorId, unitPath`;
+  const column = figureColumn(measure);
+  const sql = latest
+    ? `SELECT indicatorId, unitPath, numerator AS numerators, denominator AS denominators, value AS valueSum, 1 AS rowCount FROM (SELECT indicatorId, unitPath, numerator, denominator, value, ` +
+      `${LATEST_ROW} FROM result WHERE ${where}) ranked WHERE rn = 1 AND ${column} IS NOT NULL`
+    : `SELECT indicatorId, unitPath, ${sumColumns(measure)} FROM result WHERE ${where} GROUP BY indicatorId, unitPath`;
   return { sql, params };
 }
 

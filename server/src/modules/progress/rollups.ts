@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Measure, Period } from '@chitieu/domain';
 import type { Indicator } from '../indicators/indicator.entity';
 import { pathIds } from '../../common/scope';
-import { addSums, NO_SUMS, readSums, type FigureSums } from './figure-sums';
+import { addSums, NO_SUMS, readSums, takesLatest, type FigureRule, type FigureSums } from './figure-sums';
 import { rollUpSql, sumsByPathSql, type PathSumsRow, type RollUpRow } from './rollup-sql';
 
 /** A roll-up grouped by the root's children (by unit id; the root's own rows under the root's id): each group's subtree sums and its unit's own. */
@@ -11,6 +11,9 @@ export interface RollUp {
   own: Map<number, FigureSums>;
 }
 
+/** What a roll-up needs of an indicator: its id, measure and (absent: PERIODIC) accumulation. */
+export type RolledIndicator = Pick<Indicator, 'id' | 'measure'> & Partial<Pick<Indicator, 'accumulation'>>;
+
 /** Sums of results in SQL, raw rows (no entity mapping). */
 export class RollUps {
   constructor(private readonly ds: DataSource) {}
@@ -18,19 +21,21 @@ export class RollUps {
   /**
    * The roll-up of `period` over the subtree of `rootPath` (every unit, when null), grouped by the
    * root's child each row lies under: ONE aggregate statement on the covering index
-   * IDX_result_rollup_cover. RATE and COUNT sum the rows the period rule keeps; SCORE keeps each
-   * unit's latest kept row and sums its score and the units.
+   * IDX_result_rollup_cover. Periodic RATE and COUNT sum the rows the period rule keeps; SCORE,
+   * PERCENT and CUMULATIVE indicators keep each unit's latest kept row and sum those (and the units).
    */
-  async rollUp(indicator: Pick<Indicator, 'id' | 'measure'>, period: Period, rootPath: string | null): Promise<RollUp> {
+  async rollUp(indicator: RolledIndicator, period: Period, rootPath: string | null): Promise<RollUp> {
     return (await this.rollUpMany([indicator], period, rootPath)).get(indicator.id) ?? { subtree: new Map(), own: new Map() };
   }
 
-  /** rollUp for several indicators in one statement per measure (grouped by indicator too). */
-  async rollUpMany(indicators: Pick<Indicator, 'id' | 'measure'>[], period: Period, rootPath: string | null): Promise<Map<number, RollUp>> {
+  /** rollUp for several indicators in one statement per measure and way of adding up (grouped by indicator too). */
+  async rollUpMany(indicators: RolledIndicator[], period: Period, rootPath: string | null): Promise<Map<number, RollUp>> {
     const out = new Map<number, RollUp>();
-    for (const measure of new Set(indicators.map((i) => i.measure))) {
-      const ids = indicators.filter((i) => i.measure === measure).map((i) => i.id);
-      const { sql, params } = rollUpSql(measure, ids, period, rootPath);
+    const kindOf = (i: RolledIndicator) => `${i.measure}|${takesLatest(i)}`;
+    for (const kind of new Set(indicators.map(kindOf))) {
+      const same = indicators.filter((i) => kindOf(i) === kind);
+      const ids = same.map((i) => i.id);
+      const { sql, params } = rollUpSql(same[0].measure, ids, period, rootPath, takesLatest(same[0]));
       const rows = (await this.ds.query(sql, params)) as RollUpRow[];
       const rootId = rootPath ? pathIds(rootPath).at(-1)! : 0;
       for (const id of ids) out.set(id, { subtree: new Map(), own: new Map() });
@@ -47,14 +52,16 @@ export class RollUps {
 
   /**
    * Sums of `period` per indicator and unit path inside the subtrees of `rootPaths`, for
-   * indicators of one measure (500 subtrees a statement): what a reorganised unit inherits and
-   * what a batch of cascades weighs its children with.
+   * indicators of one measure and accumulation (500 subtrees a statement): what a reorganised unit
+   * inherits and what a batch of cascades weighs its children with.
    */
-  async sumsByPath(measure: Measure, indicatorIds: number[], period: Period, rootPaths: string[]): Promise<{ indicatorId: number; path: string; sums: FigureSums }[]> {
+  async sumsByPath(rule: Measure | FigureRule, indicatorIds: number[], period: Period, rootPaths: string[]): Promise<{ indicatorId: number; path: string; sums: FigureSums }[]> {
+    const { measure } = typeof rule === 'string' ? { measure: rule } : rule;
+    const latest = takesLatest(typeof rule === 'string' ? { measure: rule } : rule);
     if (!indicatorIds.length) return [];
     const out: { indicatorId: number; path: string; sums: FigureSums }[] = [];
     for (let i = 0; i < rootPaths.length; i += 500) {
-      const { sql, params } = sumsByPathSql(measure, indicatorIds, period, rootPaths.slice(i, i + 500));
+      const { sql, params } = sumsByPathSql(measure, indicatorIds, period, rootPaths.slice(i, i + 500), latest);
       const rows = (await this.ds.query(sql, params)) as PathSumsRow[];
       for (const r of rows) out.push({ indicatorId: Number(r.indicatorId), path: r.unitPath, sums: readSums(r, `indicator ${String(r.indicatorId)}, unit path ${r.unitPath}`) });
     }

@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { DomainError, MAX_COUNT, MAX_PERCENT, containingPeriods, parsePeriod, periodRange, subPeriods, type Measure, type Period } from '@chitieu/domain';
+import { DomainError, containingPeriods, parsePeriod, periodRange, subPeriods, type Period } from '@chitieu/domain';
 import { ResultRow } from './result.entity';
+import { checkResultValues, scoreIssue } from './result-values';
 import type { RecordResultsInput, ResultValueInput } from './results.inputs';
 import { Unit } from '../units/unit.entity';
 import { badInput, notFound } from '../../common/errors';
@@ -20,28 +21,6 @@ import type { IndicatorsService } from '../indicators/indicators.service';
  */
 const INSERT_CHUNK = 1000;
 const IN_CHUNK = 1000;
-
-/**
- * The figure a row carries for its measure, or the reason it is not acceptable: counts (b, a,
- * a COUNT value) lie in 0..1e12, a score in 0..100, and nothing is non-finite. recordResults and
- * the spreadsheet import both go through here, so no path stores Infinity or a sum that could
- * overflow (5,000 rows × 1e12 is far below 1.8e308).
- */
-export function checkResultValues(measure: Measure, r: { numerator?: number | null; denominator?: number | null; value?: number | null }) {
-  const finite = (x: number | null | undefined) => x === null || x === undefined || Number.isFinite(x);
-  if (!finite(r.numerator) || !finite(r.denominator) || !finite(r.value)) return { error: 'notANumber' as const };
-  if (measure === 'RATE') {
-    const b = r.numerator ?? null;
-    const a = r.denominator ?? null;
-    if (b === null || a === null) return { error: 'rateNeedsBoth' as const };
-    if (b < 0 || a < 0 || b > a || a > MAX_COUNT) return { error: 'rateRange' as const };
-    return { numerator: b, denominator: a, value: a > 0 ? (100 * b) / a : null };
-  }
-  const v = r.value ?? null;
-  if (v === null) return { error: 'valueMissing' as const };
-  if (v < 0 || v > (measure === 'SCORE' ? MAX_PERCENT : MAX_COUNT)) return { error: 'valueRange' as const };
-  return { numerator: null, denominator: null, value: v };
-}
 
 /** Today in Vietnam (UTC+7), where a month or a year starts for the people reporting. */
 export function todayInVietnam(now: Date = new Date()): string {
@@ -136,6 +115,8 @@ export class ResultsService {
       if (!unit || !inSubtree(ctx.actor, unit.path)) throw notFound('unit', r.unitId);
       const checked = checkResultValues(indicator.measure, r);
       if ('error' in checked) throw new DomainError('OUT_OF_RANGE', { unitId: unit.id, unit: unit.name, field: 'result', reason: checked.error ?? null });
+      const refused = scoreIssue(indicator, checked.value);
+      if (refused) throw refused;
       return { unit, period, ...checked };
     });
     await this.save(ctx, indicator.id, rows, source);

@@ -1,5 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { isDistrictLevel, type Comparator, type Measure, type UnitKind } from '@chitieu/domain';
+import {
+  isDistrictLevel,
+  resolveResponsible,
+  UnitNameIndex,
+  type Comparator,
+  type DocumentKind,
+  type FigureScope,
+  type Measure,
+  type PlanHeadingRef,
+  type ResponsibleRef,
+  type UnitKind,
+} from '@chitieu/domain';
 import units from './data/daklak-units.json';
 import decision2022 from './data/daklak-2022.json';
 import plan2023 from './data/daklak-2023.json';
@@ -12,6 +23,9 @@ import { PlanIndicatorRow } from '../plans/plan-indicator.entity';
 import { PlanTask } from '../plans/plan-task.entity';
 import { Target } from '../targets/target.entity';
 import { ResultRow } from '../results/result.entity';
+import { AuditLog, type AuditChange } from '../audit/audit-log';
+import { snapshot } from '../targets/target-rows';
+import type { Actor } from '../../common/scope';
 import type { Logger } from '../../common/logger';
 import { random } from './random';
 import { seedReformDemo } from './reform-demo';
@@ -38,11 +52,46 @@ interface IndicatorSeed {
   scoring?: { when: string; score: number }[] | null;
 }
 
+/** The document's words for a lead or coordinating unit; `means` where they name it otherwise ("Sở Nội vụ chủ trì cấp tỉnh"). */
+interface ResponsibleSeed {
+  text: string;
+  means?: string;
+}
+
+/** What a plan row writes besides the indicator (docs/spec/domain.md, "Plans as documents"). */
+interface RowSeed {
+  section: string | null;
+  position: string | null;
+  scope?: string;
+  lead?: ResponsibleSeed[];
+  coordinating?: ResponsibleSeed[];
+  rowLegalBasis?: string | null;
+  noteAsWritten?: string | null;
+  factLabels?: string[];
+  floors?: { kind: UnitKind; value: number }[];
+}
+
+/** The document fields of a plan as the seed data writes them (one line a list item). */
+interface PlanSeed {
+  year: number;
+  title: string;
+  documentKind: string;
+  documentNumber: string | null;
+  documentDate: string | null;
+  subAssignmentDeadline: string | null;
+  status: string;
+  legalBasis?: string[] | string | null;
+  signer?: string[] | null;
+  recipients?: string[] | null;
+  headings?: PlanHeadingRef[];
+}
+
 /** No units yet: an administrator bootstrapped from the environment does not make a database non-empty. */
 export async function isEmpty(ds: DataSource): Promise<boolean> {
   return (await ds.getRepository(Unit).count()) === 0;
 }
 
+/** SEED=demo: loads Đắk Lắk into an empty database; an existing database is left as it is. */
 /** SEED=demo: loads Đắk Lắk into an empty database; an existing database is left as it is. */
 export async function seedDemoIfEmpty(ds: DataSource, log: Logger, opts: { reform?: boolean } = {}): Promise<boolean> {
   if (!(await isEmpty(ds))) return false;
@@ -76,6 +125,37 @@ export async function seedDemo(ds: DataSource, m: EntityManager) {
     for (const c of d.communes) await add(c.code, c.name, c.kind as UnitKind, district);
   }
 
+  // Accounts first: the 2024 draft is written by the province's own administrator.
+  const accounts = new Map<string, User>();
+  for (const a of DEMO_ACCOUNTS) {
+    const user = await auth.insertUser(m.getRepository(User), {
+      username: a.username,
+      password: DEMO_PASSWORD,
+      role: a.role,
+      unitId: byCode.get(a.unitCode)!.id,
+      displayName: a.displayName,
+    });
+    accounts.set(a.username, user);
+  }
+  const provinceAdmin = accounts.get(DEMO_ACCOUNTS.find((a) => a.role === 'PROVINCE_ADMIN')!.username)!;
+  const asProvinceAdmin = {
+    actor: {
+      userId: provinceAdmin.id,
+      username: provinceAdmin.username,
+      displayName: provinceAdmin.displayName,
+      role: provinceAdmin.role,
+      unitId: province.id,
+      unitPath: province.path,
+      sessionId: 0,
+    } satisfies Actor,
+    requestId: 'seed:demo',
+  };
+
+  // Lead and coordinating units: the document's words, with the unit or the kinds they name.
+  const index = new UnitNameIndex([...byCode.values()]);
+  const responsible = (list: ResponsibleSeed[] | undefined): ResponsibleRef[] =>
+    (list ?? []).map((r) => ({ ...resolveResponsible(r.means ?? r.text, index, province), text: r.text }));
+
   // Indicators of the province's own catalogue.
   const indicatorRepo = m.getRepository(Indicator);
   const addIndicator = async (s: IndicatorSeed, notes: string | null = null) => {
@@ -99,17 +179,19 @@ export async function seedDemo(ds: DataSource, m: EntityManager) {
   };
 
   const planRepo = m.getRepository(Plan);
-  const addPlan = async (
-    p: { year: number; title: string; documentNumber: string | null; documentDate: string | null; subAssignmentDeadline: string | null; status: string },
-    legalBasis: string | null,
-  ) => {
+  const addPlan = async (p: PlanSeed) => {
+    const legalBasis = Array.isArray(p.legalBasis) ? p.legalBasis.join('\n') : (p.legalBasis ?? null);
     const plan = planRepo.create({
       issuerId: province.id,
       year: p.year,
       title: p.title,
+      documentKind: p.documentKind as DocumentKind,
       documentNumber: p.documentNumber,
       documentDate: p.documentDate,
       legalBasis,
+      signer: p.signer?.length ? p.signer.join('\n') : null,
+      recipientList: p.recipients?.length ? p.recipients : null,
+      headingList: p.headings?.length ? p.headings.map((h) => ({ position: h.position, text: h.text })) : null,
       status: p.status === 'ISSUED' ? 'ISSUED' : 'DRAFT',
       subAssignmentDeadline: p.subAssignmentDeadline,
       issuedAt: p.status === 'ISSUED' ? now : null,
@@ -121,90 +203,131 @@ export async function seedDemo(ds: DataSource, m: EntityManager) {
     return plan;
   };
   let sortOrder = 0;
-  const addPlanIndicator = (plan: Plan, indicator: Indicator, section: string | null, position: string | null, floors: { kind: UnitKind; value: number }[] = []) =>
-    m.getRepository(PlanIndicatorRow).insert({ planId: plan.id, indicatorId: indicator.id, section, position, floors, sortOrder: sortOrder++ });
-
-  const targets: Partial<Target>[] = [];
-  const addTarget = (plan: Plan, indicator: Indicator, unit: Unit, value: number, extra: Partial<Target> = {}) =>
-    targets.push({
+  const addPlanIndicator = async (plan: Plan, indicator: Indicator, r: RowSeed) => {
+    const row = m.getRepository(PlanIndicatorRow).create({
       planId: plan.id,
       indicatorId: indicator.id,
-      unitId: unit.id,
-      unitPath: unit.path,
-      value,
-      comparator: indicator.comparator,
-      baseline: null,
-      baselineSource: null,
-      referenceValue: null,
-      referenceLabel: null,
-      origin: 'MANUAL',
-      parentTargetId: null,
-      assignedById: province.id,
-      note: null,
-      late: false,
-      version: 1,
-      updatedById: null,
-      createdAt: now,
-      updatedAt: now,
-      ...extra,
+      section: r.section,
+      position: r.position,
+      floors: r.floors ?? [],
+      sortOrder: sortOrder++,
+      scope: (r.scope ?? 'SUBTREE') as FigureScope,
+      lead: responsible(r.lead),
+      coordinating: responsible(r.coordinating),
+      legalBasis: r.rowLegalBasis ?? null,
+      note: r.noteAsWritten ?? null,
+      factLabels: r.factLabels?.length ? r.factLabels : null,
     });
+    await m.getRepository(PlanIndicatorRow).insert(row);
+    return row;
+  };
 
-  // 2022: the decision, ISSUED, with its annex.
+  const targets: Partial<Target>[] = [];
+  const target = (plan: Plan, indicator: Indicator, unit: Unit, value: number, extra: Partial<Target> = {}): Partial<Target> => ({
+    planId: plan.id,
+    indicatorId: indicator.id,
+    unitId: unit.id,
+    unitPath: unit.path,
+    value,
+    comparator: indicator.comparator,
+    baseline: null,
+    baselineSource: null,
+    referenceValue: null,
+    referenceLabel: null,
+    origin: 'MANUAL',
+    parentTargetId: null,
+    assignedById: province.id,
+    note: null,
+    facts: null,
+    late: false,
+    version: 1,
+    updatedById: null,
+    createdAt: now,
+    updatedAt: now,
+    ...extra,
+  });
+  const addTarget = (...args: Parameters<typeof target>) => targets.push(target(...args));
+
+  // 2022: the decision, ISSUED, with its annex. Điều 2 names who leads and coordinates every row.
   const p22 = decision2022.plan;
-  const plan22 = await addPlan({ ...p22, documentNumber: p22.documentNumber, documentDate: p22.documentDate }, p22.legalBasis.join('; '));
+  const plan22 = await addPlan(p22);
   const ind22 = new Map<string, Indicator>();
+  const facts22 = new Map<string, { label: string; rowField: string }[]>();
   for (const s of decision2022.indicators) {
     const indicator = await addIndicator(s);
     ind22.set(s.key, indicator);
+    facts22.set(s.key, s.facts);
     const floors = s.code === decision2022.communeFloorsIndicator ? Object.entries(decision2022.communeFloors).map(([kind, value]) => ({ kind: kind as UnitKind, value })) : [];
-    await addPlanIndicator(plan22, indicator, s.section, s.position, floors);
+    await addPlanIndicator(plan22, indicator, { ...s, lead: p22.lead, coordinating: p22.coordinating, factLabels: s.facts.map((f) => f.label), floors });
   }
   const rowUnit = (r: { agencyCode?: string | null; code?: string | null }) => byCode.get((r.agencyCode ?? r.code)!)!;
+  // The annex's extra columns of a row ("Số lượng TTHC mức độ 3, 4"), as the target's facts.
+  const factsOf = (key: string, r: Record<string, unknown>) => {
+    const list = facts22.get(key)!;
+    return list.length ? list.map((f) => ({ label: f.label, value: (r[f.rowField] as number | null) ?? null })) : null;
+  };
   for (const r of decision2022.rows) {
     const unit = rowUnit(r);
-    addTarget(plan22, ind22.get('digitization')!, unit, r.digitization, { origin: 'RULE' });
+    addTarget(plan22, ind22.get('digitization')!, unit, r.digitization, { origin: 'RULE', facts: factsOf('digitization', r) });
     addTarget(plan22, ind22.get('online_rate')!, unit, r.target2022, {
       baseline: r.baseline2021,
       baselineSource: r.baseline2021 === null ? 'Không có hồ sơ phát sinh năm 2021' : 'Tỷ lệ trực tuyến thực tế năm 2021, trích xuất iGate',
       origin: r.origin === 'RULE' ? 'RULE' : 'MANUAL',
+      facts: factsOf('online_rate', r),
     });
   }
 
   // 2023: Kế hoạch 91/KH-UBND, its 9 indicators with targets per kind.
   const p23 = plan2023.plan;
-  const plan23 = await addPlan(p23, p23.legalBasisDefault);
+  const plan23 = await addPlan({ ...p23, legalBasis: p23.legalBasisDefault });
   const agencies = decision2022.agencies.map((a) => byCode.get(a.code)!);
   const districts = units.districts.map((d) => byCode.get(d.code)!);
   for (const s of plan2023.indicators) {
     const indicator = await addIndicator(s as IndicatorSeed);
-    await addPlanIndicator(plan23, indicator, s.section, s.stt);
+    await addPlanIndicator(plan23, indicator, { ...s, position: s.stt });
     for (const t of s.targets) {
       const receivers = t.appliesTo === 'PROVINCIAL_AGENCY' ? agencies : t.appliesTo === 'DISTRICT_LEVEL' ? districts : [...agencies, ...districts];
-      for (const u of receivers) addTarget(plan23, indicator, u, t.value, { comparator: t.comparator as Comparator, note: 'note' in t ? (t.note as string) : null });
+      const note = 'noteAsWritten' in t ? (t.noteAsWritten as string) : null;
+      for (const u of receivers) addTarget(plan23, indicator, u, t.value, { comparator: t.comparator as Comparator, note });
     }
   }
+  for (let i = 0; i < targets.length; i += 200) await m.getRepository(Target).insert(targets.slice(i, i + 200));
 
-  // 2024: a DRAFT plan with province-wide targets (reference values cited) and its tasks.
+  // 2024: a DRAFT plan with province-wide targets (reference values cited) and its tasks, written
+  // by the province's administrator: its rows are audited under that account, as the API would.
+  const audit: AuditChange[] = [];
   const p24 = plan2024.plan;
-  const plan24 = await addPlan(p24, null);
+  const plan24 = await addPlan(p24);
+  audit.push({ entity: 'plan', entityId: plan24.id, action: 'create', unitPath: province.path, before: null, after: plan24 });
+  const targets24: Target[] = [];
   for (const s of plan2024.targets) {
     const indicator = await addIndicator(s as IndicatorSeed);
-    await addPlanIndicator(plan24, indicator, s.section, s.stt);
-    addTarget(plan24, indicator, province, s.value, { referenceValue: s.reference?.value ?? null, referenceLabel: s.reference?.label ?? null });
+    const row = await addPlanIndicator(plan24, indicator, { ...s, position: s.stt });
+    audit.push({ entity: 'plan_indicator', entityId: row.id, action: 'create', unitPath: province.path, before: null, after: row });
+    const t = m
+      .getRepository(Target)
+      .create(
+        target(plan24, indicator, province, s.value, { referenceValue: s.reference?.value ?? null, referenceLabel: s.reference?.label ?? null, updatedById: provinceAdmin.id }),
+      );
+    await m.getRepository(Target).insert(t);
+    targets24.push(t);
   }
-  await m.getRepository(PlanTask).insert(
-    plan2024.tasks.map((t, i) => ({
+  for (const [i, t] of plan2024.tasks.entries()) {
+    const task = m.getRepository(PlanTask).create({
       planId: plan24.id,
       position: t.stt,
       content: t.content,
-      lead: t.lead.map((text) => ({ text, unitId: null, kinds: [] })),
-      coordinating: t.coordinating.map((text) => ({ text, unitId: null, kinds: [] })),
+      lead: responsible(t.lead),
+      coordinating: responsible(t.coordinating),
       timeFrame: t.time,
-      deliverable: t.deliverableShort ?? t.deliverable,
+      deliverable: t.deliverable,
       sortOrder: i,
-    })),
-  );
-  for (let i = 0; i < targets.length; i += 200) await m.getRepository(Target).insert(targets.slice(i, i + 200));
+    });
+    await m.getRepository(PlanTask).insert(task);
+    audit.push({ entity: 'plan_task', entityId: task.id, action: 'create', unitPath: province.path, before: null, after: task });
+  }
+  for (const t of targets24) audit.push({ entity: 'target', entityId: t.id, action: 'create', unitPath: t.unitPath, before: null, after: snapshot(t) });
+  await new AuditLog().record(m, asProvinceAdmin, audit);
 
   // 2022 results: monthly online-rate figures for every agency, district office and commune.
   const rnd = random(2022);
@@ -234,9 +357,5 @@ export async function seedDemo(ds: DataSource, m: EntityManager) {
   for (const r of results) r.value = r.denominator ? (100 * r.numerator!) / r.denominator : null;
   for (let i = 0; i < results.length; i += 500) await m.getRepository(ResultRow).insert(results.slice(i, i + 500));
 
-  // Accounts.
-  for (const a of DEMO_ACCOUNTS) {
-    await auth.insertUser(m.getRepository(User), { username: a.username, password: DEMO_PASSWORD, role: a.role, unitId: byCode.get(a.unitCode)!.id, displayName: a.displayName });
-  }
-  return { units: byCode.size, plans: 3, targets: targets.length, results: results.length, accounts: DEMO_ACCOUNTS.length };
+  return { units: byCode.size, plans: 3, targets: targets.length + targets24.length, results: results.length, accounts: DEMO_ACCOUNTS.length };
 }

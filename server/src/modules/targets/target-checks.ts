@@ -1,17 +1,29 @@
-import { checkImpliedAggregate, validateTargetValue, type ValidationIssue as DomainIssue } from '@chitieu/domain';
+import { checkImpliedAggregate, comparesWithParent, sameFacts, validateTargetValue, type Comparator, type ValidationIssue as DomainIssue } from '@chitieu/domain';
 import { Target } from './target.entity';
-import { assigner, targetIssue, type Checked, type Proposal, type Write } from './target-write';
+import { assigner, mayWriteTarget, targetIssue, type Checked, type Proposal, type Write } from './target-write';
 import type { Preload } from './target-preload';
 import { planTreeDate } from '../plans/plans.service';
 import { todayIso } from '../units/units.service';
-import { inSubtree, strictlyBelow, type Actor } from '../../common/scope';
+import type { Actor } from '../../common/scope';
 
-/** Validates every proposal of a write the same way for setTargets and cascadeTargets. */
+/** A unit's target as the write would leave it: the row proposed in this write, else the stored one. */
+type Standing = { value: number; comparator: Comparator };
+
+/**
+ * Validates every proposal of a write the same way for setTargets and cascadeTargets. Every
+ * check sees the other rows of the same write: a district and its communes set together are
+ * compared with each other's new values, not with what was stored before.
+ */
 export function checkWrite(actor: Actor, w: Write, pre: Preload): Checked {
   const { plan, indicator, issuer, proposals } = w;
   const pastDeadline = !!plan.subAssignmentDeadline && todayIso() > plan.subAssignmentDeadline;
+  const inWrite = new Map(proposals.map((p) => [p.unit.id, p]));
+  const standing = (unitId: number): Standing | undefined => inWrite.get(unitId) ?? pre.target(plan.id, indicator.id, unitId);
+  const comparable = comparesWithParent(w.figureScope);
+  const parentValue = (p: Proposal) => (comparable && p.unit.parentId !== null ? (standing(p.unit.parentId)?.value ?? null) : null);
+  // The stored parent's row; a parent created by this write gets its id when saved (target-save).
   const parentTarget = (p: Proposal) => (p.unit.parentId !== null ? pre.target(plan.id, indicator.id, p.unit.parentId) : undefined);
-  const issues = [...w.issues, ...proposals.flatMap((p) => rowIssues(actor, w, p, parentTarget(p)?.value ?? null, pastDeadline)), ...aggregateIssues(w, pre)];
+  const issues = [...w.issues, ...proposals.flatMap((p) => rowIssues(actor, w, p, parentValue(p), pastDeadline)), ...(comparable ? aggregateIssues(w, pre, standing) : [])];
   const changed = new Set(proposals.filter((p) => !unchanged(p)));
   const created = [...changed].filter((p) => !p.existing).length;
   const now = new Date();
@@ -29,9 +41,10 @@ export function checkWrite(actor: Actor, w: Write, pre: Preload): Checked {
       referenceLabel: p.existing?.referenceLabel ?? null,
       origin: p.origin,
       parentTargetId: parentTarget(p)?.id ?? null,
-      assignedById: assigner(actor, p.unit),
+      assignedById: assigner(actor, p.unit, issuer),
       note: p.note,
-      late: pastDeadline && assigner(actor, p.unit) !== issuer.id,
+      facts: p.facts,
+      late: pastDeadline && assigner(actor, p.unit, issuer) !== issuer.id,
       version: p.existing ? p.existing.version + (changed.has(p) ? 1 : 0) : 0,
       updatedById: actor.userId,
       createdAt: p.existing?.createdAt ?? now,
@@ -44,9 +57,9 @@ export function checkWrite(actor: Actor, w: Write, pre: Preload): Checked {
 function rowIssues(actor: Actor, w: Write, p: Proposal, parentValue: number | null, pastDeadline: boolean): DomainIssue[] {
   const { plan, indicator, issuer } = w;
   const unitId = String(p.unit.id);
-  const assignedBy = assigner(actor, p.unit);
+  const assignedBy = assigner(actor, p.unit, issuer);
   const issues: DomainIssue[] = [];
-  if (!strictlyBelow(actor, p.unit.path) || !inSubtree({ ...actor, unitPath: issuer.path }, p.unit.path)) {
+  if (!mayWriteTarget(actor, p.unit, issuer)) {
     issues.push(targetIssue(unitId, 'NOT_IN_SCOPE', {}));
   }
   if (plan.status === 'ISSUED' && (assignedBy === issuer.id || p.existing?.assignedById === issuer.id)) {
@@ -74,37 +87,29 @@ function rowIssues(actor: Actor, w: Write, p: Proposal, parentValue: number | nu
 
 function unchanged(p: Proposal): boolean {
   const e = p.existing;
-  return !!e && e.value === p.value && e.baseline === p.baseline && e.note === p.note && e.origin === p.origin && e.comparator === p.comparator;
+  return !!e && e.value === p.value && e.baseline === p.baseline && e.note === p.note && e.origin === p.origin && e.comparator === p.comparator && sameFacts(e.facts, p.facts);
 }
 
-/** The children's targets, weighted by last year's denominators, must be able to make the parent's. */
-function aggregateIssues(w: Write, pre: Preload): DomainIssue[] {
+/**
+ * The children's targets, weighted by last year's denominators, must be able to make the
+ * parent's: for every parent of a written row, its target and its children's as this write
+ * leaves them (a parent and its children written together are checked on their new values).
+ */
+function aggregateIssues(w: Write, pre: Preload, standing: (unitId: number) => Standing | undefined): DomainIssue[] {
   const { plan, indicator } = w;
-  const byParent = new Map<number, Proposal[]>();
-  for (const p of w.proposals) {
-    if (p.unit.parentId === null) continue;
-    const list = byParent.get(p.unit.parentId);
-    if (list) list.push(p);
-    else byParent.set(p.unit.parentId, [p]);
-  }
+  const parents = new Set<number>();
+  for (const p of w.proposals) if (p.unit.parentId !== null) parents.add(p.unit.parentId);
   const at = planTreeDate(plan.year);
   const issues: DomainIssue[] = [];
-  for (const [parentId, rows] of byParent) {
-    const target = pre.target(plan.id, indicator.id, parentId);
+  for (const parentId of parents) {
+    const target = standing(parentId);
     if (!target) continue;
-    const siblings = pre.childrenOf(parentId, at);
-    const current = new Map<number, number>();
-    for (const s of siblings) {
-      const t = pre.target(plan.id, indicator.id, s.id);
-      if (t) current.set(s.id, t.value);
-    }
-    for (const r of rows) current.set(r.unit.id, r.value);
-    const withTargets = siblings.filter((s) => current.has(s.id));
+    const withTargets = pre.childrenOf(parentId, at).filter((s) => standing(s.id) !== undefined);
     const weights = pre.weights.get(`${indicator.id}|${plan.year - 1}|${parentId}`) ?? new Map<number, number>();
     const found = checkImpliedAggregate({
       parentUnitId: String(parentId),
       parentTarget: { value: target.value, comparator: target.comparator },
-      children: withTargets.map((s) => ({ value: current.get(s.id)!, weight: weights.get(s.id) ?? null })),
+      children: withTargets.map((s) => ({ value: standing(s.id)!.value, weight: weights.get(s.id) ?? null })),
     });
     if (found) issues.push(found);
   }

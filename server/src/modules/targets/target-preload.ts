@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { yearPeriod } from '@chitieu/domain';
+import { comparesWithParent, yearPeriod } from '@chitieu/domain';
 import type { Target } from './target.entity';
 import { hydrateTarget, IN_CHUNK } from './target-rows';
 import { placeholders } from '../../db/raw-sql';
@@ -93,14 +93,19 @@ export class TargetPreloader {
     }
   }
 
-  /** Last year's rolled-up denominators under every parent that has a target, for the RATE writes: one statement per parent. */
+  /**
+   * Last year's rolled-up denominators under every parent that has a target (stored, or written
+   * by the same write), for the RATE writes: one statement per parent.
+   */
   async weights(writes: Write[], pre: Preload): Promise<void> {
     const wanted = new Map<string, { parentId: number; year: number; indicators: Map<number, Indicator> }>();
     for (const w of writes) {
-      if (w.indicator.measure !== 'RATE') continue;
+      // OWN rows never weigh children against their parent (comparesWithParent).
+      if (w.indicator.measure !== 'RATE' || !comparesWithParent(w.figureScope)) continue;
+      const written = new Set(w.proposals.map((p) => p.unit.id));
       for (const p of w.proposals) {
         const parentId = p.unit.parentId;
-        if (parentId === null || !pre.target(w.plan.id, w.indicator.id, parentId)) continue;
+        if (parentId === null || (!written.has(parentId) && !pre.target(w.plan.id, w.indicator.id, parentId))) continue;
         const key = `${parentId}|${w.plan.year - 1}`;
         const entry = wanted.get(key) ?? { parentId, year: w.plan.year - 1, indicators: new Map() };
         entry.indicators.set(w.indicator.id, w.indicator);
@@ -111,9 +116,10 @@ export class TargetPreloader {
     const parents = await this.unitsById([...new Set([...wanted.values()].map((e) => e.parentId))]);
     for (const year of new Set([...wanted.values()].map((e) => e.year))) {
       const entries = [...wanted.values()].filter((e) => e.year === year && parents.has(e.parentId));
-      const indicatorIds = [...new Set(entries.flatMap((e) => [...e.indicators.keys()]))];
+      // The indicators themselves, not their ids: a CUMULATIVE one weighs by each unit's latest figure of the year.
+      const indicators = new Map(entries.flatMap((e) => [...e.indicators]));
       const rows = await this.progress.denominatorsByUnit(
-        indicatorIds,
+        [...indicators.values()],
         yearPeriod(year),
         entries.map((e) => parents.get(e.parentId)!.path),
       );

@@ -1,11 +1,15 @@
 import {
   bindingFloor,
+  factsProblem,
   figureRange,
   floorSetBy,
   inFigureRange,
   resolveCascade,
+  storedFacts,
   storedText,
   type CascadeChildInput,
+  type FactRef,
+  type FigureScope,
   type KindValue,
   type ValidationIssue as DomainIssue,
 } from '@chitieu/domain';
@@ -19,20 +23,35 @@ import type { Indicator } from '../indicators/indicator.entity';
 import { badInput, DomainError } from '../../common/errors';
 import { inSubtree, type Actor } from '../../common/scope';
 
-/** The plan, indicator, plan floors and issuer a write of (plan, indicator) works in. */
+/** The plan, indicator, plan floors and issuer a write of (plan, indicator) works in, and what the plan's row says of its targets. */
 export interface WriteScope {
   plan: Plan;
   indicator: Indicator;
   planFloors: KindValue[];
   issuer: Unit;
+  figureScope: FigureScope;
+  /** The annex columns the row declares; a target's facts use only these (none declared: any). */
+  factLabels: string[];
+}
+
+/**
+ * A row's facts as the write leaves them: omitted keeps the stored ones, null or [] clears them.
+ * A label the plan's row does not declare (or one given twice) refuses the whole request, naming the field.
+ */
+function factsOf(row: TargetValueInput, field: string, scope: WriteScope, current: Target | null): FactRef[] | null {
+  if (row.facts === undefined) return current?.facts ?? null;
+  const facts = (row.facts ?? []).map((f) => ({ label: f.label, value: f.value ?? null }));
+  const problem = factsProblem(facts, scope.factLabels);
+  if (problem) throw badInput(problem.reason, { field, label: problem.label });
+  return storedFacts(facts);
 }
 
 /** setTargets: one manual proposal per row in the caller's reach; the others are NOT_IN_SCOPE. */
 export function manualWrite(actor: Actor, input: SetTargetsInput, scope: WriteScope, units: Map<number, Unit>, pre: Preload): Write {
-  const { plan, indicator, planFloors, issuer } = scope;
+  const { plan, indicator, planFloors, issuer, figureScope } = scope;
   const issues: DomainIssue[] = [];
   const proposals: Proposal[] = [];
-  for (const row of input.targets) {
+  for (const [i, row] of input.targets.entries()) {
     const unit = units.get(Number(row.unitId));
     // Unknown ids and ids outside the caller's reach look the same.
     if (!unit || !inSubtree(actor, unit.path)) {
@@ -47,13 +66,14 @@ export function manualWrite(actor: Actor, input: SetTargetsInput, scope: WriteSc
       origin: 'MANUAL',
       baseline: row.baseline === undefined ? (current?.baseline ?? null) : row.baseline,
       note: row.note === undefined ? (current?.note ?? null) : row.note,
+      facts: factsOf(row, `targets[${i}].facts`, scope, current),
       comparator: row.comparator ?? current?.comparator ?? indicator.comparator,
       expectedVersion: row.expectedVersion ?? null,
       floor: bindingFloor(unit.kind, planFloors),
       floorSetBy: issuer.name,
     });
   }
-  return { plan, indicator, issuer, proposals, issues, notBelowParent: false, dryRun: !!input.dryRun, kept: [] };
+  return { plan, indicator, issuer, figureScope, proposals, issues, notBelowParent: false, dryRun: !!input.dryRun, kept: [] };
 }
 
 /** Last year's figure of a child, and whether it was built from its predecessors' (a reorganisation). */
@@ -71,14 +91,18 @@ export function cascadeWrite(
   actorUnitName: string | null,
   pre: Preload,
 ): Write {
-  const { plan, indicator, planFloors, issuer, parent } = scope;
+  const { plan, indicator, planFloors, issuer, parent, figureScope } = scope;
   const issues: DomainIssue[] = [];
   const overrides = new Map<number, TargetValueInput>();
+  const overrideAt = new Map<number, number>();
   const childIds = new Set(children.map((c) => c.id));
-  for (const o of input.overrides ?? []) {
+  for (const [i, o] of (input.overrides ?? []).entries()) {
     if (!childIds.has(Number(o.unitId))) issues.push(targetIssue(o.unitId, 'NOT_IN_SCOPE', {}));
     else if (overrides.has(Number(o.unitId))) throw badInput('duplicateUnit');
-    else overrides.set(Number(o.unitId), o);
+    else {
+      overrides.set(Number(o.unitId), o);
+      overrideAt.set(Number(o.unitId), i);
+    }
   }
   const requestFloors: KindValue[] = input.floors ?? [];
   // Floors are figures of the indicator's measure (0..100 for a rate), like the targets they bound.
@@ -122,13 +146,14 @@ export function cascadeWrite(
       baseline: o && o.baseline !== undefined ? o.baseline : (current?.baseline ?? fromResults?.value ?? null),
       ...(fromResults ? { baselineSource: baselineSourceOf(input.baselinePolicy!.baselineYear!, fromResults.fromPredecessors) } : {}),
       note: o && o.note !== undefined ? o.note : (current?.note ?? null),
+      facts: o ? factsOf(o, `overrides[${overrideAt.get(unit.id)}].facts`, scope, current) : (current?.facts ?? null),
       comparator: o?.comparator ?? current?.comparator ?? indicator.comparator,
       expectedVersion: o?.expectedVersion ?? null,
       floor: r.floor,
       floorSetBy: floorSetBy(planFloor, requestFloor, { issuer: issuer.name, assigner: actorUnitName ?? parent.name }),
     });
   });
-  return { plan, indicator, issuer, proposals, issues, notBelowParent: !!input.notBelowParent, dryRun: !!input.dryRun, kept, parent };
+  return { plan, indicator, issuer, figureScope, proposals, issues, notBelowParent: !!input.notBelowParent, dryRun: !!input.dryRun, kept, parent };
 }
 
 /** The source recorded with a baseline taken from results (shown beside it in the plan). */

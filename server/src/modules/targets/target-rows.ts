@@ -1,9 +1,10 @@
+import type { FactRef } from '@chitieu/domain';
 import { Target } from './target.entity';
 import { dateFromSql } from '../../db/raw-sql';
 
 /**
  * Rows per statement, inside the tightest placeholder limit (SQLite's 32,766; MySQL's 65,535):
- * an INSERT of 1,000 rows × 19 columns, an upsert of 1,000 rows × 20, IN lists of 1,000.
+ * an INSERT of 1,000 rows × 20 columns, an upsert of 1,000 rows × 21, IN lists of 1,000.
  */
 export const INSERT_CHUNK = 1000;
 export const UPDATE_CHUNK = 1000;
@@ -25,12 +26,25 @@ export const TARGET_COLUMNS = [
   'parentTargetId',
   'assignedById',
   'note',
+  'facts',
   'late',
   'version',
   'updatedById',
   'createdAt',
   'updatedAt',
 ] as const;
+
+/** A column of a target as a bulk write binds it: facts as the JSON text TypeORM's simple-json keeps. */
+export function columnValue(t: Target, column: (typeof TARGET_COLUMNS)[number]): unknown {
+  return column === 'facts' ? (t.facts?.length ? JSON.stringify(t.facts) : null) : t[column];
+}
+
+/** The facts column of a raw row (simple-json text; a driver may have parsed it already). */
+function parseFacts(v: unknown): FactRef[] | null {
+  if (v === null || v === undefined || v === '') return null;
+  const list = (typeof v === 'string' ? JSON.parse(v) : v) as FactRef[];
+  return Array.isArray(list) && list.length ? list : null;
+}
 
 /** A raw `target` row as the entity TypeORM would have made: numbers, booleans and dates as such. */
 export function hydrateTarget(r: Record<string, unknown>, sqlite: boolean): Target {
@@ -51,6 +65,7 @@ export function hydrateTarget(r: Record<string, unknown>, sqlite: boolean): Targ
     parentTargetId: num(r.parentTargetId),
     assignedById: Number(r.assignedById),
     note: r.note ?? null,
+    facts: parseFacts(r.facts),
     late: Boolean(Number(r.late)),
     version: Number(r.version),
     updatedById: num(r.updatedById),
@@ -67,6 +82,7 @@ export function snapshot(t: Target) {
     baseline: t.baseline,
     origin: t.origin,
     note: t.note,
+    facts: t.facts ?? null,
     version: t.version,
     unitId: t.unitId,
     planId: t.planId,

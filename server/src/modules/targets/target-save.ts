@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { Target } from './target.entity';
-import { IN_CHUNK, INSERT_CHUNK, snapshot, TARGET_COLUMNS, UPDATE_CHUNK } from './target-rows';
+import { columnValue, IN_CHUNK, INSERT_CHUNK, snapshot, TARGET_COLUMNS, UPDATE_CHUNK } from './target-rows';
 import { placeholders } from '../../db/raw-sql';
 import type { Checked, Proposal } from './target-write';
 import type { AuditChange } from '../audit/audit-log';
 import type { AuthedContext } from '../../common/context';
 import { insertRows, recordAuditRows } from '../results/bulk';
+import { pathIds } from '../../common/scope';
 
 /** A write that found a row changed under it: the transaction is rolled back and reported as VERSION_CONFLICT. */
 export class StaleWrite extends Error {
@@ -15,8 +16,9 @@ export class StaleWrite extends Error {
 }
 
 /**
- * Saves checked writes inside one transaction: new rows in multi-row INSERTs, their ids read
- * back in one statement per plan and 1,000 units, changed rows by updateTargets (version-checked
+ * Saves checked writes inside one transaction: new rows in multi-row INSERTs (a level of the
+ * tree at a time, parents first, when a write spans levels), their ids read back in one
+ * statement per plan and 1,000 units, changed rows by updateTargets (version-checked
  * under a lock, then a multi-row upsert: a row changed since it was read rolls the transaction
  * back, reported as VERSION_CONFLICT), and the audit rows.
  */
@@ -33,19 +35,34 @@ export async function saveTargets(m: EntityManager, sqlite: boolean, ctx: Authed
       else fresh.push(Object.assign(t, { version: 1 }));
     }
   }
-  try {
-    await insertRows(
-      m,
-      'target',
-      TARGET_COLUMNS,
-      fresh.map((t) => TARGET_COLUMNS.map((c) => t[c])),
-      { chunk: INSERT_CHUNK },
-    );
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new StaleWrite(fresh[0].unitId);
-    throw err;
+  // A parent and its children written together: the parent's row goes in first, and its id is the children's parentTargetId.
+  const saved = new Map<string, number>();
+  const linkParent = (t: Target) => {
+    const ids = pathIds(t.unitPath);
+    const parentId = saved.get(`${t.planId}|${t.indicatorId}|${ids[ids.length - 2]}`);
+    if (t.parentTargetId === null && parentId !== undefined) t.parentTargetId = parentId;
+  };
+  for (const depth of [...new Set(fresh.map((t) => pathIds(t.unitPath).length))].sort((a, b) => a - b)) {
+    const level = fresh.filter((t) => pathIds(t.unitPath).length === depth);
+    level.forEach(linkParent);
+    try {
+      await insertRows(
+        m,
+        'target',
+        TARGET_COLUMNS,
+        level.map((t) => TARGET_COLUMNS.map((c) => columnValue(t, c))),
+        { chunk: INSERT_CHUNK },
+      );
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new StaleWrite(level[0].unitId);
+      throw err;
+    }
+    for (const t of await readBackIds(m, level)) {
+      saved.set(`${t.planId}|${t.indicatorId}|${t.unitId}`, t.id);
+      audit.push({ entity: 'target', entityId: t.id, action: 'create', unitPath: t.unitPath, before: null, after: snapshot(t) });
+    }
   }
-  for (const t of await readBackIds(m, fresh)) audit.push({ entity: 'target', entityId: t.id, action: 'create', unitPath: t.unitPath, before: null, after: snapshot(t) });
+  updates.forEach(({ t }) => linkParent(t));
   if (updates.length) await updateTargets(m, sqlite, updates);
   for (const { e, t } of updates) {
     t.version = e.version + 1;
@@ -106,12 +123,12 @@ async function updateTargets(m: EntityManager, sqlite: boolean, rows: { e: Targe
     m,
     'target',
     columns,
-    rows.map((r) => columns.map((c) => (c === 'id' ? r.e.id : c === 'version' ? r.e.version + 1 : r.t[c]))),
+    rows.map((r) => columns.map((c) => (c === 'id' ? r.e.id : c === 'version' ? r.e.version + 1 : columnValue(r.t, c)))),
     {
       chunk: UPDATE_CHUNK,
       upsert: {
         conflict: ['id'],
-        update: ['value', 'comparator', 'baseline', 'origin', 'note', 'late', 'parentTargetId', 'assignedById', 'updatedById', 'updatedAt', 'version'],
+        update: ['value', 'comparator', 'baseline', 'origin', 'note', 'facts', 'late', 'parentTargetId', 'assignedById', 'updatedById', 'updatedAt', 'version'],
       },
     },
   );

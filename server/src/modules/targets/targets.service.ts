@@ -147,6 +147,8 @@ export class TargetsService {
               scope.parent,
               children.map((c) => c.id),
               at,
+              // An OWN row's baseline is the child's own figure, as its target will be judged.
+              scope.figureScope,
             )
           : null;
       }),
@@ -156,13 +158,13 @@ export class TargetsService {
     return this.run(ctx, writes, pre);
   }
 
-  /** The plan (readable), the indicator it covers (NOT_FOUND when it does not), its floors and issuer. */
+  /** The plan (readable), the indicator it covers (NOT_FOUND when it does not), its floors, issuer, figure scope and fact labels. */
   private async scope(ctx: AuthedContext, planId: string, indicatorId: string): Promise<WriteScope> {
     const plan = await this.plans.get(ctx, planId);
     const row = await this.plans.planIndicator(ctx, plan, indicatorId);
     const indicator = await this.indicators.get(ctx, row.indicatorId);
     const issuer = (await ctx.loaders.unit.load(plan.issuerId))!;
-    return { plan, indicator, planFloors: row.floors, issuer };
+    return { plan, indicator, planFloors: row.floors, issuer, figureScope: row.scope ?? 'SUBTREE', factLabels: row.factLabels ?? [] };
   }
 
   /**

@@ -10,12 +10,16 @@ import type { AuthedContext } from '../../common/context';
 import { DATA_BOUNDS, MaxRows } from '../../common/complexity';
 import { MAX_PAGE, type UnitsService } from './units.service';
 import type { TargetsService } from '../targets/targets.service';
+import { Responsibility } from '../plans/responsibilities';
+import type { PlansService } from '../plans/plans.service';
 
 @Resolver(() => Unit)
 export class UnitsResolver {
   constructor(
     private readonly unitsService: UnitsService,
     private readonly targetsService: TargetsService,
+    // Optional until services.ts passes it (issue #13): without it `responsibilities` fails loudly.
+    private readonly plansService: PlansService,
   ) {}
 
   @Authorized(ANY_ROLE)
@@ -80,6 +84,15 @@ export class UnitsResolver {
     @Arg('indicatorId', () => ID, { nullable: true }) indicatorId?: string,
   ): Promise<Target[]> {
     return this.targetsService.ofUnit(ctx, unit, year, indicatorId ?? null);
+  }
+
+  // The rows and tasks of the plans the caller reads in a year: its line's plans and its subtree's.
+  @MaxRows(8 * DATA_BOUNDS.planRows)
+  @FieldResolver(() => [Responsibility], {
+    description: 'Plan rows and tasks of `year` (every year when omitted) the caller may read that name this unit, or its kind, as lead or coordinating unit.',
+  })
+  responsibilities(@Root() unit: Unit, @Ctx() ctx: AuthedContext, @Arg('year', () => Int, { nullable: true }) year?: number | null): Promise<Responsibility[]> {
+    return this.plansService.responsibilities(ctx, unit, year ?? null);
   }
 
   @MaxRows(DATA_BOUNDS.ancestors)

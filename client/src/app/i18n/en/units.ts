@@ -32,4 +32,13 @@ export const units: Record<keyof typeof vi, string> = {
   'units.detail.until': 'until {date}',
   'units.detail.since': 'from {date}',
   'units.detail.show': 'Show {name} in the tree on {date}',
+  'units.resp.title': 'Leading and coordinating in plans',
+  'units.resp.empty': 'The unit leads or coordinates no row or task of the plans you can read.',
+  'units.resp.plan': 'Plan',
+  'units.resp.content': 'Indicator / task',
+  'units.resp.role': 'Role',
+  'units.resp.LEAD': 'Lead',
+  'units.resp.COORDINATING': 'Coordinating',
+  'units.resp.row': 'Indicator',
+  'units.resp.task': 'Task',
 };

@@ -30,4 +30,13 @@ export const units = {
   'units.detail.until': 'đến hết {date}',
   'units.detail.since': 'từ {date}',
   'units.detail.show': 'Xem {name} trên cây ngày {date}',
+  'units.resp.title': 'Chủ trì, phối hợp trong các kế hoạch',
+  'units.resp.empty': 'Đơn vị không được giao chủ trì hay phối hợp chỉ tiêu, nhiệm vụ nào trong các kế hoạch bạn xem được.',
+  'units.resp.plan': 'Kế hoạch',
+  'units.resp.content': 'Chỉ tiêu / nhiệm vụ',
+  'units.resp.role': 'Vai trò',
+  'units.resp.LEAD': 'Chủ trì',
+  'units.resp.COORDINATING': 'Phối hợp',
+  'units.resp.row': 'Chỉ tiêu',
+  'units.resp.task': 'Nhiệm vụ',
 } as const;

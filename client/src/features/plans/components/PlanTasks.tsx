@@ -2,6 +2,7 @@ import { Table } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { EmptyState } from '../../../app/components/States';
 import type { PlanQuery } from '../../../gql/graphql';
+import { ResponsibleText } from './document/ResponsibleText';
 
 type Task = NonNullable<PlanQuery['plan']>['tasks'][number];
 
@@ -17,8 +18,14 @@ export function PlanTasks({ tasks }: { tasks: readonly Task[] }) {
       columns={[
         { title: t('plan.task.position'), dataIndex: 'position', width: 60 },
         { title: t('plan.task.content'), dataIndex: 'content' },
-        { title: t('plan.task.leads'), dataIndex: 'leads', width: 180, render: (v: string[]) => v.join('; ') },
-        { title: t('plan.task.coordinators'), dataIndex: 'coordinators', width: 200, render: (v: string[]) => v.join('; ') },
+        // The document's words with what they name; plain strings for tasks written before they were kept.
+        { title: t('plan.task.leads'), key: 'lead', width: 180, render: (_, task) => (task.lead.length ? <ResponsibleText list={task.lead} /> : task.leads.join('; ')) },
+        {
+          title: t('plan.task.coordinators'),
+          key: 'coordinating',
+          width: 200,
+          render: (_, task) => (task.coordinating.length ? <ResponsibleText list={task.coordinating} /> : task.coordinators.join('; ')),
+        },
         { title: t('plan.task.timeFrame'), dataIndex: 'timeFrame', width: 110 },
         { title: t('plan.task.deliverable'), dataIndex: 'deliverable', width: 200 },
       ]}

@@ -18,12 +18,23 @@ function plan(id: string, year: number, status: 'DRAFT' | 'ISSUED') {
     status,
     subAssignmentDeadline: null,
     legalBasis: null,
+    documentKind: 'DECISION',
+    signer: null,
+    recipients: [],
+    headings: [],
     issuer: { __typename: 'Unit', id: '66', name: 'Tỉnh Đắk Lắk', kind: 'PROVINCE' },
     indicators: [
       {
         __typename: 'PlanIndicator',
+        id: 'pi2',
         section: null,
         position: '2',
+        scope: 'SUBTREE',
+        legalBasis: null,
+        note: null,
+        factLabels: [],
+        lead: [],
+        coordinating: [],
         floors: [],
         indicator: {
           __typename: 'Indicator',

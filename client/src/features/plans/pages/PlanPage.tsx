@@ -1,17 +1,18 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Descriptions, Flex, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { BarChartOutlined, ClusterOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Flex, Space, Tabs, Tag, Typography } from 'antd';
+import { BarChartOutlined, ClusterOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { can, planRights } from '../../../app/access';
+import { can, canEditPlanDocument, planRights } from '../../../app/access';
 import { useI18n } from '../../../app/i18n';
-import { useDownload } from '../../../app/download';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
 import { MatrixTargetsQuery, MatrixUnitsQuery, PlanQuery } from '../plans.graphql';
 import { IssuePlanButton } from '../components/IssuePlanButton';
 import { MissingTargets } from '../components/MissingTargets';
-import { PlanIndicators } from '../components/PlanIndicators';
+import { DocumentPanel } from '../components/document/DocumentPanel';
+import { PlanDownloads } from '../components/document/PlanDownloads';
+import { PlanRows } from '../components/document/PlanRows';
 import { PlanStatusTag } from '../components/PlanStatusTag';
 import { PlanTasks } from '../components/PlanTasks';
 import { SubAssignmentTable } from '../components/SubAssignmentTable';
@@ -29,7 +30,6 @@ export function PlanPage() {
   const viewerUnitId = user.unit?.id ?? plan?.issuer.id;
   const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: viewerUnitId!, at: plan ? structureDate(plan.year) : null }, skip: !viewerUnitId || !plan });
   const targetsQ = useQuery(MatrixTargetsQuery, { variables: { planId, unitId: viewerUnitId! }, skip: !viewerUnitId || !plan });
-  const annex = useDownload();
 
   const indicators: MatrixIndicator[] = useMemo(() => (plan?.indicators ?? []).map((pi) => ({ ...pi.indicator, position: pi.position, floors: pi.floors })), [plan]);
 
@@ -40,6 +40,9 @@ export function PlanPage() {
   const viewerUnit = unitsQ.data?.unit;
   const children = viewerUnit?.children ?? [];
   const rights = planRights(user.role, { status: plan.status, issuerId: plan.issuer.id }, { unitId: user.unit?.id ?? null, hasChildren: children.length > 0 });
+  const editDocument = canEditPlanDocument(user.role, { status: plan.status, issuerId: plan.issuer.id }, user.unit?.id ?? null);
+  // Indicators created inline join the issuer's catalogue when a district's manager writes its own plan.
+  const ownerId = user.role === 'UNIT_MANAGER' ? (user.unit?.id ?? null) : null;
   const childIds = new Set(children.map((c) => c.id));
   const allTargets = targetsQ.data?.targets ?? [];
   const childTargets = allTargets.filter((tg) => childIds.has(tg.unit.id));
@@ -102,24 +105,14 @@ export function PlanPage() {
                 <Button icon={<ClusterOutlined />}>{t('plan.cascade')}</Button>
               </Link>
             )}
-            {children.length > 0 && (
-              // The server's default unit is the matrix's: the issuer's children, or the viewer's own below the issuer.
-              <Tooltip title={t('export.annexHint', { unit: viewerUnit?.name ?? '' })}>
-                <Button
-                  icon={<FileExcelOutlined />}
-                  loading={annex.busy}
-                  onClick={() => void annex.download(`/export/plans/${encodeURIComponent(plan.id)}/annex.xlsx`, `phu-luc-${plan.year}.xlsx`)}
-                >
-                  {t('export.annex')}
-                </Button>
-              </Tooltip>
-            )}
+            <PlanDownloads planId={plan.id} year={plan.year} annexUnit={children.length > 0 ? (viewerUnit?.name ?? '') : null} />
             <Link to={`/progress?planId=${plan.id}`}>
               <Button icon={<BarChartOutlined />}>{t('plan.progress')}</Button>
             </Link>
           </Space>
         </Flex>
         <Descriptions
+          style={{ marginTop: 12 }}
           size="small"
           column={{ xs: 1, md: 2, xl: 4 }}
           items={[
@@ -132,12 +125,18 @@ export function PlanPage() {
       </Card>
       <Card>
         <Tabs
+          defaultActiveKey={editDocument && !plan.indicators.length ? 'indicators' : 'matrix'}
           items={[
             { key: 'matrix', label: t('plan.tab.matrix'), children: matrix },
             ...(children.length && viewerUnitId
               ? [{ key: 'sub', label: t('plan.tab.sub'), children: <SubAssignmentTable planId={plan.id} unitId={viewerUnitId} indicators={indicators} /> }]
               : []),
-            { key: 'indicators', label: t('plan.tab.indicators', { count: plan.indicators.length }), children: <PlanIndicators indicators={plan.indicators} /> },
+            {
+              key: 'indicators',
+              label: t('plan.tab.indicators', { count: plan.indicators.length }),
+              children: <PlanRows plan={plan} editable={editDocument} ownerId={ownerId} />,
+            },
+            { key: 'document', label: t('doc.tab'), children: <DocumentPanel plan={plan} editable={editDocument} /> },
             { key: 'tasks', label: t('plan.tab.tasks', { count: plan.tasks.length }), children: <PlanTasks tasks={plan.tasks} /> },
           ]}
         />

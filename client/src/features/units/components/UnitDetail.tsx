@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { Button, Descriptions, Flex, Tag, Typography } from 'antd';
+import { Button, Collapse, Descriptions, Flex, Tag, Typography } from 'antd';
 import { BarChartOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useI18n } from '../../../app/i18n';
@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../../../app/components/States';
 import type { UnitHistoryLinkFragment, UnitKind } from '../../../gql/graphql';
 import { UnitDetailQuery } from '../units.graphql';
 import { todayIso, validityOn } from '../dates';
+import { UnitResponsibilities } from './UnitResponsibilities';
 
 export type HistoryLink = UnitHistoryLinkFragment;
 
@@ -101,6 +102,8 @@ export function UnitDetail({ unitId, at, onShow, today = todayIso() }: UnitDetai
       />
       {history(unit.predecessors, 'from', t('units.detail.noPredecessors'), t('units.detail.formedFrom'))}
       {history(unit.successors, 'to', t('units.detail.noSuccessors'), t('units.detail.became'))}
+      {/* Asked for only when opened: most visits to the tree are about the tree. */}
+      <Collapse size="small" items={[{ key: 'resp', label: t('units.resp.title'), children: <UnitResponsibilities unitId={unit.id} /> }]} />
       <div>
         <Button icon={<BarChartOutlined />} onClick={() => navigate(`/progress?unitId=${unit.id}`)}>
           {t('plan.progress')}

@@ -4,11 +4,12 @@
  * unchanged figures apart. Hands the writes (changed figures only) to the write stage.
  */
 import { In, type DataSource } from 'typeorm';
-import { importMessage, isPeriodKey, parsePeriod, type Locale, type Measure } from '@chitieu/domain';
+import { importMessage, isPeriodKey, parsePeriod, type Locale, type Measure, type ScoreStep } from '@chitieu/domain';
 import { reasonMessage } from '../../../common/errors';
 import { forEachInTurns } from '../../../common/turns';
 import { ResultRow } from '../../results/result.entity';
-import { checkResultValues, type FigureWrite, type ResultsService } from '../../results/results.service';
+import type { FigureWrite, ResultsService } from '../../results/results.service';
+import { checkResultValues, scoreIssue } from '../../results/result-values';
 import { normalizePeriod, rowIssue, type RowIssue } from '../import-parse';
 import { markDuplicates, writable, type Work } from './work';
 
@@ -26,8 +27,13 @@ export function checkPeriods(work: readonly Work[], requestPeriod: string | null
   });
 }
 
-/** The figures of the lines still good, checked for the measure as recordResults checks them. */
-export async function checkFigures(work: readonly Work[], measure: Measure, locale: Locale): Promise<ResultWrites> {
+/** What the figure checks need of the indicator: its measure and, for a SCORE, the scores its steps allow. */
+export type CheckedIndicator = { measure: Measure; scoring?: readonly ScoreStep[] | null };
+
+/** The figures of the lines still good, checked for the measure (and a SCORE's steps) as recordResults checks them. */
+export async function checkFigures(work: readonly Work[], indicator: Measure | CheckedIndicator, locale: Locale): Promise<ResultWrites> {
+  const checkedIndicator: CheckedIndicator = typeof indicator === 'string' ? { measure: indicator } : indicator;
+  const { measure } = checkedIndicator;
   const figures: ResultWrites = new Map();
   await forEachInTurns(work, (w) => {
     if (!writable(w)) return;
@@ -36,6 +42,12 @@ export async function checkFigures(work: readonly Work[], measure: Measure, loca
       // The API's code (recordResults refuses these as OUT_OF_RANGE), said for a figure rather than a target.
       const reason = reasonMessage(checked.error!, locale);
       w.issues.push({ code: 'OUT_OF_RANGE', severity: 'ERROR', message: importMessage('RESULT_OUT_OF_RANGE', { reason }, locale) });
+      return;
+    }
+    // A score none of the indicator's steps gives: the API's INVALID_SCORE, on the line.
+    const refused = scoreIssue(checkedIndicator, checked.value);
+    if (refused) {
+      w.issues.push({ code: refused.code as RowIssue['code'], severity: 'ERROR', message: refused.messageIn(locale) });
       return;
     }
     figures.set(w, { unit: w.unit, period: parsePeriod(w.period), numerator: checked.numerator, denominator: checked.denominator, value: checked.value });
@@ -96,14 +108,14 @@ export interface ResultCheckDeps {
 /** The checks in order; the figures to write. */
 export async function checkResults(
   deps: ResultCheckDeps,
-  indicator: { id: number; measure: Measure },
+  indicator: { id: number } & CheckedIndicator,
   work: readonly Work[],
   requestPeriod: string | null,
   locale: Locale,
 ): Promise<FigureWrite[]> {
   await checkPeriods(work, requestPeriod, locale);
   await markDuplicates(work, (w) => `${w.unit.id}|${w.period}`, locale);
-  const figures = await checkFigures(work, indicator.measure, locale);
+  const figures = await checkFigures(work, indicator, locale);
   await checkInTime(deps.results, indicator.id, figures, locale);
   return changedFigures(figures, await recordedResults(deps.ds, indicator.id, figures));
 }

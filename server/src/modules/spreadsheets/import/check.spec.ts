@@ -89,6 +89,26 @@ describe('results checks', () => {
     expect(codes(lines[1])).toEqual(['OUT_OF_RANGE']);
   });
 
+  it('refuses a score none of the indicator’s steps gives (INVALID_SCORE, naming the allowed scores), and PERCENT counts without a value', async () => {
+    const scoring = [
+      { when: 'Trong 15 ngày', score: 100 },
+      { when: 'Sau 30 ngày', score: 50 },
+      { when: 'Còn lại', score: 0 },
+    ];
+    const lines = [work(2, unit(1), { value: 75 }, '2022'), work(3, unit(2), { value: 50 }, '2022'), work(4, unit(3), { value: 0 }, '2022')];
+    const figures = await checkFigures(lines, { measure: 'SCORE', scoring }, 'en');
+    expect([...figures.keys()]).toEqual([lines[1], lines[2]]);
+    expect(codes(lines[0])).toEqual(['INVALID_SCORE']);
+    expect(lines[0].issues[0].message).toContain(scoring.map((s) => s.score).join(' / '));
+    // Without steps any score in 0..100 is taken.
+    const free = [work(2, unit(1), { value: 75 }, '2022')];
+    expect([...(await checkFigures(free, { measure: 'SCORE', scoring: null }, 'en')).keys()]).toEqual(free);
+    const percent = [work(2, unit(1), { numerator: 9, denominator: 10 }, '2022'), work(3, unit(2), { value: 101 }, '2022'), work(4, unit(3), { value: 92.5 }, '2022')];
+    const kept = await checkFigures(percent, 'PERCENT', 'en');
+    expect([...kept.keys()]).toEqual([percent[2]]);
+    expect(percent.map(codes)).toEqual([['OUT_OF_RANGE'], ['OUT_OF_RANGE'], []]);
+  });
+
   it('tells new, changed and unchanged figures apart', () => {
     const lines = [work(2, unit(1), {}), work(3, unit(2), {}), work(4, unit(3), {})];
     const f = (u: number, value: number): FigureWrite => ({ unit: unit(u), period: parsePeriod('2022'), numerator: null, denominator: null, value });

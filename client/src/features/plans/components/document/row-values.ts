@@ -1,0 +1,52 @@
+import type { FigureScope, PlanDocumentFragment, PlanIndicatorInput, UnitKind } from '../../../../gql/graphql';
+import { fromResponsible, toResponsibleInput, type ResponsibleValue } from './responsible';
+
+export type PlanRowData = PlanDocumentFragment['indicators'][number];
+
+/** What the row form holds. */
+export interface RowValues {
+  section: string | null;
+  position: string;
+  scope: FigureScope;
+  floors: { kind: UnitKind; value: number }[];
+  lead: ResponsibleValue[];
+  coordinating: ResponsibleValue[];
+  legalBasis: string;
+  note: string;
+  factLabels: string[];
+}
+
+export const NEW_ROW: RowValues = { section: null, position: '', scope: 'SUBTREE', floors: [], lead: [], coordinating: [], legalBasis: '', note: '', factLabels: [] };
+
+export function fromRow(r: PlanRowData): RowValues {
+  return {
+    section: r.section,
+    position: r.position ?? '',
+    scope: r.scope,
+    floors: r.floors.map((f) => ({ kind: f.kind, value: f.value })),
+    lead: r.lead.map(fromResponsible),
+    coordinating: r.coordinating.map(fromResponsible),
+    legalBasis: r.legalBasis ?? '',
+    note: r.note ?? '',
+    factLabels: [...r.factLabels],
+  };
+}
+
+const orNull = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
+
+/** The row as the API's PlanIndicatorInput: every field sent, so what the form shows is what is stored. */
+export function toRowInput(planId: string, indicatorId: string, v: RowValues): PlanIndicatorInput {
+  return {
+    planId,
+    indicatorId,
+    section: orNull(v.section),
+    position: orNull(v.position),
+    scope: v.scope,
+    floors: (v.floors ?? []).map((f) => ({ kind: f.kind, value: f.value })),
+    lead: (v.lead ?? []).map(toResponsibleInput),
+    coordinating: (v.coordinating ?? []).map(toResponsibleInput),
+    legalBasis: orNull(v.legalBasis),
+    note: orNull(v.note),
+    factLabels: (v.factLabels ?? []).map((l) => l.trim()).filter(Boolean),
+  };
+}
