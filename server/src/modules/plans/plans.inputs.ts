@@ -85,8 +85,24 @@ export class PlanUpdateInput extends PlanDocumentFields {
   title?: string | null;
 }
 
+/** Lead and coordinating units of a row or a task: the words, and the unit or kinds where already chosen (else resolved from the words). */
 @InputType()
-export class PlanIndicatorInput {
+abstract class ResponsibleFields {
+  @Field(() => [ResponsibleInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  lead?: ResponsibleInput[] | null;
+
+  @Field(() => [ResponsibleInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  coordinating?: ResponsibleInput[] | null;
+}
+
+@InputType()
+export class PlanIndicatorInput extends ResponsibleFields {
   @Field(() => ID)
   planId: string;
 
@@ -113,18 +129,6 @@ export class PlanIndicatorInput {
   @Field(() => FigureScopeEnum, { defaultValue: 'SUBTREE' })
   scope: FigureScope;
 
-  @Field(() => [ResponsibleInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  lead?: ResponsibleInput[] | null;
-
-  @Field(() => [ResponsibleInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  coordinating?: ResponsibleInput[] | null;
-
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(0, 4000)
@@ -143,8 +147,9 @@ export class PlanIndicatorInput {
   factLabels?: string[] | null;
 }
 
+/** A task; `lead` / `coordinating`, when given, replace the plain words of `leads` / `coordinators`. */
 @InputType()
-export class PlanTaskInput {
+export class PlanTaskInput extends ResponsibleFields {
   @Field(() => ID)
   planId: string;
 
@@ -167,19 +172,6 @@ export class PlanTaskInput {
   @ArrayMaxSize(20)
   @Length(1, 500, { each: true })
   coordinators: string[];
-
-  /** Lead and coordinating units with the unit or kinds already chosen; when given, they replace `leads` / `coordinators`. */
-  @Field(() => [ResponsibleInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  lead?: ResponsibleInput[] | null;
-
-  @Field(() => [ResponsibleInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  coordinating?: ResponsibleInput[] | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
