@@ -67,6 +67,19 @@ describeInBrowser('the province writes a plan as a document, in the browser', ()
       )
     ).plan;
 
+  it('names each page in the browser tab, and <html lang> follows the language from the first load', async () => {
+    await expect.poll(() => page.title(), POLL).toBe('Kế hoạch — Chỉ tiêu');
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    // English chosen earlier (stored), then a fresh load of another page.
+    await page.evaluate(() => localStorage.setItem('chitieu.locale', 'en'));
+    await page.goto(`${base}/indicators`);
+    await expect.poll(() => page.locator('html').getAttribute('lang'), POLL).toBe('en');
+    await expect.poll(() => page.title(), POLL).toBe('Indicator catalogue — Chỉ tiêu');
+    await page.evaluate(() => localStorage.setItem('chitieu.locale', 'vi'));
+    await page.goto(`${base}/plans`);
+    await expect.poll(() => page.locator('html').getAttribute('lang'), POLL).toBe('vi');
+  });
+
   it('creates a plan from blank and lands on its page', async () => {
     await page.getByRole('button', { name: 'Tạo kế hoạch' }).click();
     const form = dialog();

@@ -21,14 +21,16 @@ export interface AppRoute {
   Page: ComponentType;
   /** Shown in the side menu under this label. */
   menu?: MessageKey;
+  /** The browser tab's title, when the page has no menu label of its own. */
+  title?: MessageKey;
 }
 
 /** Every signed-in page with what it needs; the menu and the guard read the same list. */
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/', access: 'home', Page: HomePage, menu: 'nav.home' },
   { path: '/plans', access: 'plans.view', Page: PlansPage, menu: 'nav.plans' },
-  { path: '/plans/:planId', access: 'plans.view', Page: PlanPage },
-  { path: '/plans/:planId/cascade', access: 'targets.cascade', Page: CascadePage },
+  { path: '/plans/:planId', access: 'plans.view', Page: PlanPage, title: 'nav.plans' },
+  { path: '/plans/:planId/cascade', access: 'targets.cascade', Page: CascadePage, title: 'cascade.title' },
   { path: '/indicators', access: 'indicators.view', Page: IndicatorsPage, menu: 'nav.indicators' },
   { path: '/results', access: 'results.enter', Page: ResultsPage, menu: 'nav.results' },
   { path: '/imports', access: 'imports', Page: ImportPage, menu: 'import.nav' },

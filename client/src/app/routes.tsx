@@ -1,11 +1,11 @@
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, createBrowserRouter, useLocation, type RouteObject } from 'react-router';
 import { Button } from 'antd';
 import { can, type Permission } from './access';
 import { APP_ROUTES } from './app-routes';
 import { page } from './lazy-page';
 import { loginPathFor } from './auth';
-import { useI18n } from './i18n';
+import { useI18n, type MessageKey } from './i18n';
 import { useSession } from './session';
 import { EmptyState, ErrorState, Loading } from './components/States';
 
@@ -38,6 +38,15 @@ function RequireSession({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** Each page names the browser tab ("Kế hoạch — Chỉ tiêu"), in the reader's language. */
+function PageTitle({ title }: { title?: MessageKey }) {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = title ? `${t(title)} — ${t('app.name')}` : t('app.name');
+  }, [t, title]);
+  return null;
+}
+
 function RequireAccess({ access, children }: { access: Permission; children: ReactNode }) {
   const { user } = useSession();
   return can(user?.role, access) ? <>{children}</> : <Forbidden />;
@@ -62,10 +71,11 @@ export const routeObjects: RouteObject[] = [
       </RequireSession>
     ),
     children: [
-      ...APP_ROUTES.map(({ path, access, Page }) => ({
+      ...APP_ROUTES.map(({ path, access, Page, menu, title }) => ({
         path,
         element: (
           <RequireAccess access={access}>
+            <PageTitle title={title ?? menu} />
             <Suspense fallback={<Loading />}>
               <Page />
             </Suspense>

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { vi, type MessageKey } from './vi';
 import { en } from './en';
 
@@ -77,9 +77,12 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     } catch {
       // private mode: the choice lasts for this page only
     }
-    document.documentElement.lang = l;
     setState(l);
   }, []);
+  // <html lang> follows the language, the stored one at start-up included (screen readers, hyphenation).
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const value = useMemo(() => makeI18n(locale, setLocale), [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
