@@ -7,7 +7,6 @@ import {
   type DocumentKind,
   type FigureScope,
   type Measure,
-  type PlanHeadingRef,
   type ResponsibleRef,
   type UnitKind,
 } from '@chitieu/domain';
@@ -32,6 +31,8 @@ import { seedReformDemo } from './reform-demo';
 import { createServices } from '../../services';
 
 /** Demo accounts, printed at first start. One password for all: it is a demo. */
+import type { IndicatorSeed, PlanSeed, ResponsibleSeed, RowSeed } from './demo-data';
+
 export const DEMO_PASSWORD = 'chitieu-demo';
 export const DEMO_ACCOUNTS = [
   { username: 'tinh.daklak', role: 'PROVINCE_ADMIN', unitCode: '66', displayName: 'Văn phòng UBND tỉnh Đắk Lắk' },
@@ -39,52 +40,6 @@ export const DEMO_ACCOUNTS = [
   { username: 'xa.buontrap', role: 'UNIT_REPORTER', unitCode: '24538', displayName: 'UBND thị trấn Buôn Trấp' },
   { username: 'phantich.daklak', role: 'ANALYST', unitCode: '66', displayName: 'Chuyên viên phân tích, Sở TT&TT' },
 ] as const;
-
-interface IndicatorSeed {
-  code: string;
-  name: string;
-  measure: string;
-  comparator: string;
-  unitOfMeasure?: string | null;
-  numeratorLabel?: string | null;
-  denominatorLabel?: string | null;
-  legalBasis?: string | null;
-  scoring?: { when: string; score: number }[] | null;
-}
-
-/** The document's words for a lead or coordinating unit; `means` where they name it otherwise ("Sở Nội vụ chủ trì cấp tỉnh"). */
-interface ResponsibleSeed {
-  text: string;
-  means?: string;
-}
-
-/** What a plan row writes besides the indicator (docs/spec/domain.md, "Plans as documents"). */
-interface RowSeed {
-  section: string | null;
-  position: string | null;
-  scope?: string;
-  lead?: ResponsibleSeed[];
-  coordinating?: ResponsibleSeed[];
-  rowLegalBasis?: string | null;
-  noteAsWritten?: string | null;
-  factLabels?: string[];
-  floors?: { kind: UnitKind; value: number }[];
-}
-
-/** The document fields of a plan as the seed data writes them (one line a list item). */
-interface PlanSeed {
-  year: number;
-  title: string;
-  documentKind: string;
-  documentNumber: string | null;
-  documentDate: string | null;
-  subAssignmentDeadline: string | null;
-  status: string;
-  legalBasis?: string[] | string | null;
-  signer?: string[] | null;
-  recipients?: string[] | null;
-  headings?: PlanHeadingRef[];
-}
 
 /** No units yet: an administrator bootstrapped from the environment does not make a database non-empty. */
 export async function isEmpty(ds: DataSource): Promise<boolean> {
