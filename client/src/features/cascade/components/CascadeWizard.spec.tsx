@@ -139,7 +139,8 @@ describe('CascadeWizard', () => {
     expect(within(row('Thị trấn Buôn Trấp')).getByText('71%')).toBeTruthy();
     expect(within(row('Thị trấn Buôn Trấp')).getByText('Theo quy tắc')).toBeTruthy();
     expect(within(row('Thị trấn Buôn Trấp')).getByText('70')).toBeTruthy();
-    expect(within(row('Thị trấn Buôn Trấp')).getByText('BELOW_BASELINE')).toBeTruthy();
+    expect(within(row('Thị trấn Buôn Trấp')).getByText('Cảnh báo').closest('[data-issue]')?.getAttribute('data-issue')).toBe('BELOW_BASELINE');
+    expect(screen.queryByText('BELOW_BASELINE')).toBeNull();
     expect(within(row('Xã Ea Bông')).getByText(/thấp hơn mức sàn 40% do UBND tỉnh Đắk Lắk quy định/)).toBeTruthy();
     expect(screen.getByText('1 lỗi, 1 cảnh báo')).toBeTruthy();
     expect(applyButton().disabled).toBe(true);

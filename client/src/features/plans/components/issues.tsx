@@ -12,7 +12,10 @@ export interface RowIssue {
 
 export const SEVERITY_COLOR: Record<Severity, string> = { ERROR: 'red', WARNING: 'orange' };
 
-/** Validation issues beside a row: the code as a coloured tag, the server's translated message. */
+/**
+ * Validation issues beside a row: "Lỗi" / "Cảnh báo" as a coloured tag, the server's translated
+ * message. The code is for the machine (`data-issue`) and a tooltip, never read out as text.
+ */
 export function IssueList({ issues }: { issues: readonly RowIssue[] }) {
   const { t } = useI18n();
   if (!issues.length) return null;
@@ -20,8 +23,8 @@ export function IssueList({ issues }: { issues: readonly RowIssue[] }) {
     <Flex vertical gap={4}>
       {issues.map((i, n) => (
         <div key={n} role={i.severity === 'ERROR' ? 'alert' : undefined} data-issue={i.code}>
-          <Tag color={SEVERITY_COLOR[i.severity]} title={t(`severity.${i.severity}`)}>
-            {i.code}
+          <Tag color={SEVERITY_COLOR[i.severity]} title={i.code}>
+            {t(`severity.${i.severity}`)}
           </Tag>
           <Typography.Text type={i.severity === 'ERROR' ? 'danger' : 'warning'} style={{ fontSize: 13 }}>
             {i.label ? `${i.label}: ` : ''}
