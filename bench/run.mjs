@@ -27,6 +27,9 @@ import { b4 } from './scenarios/b4-cascade.mjs';
 import { b5 } from './scenarios/b5-mixed.mjs';
 import { b6 } from './scenarios/b6-spa.mjs';
 import { b7 } from './scenarios/b7-import.mjs';
+import { b8, clusterMissing } from './scenarios/b8-cluster.mjs';
+import { b9 } from './scenarios/b9-phone.mjs';
+import { PASSWORD, YEAR, fixture } from './lib/fixture.mjs';
 
 const mysql = serverRequire('mysql2/promise');
 const argv = process.argv.slice(2);
@@ -39,8 +42,6 @@ const only = opt('only', null)
   ?.split(',')
   .map((s) => s.trim().toUpperCase());
 const want = (id) => !only || only.includes(id);
-const PASSWORD = 'chitieu-bench';
-const YEAR = 2024;
 const started = Date.now();
 const SERVER_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
 const DB = process.env.BENCH_DATABASE ?? 'chitieu_bench';
@@ -92,45 +93,6 @@ async function machine(sql) {
   };
 }
 
-/** The province, plan, indicators and units the scenarios work on, read from the generated data. */
-async function fixture(sql, summary) {
-  const [provinces] = await sql.query(
-    `SELECT p.id, p.code, p.name, p.path, COUNT(c.id) AS communes FROM unit p JOIN unit d ON d.parentId = p.id JOIN unit c ON c.parentId = d.id
-     WHERE p.parentId IS NULL GROUP BY p.id, p.code, p.name, p.path ORDER BY ABS(COUNT(c.id) - 200), p.code`,
-  );
-  const province = provinces[0];
-  const [[plan]] = await sql.query('SELECT id FROM plan WHERE issuerId = ? AND year = ? ORDER BY id LIMIT 1', [province.id, YEAR]);
-  const [indicators] = await sql.query(
-    `SELECT i.id, i.code, i.measure, pi.floors FROM indicator i JOIN plan_indicator pi ON pi.indicatorId = i.id AND pi.planId = ? ORDER BY pi.sortOrder`,
-    [plan.id],
-  );
-  const [[commune]] = await sql.query('SELECT c.id, c.code FROM unit c JOIN unit d ON d.id = c.parentId WHERE d.parentId = ? ORDER BY c.code LIMIT 1', [province.id]);
-  const [[big]] = await sql.query(
-    'SELECT p.id, p.name FROM unit p JOIN unit d ON d.parentId = p.id WHERE p.parentId IS NULL GROUP BY p.id, p.name ORDER BY COUNT(*) DESC, p.id LIMIT 1',
-  );
-  const [[bigDistrict]] = await sql.query(
-    "SELECT d.id, d.name FROM unit d JOIN unit c ON c.parentId = d.id WHERE d.parentId = ? AND d.kind <> 'PROVINCIAL_AGENCY' GROUP BY d.id, d.name, d.code ORDER BY d.code LIMIT 1",
-    [big.id],
-  );
-  const [[bigCommune]] = await sql.query('SELECT id, name FROM unit WHERE parentId = ? ORDER BY code LIMIT 1', [bigDistrict.id]);
-  const [[{ units }]] = await sql.query('SELECT COUNT(*) AS units FROM unit');
-  return {
-    password: PASSWORD,
-    year: YEAR,
-    province: { ...province, communes: Number(province.communes) },
-    communes: Number(province.communes),
-    plan,
-    indicator: indicators.find((i) => i.measure === 'RATE'),
-    indicators: indicators.map((i) => ({ id: i.id, code: i.code, measure: i.measure, floors: (typeof i.floors === 'string' ? JSON.parse(i.floors) : i.floors).length > 0 })),
-    commune,
-    bigProvince: big,
-    bigDistrict,
-    bigCommune,
-    units: Number(units),
-    summary,
-  };
-}
-
 function report(r) {
   say(`\n${r.id} — ${r.title}`);
   if (r.ours && r.baseline) {
@@ -158,6 +120,21 @@ function report(r) {
     say(
       `  import: ${r.import.ms} ms (${r.import.linesPerSecond} lines/s), HTTP ${r.import.status}, ${r.import.stored} stored; server memory ${r.memory.beforeMiB} MiB before, peak ${r.memory.peakMiB} MiB, ${r.memory.afterMiB} MiB after`,
     );
+  if (r.id === 'B8') {
+    say(`  throughput ratio ${r.throughputRatio}× (cluster ${r.ours.rps} vs single ${r.baseline.rps} req/s)`);
+    for (const k of ['single', 'cluster', 'degraded'])
+      say(`  ${line(k, r[k].ours)}; errors ${r[k].errors}; checks ${JSON.stringify(r[k].checks)}; HTTP ${JSON.stringify(r[k].statuses)}`);
+    say(`  ${r.degraded.events.join(', ')}`);
+  }
+  if (r.id === 'B9') {
+    say(
+      `  login: ${r.login.js.gzipKb} kB JS gzip (${r.login.js.count} scripts; ${r.login.js.transferredKb} kB as transferred, ${r.login.js.contentEncoding.join('/')}), interactive in ${r.login.interactiveMs} ms ${JSON.stringify(r.login.runs)}`,
+    );
+    say(
+      `  results (xa.buontrap): cold ${r.resultsCold.interactiveMs} ms ${JSON.stringify(r.resultsCold.runs)} (${r.resultsCold.js.gzipKb} kB JS gzip), installed ${r.resultsInstalled.interactiveMs} ms ${JSON.stringify(r.resultsInstalled.runs)}`,
+    );
+    say(`  checks ${JSON.stringify(r.checks)}${r.pageErrors.length ? `; page errors: ${r.pageErrors.join(' | ')}` : ''}`);
+  }
   if (r.fresh !== undefined) say(`  fresh: ${r.fresh} (the next answer, ${r.freshMs} ms after the write, had the new figure)`);
   say(`  budget: ${r.budget} — ${r.met ? 'MET' : 'MISSED'}`);
   say(`BENCH ${JSON.stringify({ db: r.db, ...r })}`);
@@ -181,7 +158,7 @@ async function main() {
       reuse = Number(n.n) > 0;
     }
     if (!national) {
-      say('› only B7: no national data set');
+      say('› only B7/B8/B9: no national data set');
     } else if (!reuse) {
       say(`› generating the national data set into ${DB} (MariaDB)`);
       await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
@@ -205,6 +182,22 @@ async function main() {
       results.push(r);
       report(r);
       await admin.query(`DROP DATABASE IF EXISTS \`${importDb}\``);
+    }
+    // B8: its own cluster (scripts/cluster.sh) and its own one-province databases.
+    if (want('B8')) {
+      const missing = clusterMissing();
+      if (missing.length) say(`\n› B8 skipped: ${missing.join(', ')} not installed (apt-get install -y galera-4 haproxy rsync)`);
+      else {
+        const r = { db: 'galera', ...(await b8({ singleServerUrl: SERVER_URL, seconds: Number(opt('seconds', 60)), thinkMs: Number(opt('think', 1000)) })) };
+        results.push(r);
+        report(r);
+      }
+    }
+    // B9: a phone on a slow link, on the demo data (SQLite) with the SPA built anew.
+    if (want('B9')) {
+      const r = { db: 'sqlite', ...(await b9()) };
+      results.push(r);
+      report(r);
     }
     if (!flag('no-sqlite')) await sqlite(results);
     write(results, info, summary);
@@ -311,18 +304,22 @@ function write(results, info, summary) {
           ? `/login ${r.sizes.loginKb} kB, /progress ${r.sizes.dashboardKb} kB gzip; tree ${r.tree.firstRenderMs} ms`
           : r.id === 'B0'
             ? `${o.rps} vs ${r.baseline.rps} req/s (${r.ratio}×)`
-            : r.id === 'B7'
-              ? `${(r.import.ms / 1000).toFixed(1)} s (${r.import.linesPerSecond}/s), peak ${r.memory.peakMiB} MiB; /healthz p99 ${ms(o.p99)} during`
-              : `p50 ${ms(o.p50)} · p95 ${ms(o.p95)} · p99 ${ms(o.p99)}`;
+            : r.id === 'B9'
+              ? `login ${r.login.js.gzipKb} kB JS gzip, interactive ${fmt(r.login.interactiveMs / 1000, ' s')}; results ${fmt(r.resultsCold.interactiveMs / 1000, ' s')} cold, ${fmt(r.resultsInstalled.interactiveMs / 1000, ' s')} installed`
+              : r.id === 'B8'
+                ? `2 servers + 3 nodes: p50 ${ms(o.p50)} · p99 ${ms(o.p99)}, ${o.rps} req/s (p99 ${r.ratio}×, throughput ${r.throughputRatio}× of one); a node lost: p99 ${ms(r.degraded.ours.p99)}, ${r.degraded.errors} errors`
+                : r.id === 'B7'
+                  ? `${(r.import.ms / 1000).toFixed(1)} s (${r.import.linesPerSecond}/s), peak ${r.memory.peakMiB} MiB; /healthz p99 ${ms(o.p99)} during`
+                  : `p50 ${ms(o.p50)} · p95 ${ms(o.p95)} · p99 ${ms(o.p99)}`;
     const base = r.baseline && r.id !== 'B0' ? `p50 ${ms(r.baseline.p50)} · p95 ${ms(r.baseline.p95)}` : '';
-    return `| ${r.id} | ${r.db === 'sqlite' ? 'SQLite' : 'MariaDB'} | ${figure} | ${base} | ${r.budget} | ${r.met ? 'met' : '**missed**'} |`;
+    return `| ${r.id} | ${r.db === 'sqlite' ? 'SQLite' : r.db === 'galera' ? 'Galera' : 'MariaDB'} | ${figure} | ${base} | ${r.budget} | ${r.met ? 'met' : '**missed**'} |`;
   });
   const table = ['| | db | result | baseline (same run) | budget | |', '|---|---|---|---|---|---|', ...rows].join('\n');
   const gen = summary
     ? `Data: ${summary.provinces} provinces, ${summary.districts} districts, ${summary.communes.toLocaleString('en')} communes, ${summary.agencies.toLocaleString('en')} agencies (${summary.units.toLocaleString('en')} units), ` +
       `${summary.targets.toLocaleString('en')} targets, ${summary.results.toLocaleString('en')} results; generated in ${Math.round(summary.ms.total / 1000)} s ` +
       `(targets ${Math.round(summary.ms.targets / 1000)} s, results ${Math.round(summary.ms.results / 1000)} s).`
-    : results.some((r) => r.id !== 'B7')
+    : results.some((r) => r.id !== 'B7' && r.id !== 'B8')
       ? 'Data: reused from an earlier run.'
       : 'Data: B7 only (its own made-up province).';
   const details = results.map((r) => `### ${r.id} (${r.db}) — ${r.title}\n\n\`\`\`json\n${JSON.stringify(r, null, 1)}\n\`\`\``).join('\n\n');

@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     name: 'client',
     environment: 'jsdom',
-    setupFiles: ['./src/test/setup.ts'],
+    setupFiles: ['./src/test/setup.ts', './src/app/i18n/preload.setup.ts'],
     include: ['src/**/*.spec.{ts,tsx}'],
     css: false,
     testTimeout: 20000,

@@ -2,17 +2,27 @@
 let logins = 0;
 
 export function client(baseUrl) {
+  /** HTTP statuses of every answer, by status: what a balancer and its clients saw (B8, the cluster test). */
+  const statuses = {};
   async function gql(query, variables, token, headers = {}) {
     const res = await fetch(`${baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    const body = await res.json();
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    const text = await res.text();
+    let body;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = { errors: [{ message: text.slice(0, 200), extensions: { code: `HTTP_${res.status}` } }] };
+    }
     return { status: res.status, ...body };
   }
   return {
     gql,
+    statuses,
     /** Data or a thrown error carrying the GraphQL errors. */
     async data(query, variables, token) {
       const r = await gql(query, variables, token);

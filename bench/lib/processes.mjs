@@ -64,3 +64,13 @@ export function startApp(databaseUrl, port) {
 export function startBare(port) {
   return start([path.join(root, 'bench/bare-server.cjs')], { PORT: String(port) }, `http://127.0.0.1:${port}/ready`, 'the bare server');
 }
+
+/** The product on its demo data (SEED=demo) serving a given build of the SPA: B9's phone. */
+export function startDemo(databaseUrl, port, clientDist) {
+  return start(
+    [path.join(root, 'server/dist/main.js')],
+    { DATABASE_URL: databaseUrl, PORT: String(port), SEED: 'demo', CLIENT_DIST: clientDist, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', NODE_ENV: 'production' },
+    `http://127.0.0.1:${port}/healthz`,
+    'the demo server',
+  );
+}

@@ -19,7 +19,13 @@ const RECORD = `mutation($in: RecordResultsInput!) { recordResults(input: $in) }
 const PROGRESS = `query($p: ID!, $i: ID!, $u: ID!, $period: String) { progress(planId: $p, indicatorId: $i, unitId: $u, period: $period) {
   status rolledUp { numerator denominator value } children { unit { id name } status rank rolledUp { numerator denominator value } target { value } } } }`;
 
-export async function b5({ api, sql, fixture, seconds = 60, users = 50, thinkMs = 1000 }) {
+/**
+ * `during` (optional) runs beside the load, given the milliseconds from the start: the cluster
+ * test and B8 stop and restart database nodes and servers with it. The result carries, not
+ * enumerable (out of the printed JSON), `acknowledged`: every write the server said it saved,
+ * for checks on each database node.
+ */
+export async function b5({ api, sql, fixture, seconds = 60, users = 50, thinkMs = 1000, during = null }) {
   const { province, plan, year } = fixture;
   const rnd = random(5);
   const rates = fixture.indicators.filter((i) => i.measure === 'RATE');
@@ -44,6 +50,7 @@ export async function b5({ api, sql, fixture, seconds = 60, users = 50, thinkMs 
   const latencies = { cascade: [], record: [], progress: [] };
   let errors = 0;
   const errorSamples = [];
+  const errorCodes = {};
   const until = performance.now() + seconds * 1000;
   const t0 = performance.now();
 
@@ -87,6 +94,8 @@ export async function b5({ api, sql, fixture, seconds = 60, users = 50, thinkMs 
         }
       } catch (err) {
         errors++;
+        const code = /"code":"([A-Z_0-9]+)"/.exec(err.message)?.[1] ?? 'OTHER';
+        errorCodes[code] = (errorCodes[code] ?? 0) + 1;
         if (errorSamples.length < 5) errorSamples.push(`${v.kind}: ${err.message}`);
       }
       await sleep(thinkMs * (0.5 + rnd()));
@@ -102,7 +111,10 @@ export async function b5({ api, sql, fixture, seconds = 60, users = 50, thinkMs 
     const p = (await api.data(PROGRESS, { p: String(plan.id), i: String(ind.id), u: String(province.id), period: String(year) }, analystToken)).progress;
     sumsBefore.set(ind.id, p.rolledUp.numerator);
   }
+  const started = performance.now();
+  const side = during ? during(() => performance.now() - started) : null;
   await Promise.all(vus.map(loop));
+  await side;
   const elapsed = performance.now() - t0;
 
   // 1. Every result row holds its last accepted write.
@@ -143,15 +155,18 @@ export async function b5({ api, sql, fixture, seconds = 60, users = 50, thinkMs 
   }
   const all = [...latencies.cascade, ...latencies.record, ...latencies.progress];
   const ours = summarize(all, elapsed);
-  return {
+  const result = {
     id: 'B5',
     title: `mixed load: ${users} users (${nManagers} district managers cascading, ${nReporters} reporters recording, ${nAnalysts} analysts reading) for ${seconds} s, ${thinkMs} ms mean think time`,
     ours,
     errors,
+    errorCodes,
     errorSamples,
     byKind: Object.fromEntries(Object.entries(latencies).map(([k, l]) => [k, summarize(l, elapsed)])),
     checks: { resultKeys: touched.size, lost, rollupMismatch, cascadedPairs: cascades.size, targetMismatch },
     budget: 'p99 ≤ 300 ms, 0 errors, totals add up afterwards',
     met: ours.p99 <= 300 && errors === 0 && lost === 0 && rollupMismatch === 0 && targetMismatch === 0,
   };
+  const acknowledged = { results: [...touched.values()].filter((k) => k.last), cascades, kinds };
+  return Object.defineProperty(result, 'acknowledged', { value: acknowledged, enumerable: false });
 }

@@ -14,7 +14,10 @@ import type { AppConfig } from './config/config';
 import { buildAppSchema } from './schema';
 import { databaseProbe } from './db/health';
 import { createServices, resolverContainer, type Services } from './services';
-import { errorShapingPlugin, shapeError } from './common/errors';
+import { GraphQLError } from 'graphql';
+import { issueMessage } from '@chitieu/domain';
+import { errorShapingPlugin, isConnectionError, requestLocale, shapeError } from './common/errors';
+import { isConflictError } from './common/retry';
 import { introspectionForSignedIn } from './common/introspection';
 import { costLimit } from './common/complexity';
 import { heavyRequests } from './common/heavy-requests';
@@ -24,6 +27,8 @@ import { mountImportRoutes } from './modules/spreadsheets/import.routes';
 import { mountExportRoutes } from './modules/spreadsheets/export.routes';
 import { restContext } from './modules/spreadsheets/rest';
 import { securityHeaders } from './common/security-headers';
+import { Mailer } from './modules/notifications/mailer';
+import { ReminderJob } from './modules/notifications/reminders';
 
 const BODY_LIMIT = '1mb';
 
@@ -67,6 +72,8 @@ export interface RunningServer {
   /** The Express app: rest-guards.spec.ts walks its routes so none is mounted without a guard. */
   app: express.Express;
   services: Services;
+  /** The background jobs (issue #15): the mailer (null without SMTP_URL) and the deadline reminders. */
+  jobs: { mailer: Mailer | null; reminders: ReminderJob };
   close(): Promise<void>;
 }
 
@@ -133,12 +140,16 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
   // Browser hardening on every answer (CSP, frame, sniffing, referrer): common/security-headers.
   app.use(securityHeaders());
 
-  app.get('/readyz', (_req, res) => {
-    res.status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ready' });
-  });
-
   const probe = databaseProbe(ds, config.database);
   await probe.check(); // opened now, not during the first busy minute
+
+  // For the load balancer: 503 while draining, or when no database node can serve (on Galera: the
+  // node is not synced in the primary component), so requests go to another server meanwhile.
+  app.get('/readyz', async (_req, res) => {
+    if (draining) return void res.status(503).json({ status: 'draining' });
+    const { ready, ...database } = await probe.ready();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable', database });
+  });
   app.get('/healthz', async (_req, res) => {
     if (await probe.check()) res.json({ status: 'ok' });
     else res.status(503).json({ status: 'unavailable' });
@@ -148,7 +159,14 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: ({ req, res }) => restContext(req, res, { ds, services, log }),
+      context: ({ req, res }) =>
+        restContext(req, res, { ds, services, log }).catch((err: unknown) => {
+          // The session lookup lost its database (a node going away): 503 and retryable, never a 500.
+          if (!isConnectionError(err) && !isConflictError(err)) throw err;
+          log.warn({ err }, 'database unavailable while authenticating');
+          const locale = requestLocale({ get: (name: string) => req.get(name) });
+          throw new GraphQLError(issueMessage('SERVICE_UNAVAILABLE', {}, locale), { extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, http: { status: 503 } } });
+        }),
     }),
   );
 
@@ -158,7 +176,26 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
 
   const index = path.join(config.clientDist, 'index.html');
   if (fs.existsSync(index)) {
-    app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
+    // Hashed assets: the gzip copy the build writes, when the browser takes gzip (a phone on a slow
+    // link gets a third of the bytes); kept a year, their names change with their content.
+    app.get(/^\/assets\/[\w.-]+\.(js|css)$/, (req, res, next) => {
+      const gz = path.join(config.clientDist, `${req.path}.gz`);
+      if (!/\bgzip\b/.test(req.get('accept-encoding') ?? '') || !fs.existsSync(gz)) return next();
+      res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('Vary', 'Accept-Encoding');
+      res.type(path.extname(req.path));
+      res.sendFile(gz, { maxAge: '1y', immutable: true });
+    });
+    app.use(
+      express.static(config.clientDist, {
+        index: false,
+        maxAge: '1h',
+        // The service worker and the manifest are checked at every start: a new build reaches installed apps.
+        setHeaders(res, file) {
+          if (['sw.js', 'manifest.webmanifest'].includes(path.basename(file))) res.setHeader('Cache-Control', 'no-cache');
+        },
+      }),
+    );
     // Client-side routes: every other GET gets the SPA shell.
     app.get(/^\/(?!graphql|healthz|readyz|import\/|export\/).*/, (_req, res) => res.sendFile(index));
   } else {
@@ -188,11 +225,19 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
   });
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+
+  // The mailer first: it mails what is written from now on, the first reminders included.
+  const mailer = config.smtpUrl ? new Mailer(ds, config, log) : null;
+  await mailer?.start();
+  const reminders = new ReminderJob(ds, services.notifications, config, log);
+  reminders.start();
+
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     app,
     services,
+    jobs: { mailer, reminders },
     /**
      * Graceful stop: /readyz answers 503 at once while the server keeps listening, so a load
      * balancer notices and stops sending; the requests in flight finish (at most
@@ -200,6 +245,7 @@ export async function startServer(config: AppConfig, ds: DataSource, log: Logger
      */
     async close() {
       draining = true;
+      await Promise.all([reminders.stop(), mailer?.stop()]);
       if (inFlight > 0) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, DRAIN_TIMEOUT_MS);

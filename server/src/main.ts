@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './config/config';
-import { migrate, openDataSource } from './db/data-source';
+import { databaseHost, migrate, onceAcrossServers, openDataSource } from './db/data-source';
 import { createLogger } from './common/logger';
 import { startServer } from './app';
 import { bootstrapAdmin } from './modules/auth/bootstrap';
@@ -12,10 +12,16 @@ async function main() {
   const ds = await openDataSource(config.database);
   const applied = await migrate(ds);
   if (applied.length) log.info({ migrations: applied }, 'migrations applied');
-  if (config.seed === 'demo') await seedDemoIfEmpty(ds, log);
-  await bootstrapAdmin(ds, config, log);
+  // Servers started together on one database: one seeds and creates the first administrator, the others wait and find it done.
+  await onceAcrossServers(ds, 'startup', async () => {
+    if (config.seed === 'demo') await seedDemoIfEmpty(ds, log);
+    await bootstrapAdmin(ds, config, log);
+  });
   const server = await startServer(config, ds, log);
-  log.info({ url: `http://localhost:${server.port}`, database: config.database.type }, 'Chỉ tiêu is ready');
+  log.info(
+    { url: `http://localhost:${server.port}`, database: config.database.type, host: databaseHost(ds), mail: Boolean(config.smtpUrl), reminders: config.reminderIntervalMs > 0 },
+    'Chỉ tiêu is ready',
+  );
   // SIGTERM/SIGINT: drain (see RunningServer.close), close the pool, exit 0; a failure exits 1.
   // A second signal ends the process at once (the handlers are registered once).
   const stop = async (signal: string) => {

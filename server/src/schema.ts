@@ -12,6 +12,11 @@ import { ProgressResolver } from './modules/progress/progress.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { SubAssignmentResolver } from './modules/plans/sub-assignment.resolver';
 import { ResponsibleResolver } from './modules/plans/responsible.resolver';
+import { ChecklistResolver } from './modules/plans/checklist.resolver';
+import { NotificationsResolver } from './modules/notifications/notifications.resolver';
+import { AcknowledgementsResolver } from './modules/acknowledgements/acknowledgements.resolver';
+import { AdjustmentsResolver } from './modules/adjustments/adjustments.resolver';
+import { ReportingResolver } from './modules/results/reporting.resolver';
 
 export const resolvers = [
   UnitsResolver,
@@ -24,6 +29,11 @@ export const resolvers = [
   AuditResolver,
   SubAssignmentResolver,
   ResponsibleResolver,
+  ChecklistResolver,
+  NotificationsResolver,
+  AcknowledgementsResolver,
+  AdjustmentsResolver,
+  ReportingResolver,
 ] as const;
 
 let printable: Promise<GraphQLSchema> | undefined;

@@ -11,6 +11,11 @@ import { ResultsService } from './modules/results/results.service';
 import { ProgressService } from './modules/progress/progress.service';
 import { AuditService } from './modules/audit/audit.service';
 import { SubAssignmentService } from './modules/plans/sub-assignment.service';
+import { ChecklistService } from './modules/plans/checklist.service';
+import { NotificationsService } from './modules/notifications/notifications.service';
+import { AcknowledgementsService } from './modules/acknowledgements/acknowledgements.service';
+import { AdjustmentsService } from './modules/adjustments/adjustments.service';
+import { ReportingService } from './modules/results/reporting.service';
 import { UnitsResolver } from './modules/units/units.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { IndicatorsResolver } from './modules/indicators/indicators.resolver';
@@ -21,6 +26,11 @@ import { ResultsResolver } from './modules/results/results.resolver';
 import { ProgressResolver } from './modules/progress/progress.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { SubAssignmentResolver } from './modules/plans/sub-assignment.resolver';
+import { ChecklistResolver } from './modules/plans/checklist.resolver';
+import { NotificationsResolver } from './modules/notifications/notifications.resolver';
+import { AcknowledgementsResolver } from './modules/acknowledgements/acknowledgements.resolver';
+import { AdjustmentsResolver } from './modules/adjustments/adjustments.resolver';
+import { ReportingResolver } from './modules/results/reporting.resolver';
 import { AuthChecker } from './common/auth-checker';
 
 /**
@@ -34,13 +44,18 @@ export function createServices(ds: DataSource, config: Pick<AppConfig, 'sessionH
   const units = new UnitsService(ds, auditLog);
   const indicators = new IndicatorsService(ds, auditLog);
   const audit = new AuditService(ds, units);
-  const plans = new PlansService(ds, auditLog, indicators, units);
+  const notifications = new NotificationsService(ds);
+  const plans = new PlansService(ds, auditLog, indicators, units, notifications);
   const progress = new ProgressService(ds, plans, indicators, units);
-  const targets = new TargetsService(ds, plans, indicators, units, progress);
+  const targets = new TargetsService(ds, plans, indicators, units, progress, notifications);
   const results = new ResultsService(ds, auditLog, indicators);
   const subAssignment = new SubAssignmentService(ds, plans, units);
+  const checklist = new ChecklistService(ds, plans, units, progress);
   const auth = new AuthService(ds, config.sessionHours, auditLog, units);
-  return { units, auth, indicators, plans, targets, results, progress, audit, subAssignment };
+  const acknowledgements = new AcknowledgementsService(ds, auditLog, plans, units, notifications);
+  const adjustments = new AdjustmentsService(ds, auditLog, plans, units, notifications);
+  const reporting = new ReportingService(ds, auditLog, plans, indicators, units, notifications);
+  return { units, auth, indicators, plans, targets, results, progress, audit, subAssignment, checklist, notifications, acknowledgements, adjustments, reporting };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -66,7 +81,12 @@ export function resolverContainer(s: Services): ContainerType {
     entry(ProgressResolver, new ProgressResolver(s.progress)),
     entry(AuditResolver, new AuditResolver(s.audit)),
     entry(SubAssignmentResolver, new SubAssignmentResolver(s.subAssignment)),
+    entry(ChecklistResolver, new ChecklistResolver(s.checklist)),
     entry(ResponsibleResolver, new ResponsibleResolver()),
+    entry(NotificationsResolver, new NotificationsResolver(s.notifications)),
+    entry(AcknowledgementsResolver, new AcknowledgementsResolver(s.acknowledgements)),
+    entry(AdjustmentsResolver, new AdjustmentsResolver(s.adjustments)),
+    entry(ReportingResolver, new ReportingResolver(s.reporting)),
     entry(AuthChecker, new AuthChecker()),
   ]);
   return {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { POLL, screenshot, seriousA11yViolations, signIn, startRig, type BrowserRig, describeInBrowser } from '../support/browser';
 import { demo, type Demo } from '../support/documents';
+import { DEMO_ACCOUNTS } from '../support/server';
 
 /**
  * The demo `npm start` loads, 2025 reform included (Đắk Lắk's 15 districts end on 2025-06-30,
@@ -85,7 +86,7 @@ describeInBrowser('province administrator after the 2025 reform, in the browser'
   });
 
   it('the 2022 decision still lists its 15 districts; the 2026 plan the new communes', async () => {
-    const rows = page.locator('[role="tabpanel"][aria-hidden="false"] .ant-table-tbody tr.ant-table-row');
+    const rows = page.locator('[role="tabpanel"][aria-hidden="false"] [role="grid"] tr[data-unit]');
     await page.goto(`${base}/plans/${d.plan(2022)}`);
     await expect.poll(() => rows.count(), POLL).toBe(33);
     expect(await rows.filter({ hasText: /Huyện ·|Thị xã ·|Thành phố thuộc tỉnh ·/ }).count()).toBe(15);
@@ -116,7 +117,8 @@ describeInBrowser('province administrator after the 2025 reform, in the browser'
     await page.getByRole('menuitem', { name: 'Tài khoản' }).click();
     await page.waitForURL(`${base}/accounts`);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-    await expect.poll(() => rows.count(), POLL).toBe(4);
+    // The demo's accounts: the province's are all in its subtree.
+    await expect.poll(() => rows.count(), POLL).toBe(DEMO_ACCOUNTS.length);
     expect(await rows.filter({ hasText: 'huyen.krongana' }).innerText()).toMatch(/Quản lý đơn vị\s+Huyện Krông A Na/);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -147,7 +149,7 @@ describeInBrowser('province administrator after the 2025 reform, in the browser'
     await screenshot(page, '19-account-create');
     await dialog.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.getByText('Đã tạo tài khoản xa.krongana.').waitFor();
-    await expect.poll(() => rows.count(), POLL).toBe(5);
+    await expect.poll(() => rows.count(), POLL).toBe(DEMO_ACCOUNTS.length + 1);
     expect(await rows.filter({ hasText: 'xa.krongana' }).innerText()).toMatch(/UBND xã Krông Ana\s+Báo cáo viên\s+Xã Krông Ana/);
     await screenshot(page, '20-accounts');
 

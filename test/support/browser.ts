@@ -10,8 +10,8 @@ import { bootServer, DEMO_PASSWORD, type TestServer } from './server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLIENT = path.join(ROOT, 'client');
-/** The built SPA the browser specs serve (what `npm start` serves). */
-export const CLIENT_DIST = path.join(CLIENT, 'dist');
+/** The built SPA the browser specs serve (what `npm start` serves); CHITIEU_CLIENT_DIST puts a build of one's own elsewhere. */
+export const CLIENT_DIST = process.env.CHITIEU_CLIENT_DIST ? path.resolve(process.env.CHITIEU_CLIENT_DIST) : path.join(CLIENT, 'dist');
 export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
 /** Debian's chromium (apt-get install chromium); CHROMIUM overrides. */
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -51,7 +51,7 @@ function newest(target: string): number {
 /** What the build reads: the SPA's sources and config, and the domain package it bundles. */
 function sourcesMtime(): number {
   return Math.max(
-    ...['src', 'index.html', 'vite.config.ts', 'graphql-documents.ts', 'package.json'].map((f) => newest(path.join(CLIENT, f))),
+    ...['src', 'index.html', 'vite.config.ts', 'vite.pwa.ts', 'public', 'graphql-documents.ts', 'package.json'].map((f) => newest(path.join(CLIENT, f))),
     newest(path.join(ROOT, 'packages', 'domain', 'src')),
   );
 }
@@ -64,7 +64,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * build the client). Spec files run in parallel workers: one builds, the others wait on a lock.
  */
 export async function ensureClientBuilt(): Promise<void> {
-  const lock = path.join(os.tmpdir(), `chitieu-client-build-${Buffer.from(ROOT).toString('hex').slice(-24)}.lock`);
+  const lock = path.join(os.tmpdir(), `chitieu-client-build-${Buffer.from(CLIENT_DIST).toString('hex').slice(-24)}.lock`);
   for (;;) {
     if (isFresh()) return;
     try {
@@ -80,7 +80,11 @@ export async function ensureClientBuilt(): Promise<void> {
       if (isFresh()) return;
       // vitest sets NODE_ENV=test, which would make Vite bundle React's and antd's development builds.
       const env = { ...process.env, NODE_ENV: 'production' };
-      const r = spawnSync(path.join(CLIENT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: CLIENT, encoding: 'utf8', env });
+      const r = spawnSync(path.join(CLIENT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn', '--outDir', CLIENT_DIST, '--emptyOutDir'], {
+        cwd: CLIENT,
+        encoding: 'utf8',
+        env,
+      });
       if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
       return;
     } finally {
@@ -109,7 +113,8 @@ export async function startRig(seed: 'demo' | 'demo-reform' = 'demo'): Promise<B
     browser,
     pageErrors,
     async newPage({ locale = 'vi' } = {}) {
-      const context = await browser.newContext({ viewport: VIEWPORT, locale: locale === 'en' ? 'en-GB' : 'vi-VN', acceptDownloads: true });
+      // No service worker: its precache would only slow the specs down (phone-shell.spec.ts allows one).
+      const context = await browser.newContext({ viewport: VIEWPORT, locale: locale === 'en' ? 'en-GB' : 'vi-VN', acceptDownloads: true, serviceWorkers: 'block' });
       contexts.push(context);
       context.setDefaultTimeout(15_000);
       if (locale === 'en') await context.addInitScript("localStorage.setItem('chitieu.locale', 'en')");
@@ -140,6 +145,8 @@ export async function fillLogin(page: Page, username: string, password = DEMO_PA
 
 /** `expect.poll(read, POLL)`: retries until the page gets there (vitest's default of 1 s is short on a busy CI machine). */
 export const POLL = { timeout: 15_000, interval: 100 };
+/** For a write of many rows and its refetch, which a CI machine running every spec at once can slow down a lot. */
+export const SLOW_POLL = { timeout: 45_000, interval: 200 };
 
 /** Picks an option of an antd Select by the select's accessible name (exactly) and the option's text. */
 export async function pick(page: Page, select: string, option: string | RegExp) {

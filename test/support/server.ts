@@ -3,11 +3,11 @@ import { loadConfig } from '../../server/src/config/config';
 import { migrate, openDataSource } from '../../server/src/db/data-source';
 import { startServer, type RunningServer } from '../../server/src/app';
 import { createLogger } from '../../server/src/common/logger';
-import { seedDemoIfEmpty, DEMO_PASSWORD } from '../../server/src/modules/seed/demo';
+import { seedDemoIfEmpty, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/src/modules/seed/demo';
 import { bootstrapAdmin } from '../../server/src/modules/auth/bootstrap';
 import { freshDatabase, type DatabaseKind, type TestDatabase } from './databases';
 
-export { DEMO_PASSWORD };
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
 export interface GqlResponse<T = Record<string, any>> {
   status: number;
@@ -51,6 +51,8 @@ export async function bootServer(
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
     CLIENT_DIST: opts.clientDist ?? '/nonexistent',
+    // Reminders only where a spec asks for them (REMINDER_INTERVAL_MS): a job writing at boot would race the others' counts.
+    REMINDER_INTERVAL_MS: '0',
     // Extra settings a spec needs (TRUST_PROXY…).
     ...opts.env,
   } as NodeJS.ProcessEnv);

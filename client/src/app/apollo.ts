@@ -4,6 +4,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { sessionEnded } from './auth';
 import { describeError, errorCode } from './errors';
 import { storedLocale, translate } from './i18n';
+import { requestHeaders } from './request-headers';
 import { notifyError } from './notifier';
 
 export interface ApolloOptions {
@@ -12,17 +13,8 @@ export interface ApolloOptions {
   uri?: string;
 }
 
-/**
- * Headers every request carries: Apollo's CSRF preflight marker (the server asks it of every
- * request its session cookie authenticates, /import and /export included) and the language.
- * The session itself is the httpOnly cookie the browser sends to its own origin.
- */
-export function requestHeaders(): Record<string, string> {
-  return {
-    'apollo-require-preflight': 'true',
-    'accept-language': storedLocale(),
-  };
-}
+// Kept importable from here (download.ts, the import and playground pages); defined without Apollo.
+export { requestHeaders } from './request-headers';
 
 export function createApolloClient(options: ApolloOptions): ApolloClient {
   const headers = new SetContextLink((prev) => ({ headers: { ...prev.headers, ...requestHeaders() } }));

@@ -14,6 +14,7 @@ const PlaygroundPage = page(() => import('../features/playground/pages/Playgroun
 const UnitTreePage = page(() => import('../features/units/pages/UnitTreePage'), 'UnitTreePage');
 const IndicatorsPage = page(() => import('../features/indicators/pages/IndicatorsPage'), 'IndicatorsPage');
 const AccountsPage = page(() => import('../features/accounts/pages/AccountsPage'), 'AccountsPage');
+const NotificationsPage = page(() => import('../features/notifications/pages/NotificationsPage'), 'NotificationsPage');
 
 export interface AppRoute {
   path: string;
@@ -38,4 +39,5 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/units', access: 'units.view', Page: UnitTreePage, menu: 'nav.units' },
   { path: '/accounts', access: 'accounts.manage', Page: AccountsPage, menu: 'nav.accounts' },
   { path: '/playground', access: 'playground', Page: PlaygroundPage, menu: 'nav.playground' },
+  { path: '/notifications', access: 'home', Page: NotificationsPage, title: 'notifications.title' },
 ];

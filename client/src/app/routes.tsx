@@ -1,39 +1,41 @@
-import { Suspense, useEffect, type ReactNode } from 'react';
-import { Navigate, createBrowserRouter, useLocation, type RouteObject } from 'react-router';
-import { Button } from 'antd';
+import { Suspense, lazy, useEffect, useRef, type ReactNode } from 'react';
+import { Navigate, useLocation, useRoutes, type RouteObject } from 'react-router';
 import { can, type Permission } from './access';
 import { APP_ROUTES } from './app-routes';
 import { page } from './lazy-page';
 import { loginPathFor } from './auth';
-import { useI18n, type MessageKey } from './i18n';
+import { loadCatalogue, storedLocale, useI18n, type MessageKey } from './i18n';
 import { useSession } from './session';
-import { EmptyState, ErrorState, Loading } from './components/States';
+import { LightLoading, PageLoading, shellParts } from './shell-parts';
+import { reloadIfUpdated } from '../pwa/register';
+// In the entry (2 kB with its stylesheet): the login page renders without another round trip.
+import { LoginPage } from '../features/auth/pages/LoginPage';
 
-const LoginPage = page(() => import('../features/auth/pages/LoginPage'), 'LoginPage');
-const AppLayout = page(() => import('./layout/AppLayout'), 'AppLayout');
-function Forbidden() {
-  const { t } = useI18n();
-  return (
-    <EmptyState action={<Button href="/">{t('common.toHome')}</Button>}>
-      <strong>{t('common.forbiddenTitle')}</strong>
-      <br />
-      {t('common.forbiddenHint')}
-    </EmptyState>
-  );
-}
-
-function NotFound() {
-  const { t } = useI18n();
-  return <EmptyState action={<Button href="/">{t('common.toHome')}</Button>}>{t('common.notFoundTitle')}</EmptyState>;
-}
+/*
+ * Nothing here loads antd or Apollo: the login route and the session check are the first
+ * JavaScript a phone downloads (issue #16). The signed-in frame (signed-in.tsx: antd's App and
+ * locale, Apollo, the layout) is one chunk, loaded once the session is known, with the whole
+ * catalogue of the reader's language; it gives the parts shown around pages (shell-parts.tsx).
+ */
+const loadShell = () => Promise.all([import('./signed-in'), loadCatalogue(storedLocale())]);
+// Installed (the service worker serves the frame from its cache, no network spent): start on it
+// while `me` is asked, rather than after.
+if (typeof navigator !== 'undefined' && navigator.serviceWorker?.controller && !window.location.pathname.startsWith('/login')) loadShell().catch(() => {});
+const SignedInShell = page(async () => (await loadShell())[0], 'SignedInShell');
+const SessionError = lazy(async () => ({ default: (await import('./signed-in')).SessionError }));
 
 /** Signed in, or off to /login?next=<here>. */
 function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   const here = location.pathname + location.search;
-  if (session.loading) return <Loading />;
-  if (session.error) return <ErrorState error={session.error} onRetry={session.refetch} />;
+  if (session.loading) return <LightLoading />;
+  if (session.error)
+    return (
+      <Suspense fallback={<LightLoading />}>
+        <SessionError error={session.error} onRetry={session.refetch} />
+      </Suspense>
+    );
   if (!session.user) return <Navigate to={loginPathFor(here)} replace />;
   return <>{children}</>;
 }
@@ -49,24 +51,26 @@ function PageTitle({ title }: { title?: MessageKey }) {
 
 function RequireAccess({ access, children }: { access: Permission; children: ReactNode }) {
   const { user } = useSession();
+  const { Forbidden } = shellParts;
   return can(user?.role, access) ? <>{children}</> : <Forbidden />;
+}
+
+function NotFound() {
+  const { NotFound: Shown } = shellParts;
+  return <Shown />;
 }
 
 export const routeObjects: RouteObject[] = [
   {
     path: '/login',
-    element: (
-      <Suspense fallback={<Loading />}>
-        <LoginPage />
-      </Suspense>
-    ),
+    element: <LoginPage />,
   },
   {
     path: '/',
     element: (
       <RequireSession>
-        <Suspense fallback={<Loading />}>
-          <AppLayout />
+        <Suspense fallback={<LightLoading />}>
+          <SignedInShell />
         </Suspense>
       </RequireSession>
     ),
@@ -76,7 +80,7 @@ export const routeObjects: RouteObject[] = [
         element: (
           <RequireAccess access={access}>
             <PageTitle title={title ?? menu} />
-            <Suspense fallback={<Loading />}>
+            <Suspense fallback={<PageLoading />}>
               <Page />
             </Suspense>
           </RequireAccess>
@@ -87,6 +91,18 @@ export const routeObjects: RouteObject[] = [
   },
 ];
 
-export function createAppRouter() {
-  return createBrowserRouter(routeObjects);
+/**
+ * The routes in react-router's declarative mode (inside App's BrowserRouter): the SPA uses no
+ * loader, action or blocker, and the data router (createBrowserRouter) would add ~15 kB gzip
+ * to the login route.
+ */
+export function AppRoutes() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // A new version installed meanwhile (pwa/register.ts) is loaded at a change of page, never mid-form.
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else reloadIfUpdated();
+  }, [pathname]);
+  return useRoutes(routeObjects);
 }

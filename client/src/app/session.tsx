@@ -1,6 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useApolloClient } from '@apollo/client/react';
-import { MeQuery } from '../features/auth/auth.graphql';
+import { fetchMe } from '../features/auth/session-requests';
 import type { SessionUserFragment } from '../gql/graphql';
 import { forgetLegacyToken, onSessionEnded } from './auth';
 import { errorCode } from './errors';
@@ -29,23 +28,21 @@ interface State {
 
 /**
  * Who is signed in, as the server says: the session is an httpOnly cookie script cannot read,
- * so `me` is asked on start (UNAUTHENTICATED there just means "nobody"), the login mutation's
- * answer signs in, and an UNAUTHENTICATED answer anywhere (auth.ts `sessionEnded`) signs out.
+ * so `me` is asked on start (UNAUTHENTICATED there just means "nobody"; a plain request, as
+ * Apollo is not loaded on the login route), the login mutation's answer signs in, and an UNAUTHENTICATED answer anywhere (auth.ts `sessionEnded`) signs out.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const client = useApolloClient();
   const [state, setState] = useState<State>({ user: null, loading: true, error: undefined });
 
   const load = useCallback(async () => {
     setState((s) => ({ ...s, loading: true, error: undefined }));
     try {
-      const { data } = await client.query({ query: MeQuery, fetchPolicy: 'network-only' });
-      setState({ user: data?.me ?? null, loading: false, error: undefined });
+      setState({ user: (await fetchMe()) ?? null, loading: false, error: undefined });
     } catch (error) {
       const signedOut = errorCode(error) === 'UNAUTHENTICATED';
       setState({ user: null, loading: false, error: signedOut ? undefined : error });
     }
-  }, [client]);
+  }, []);
 
   useEffect(() => {
     // The token the SPA used to keep in localStorage: never read again, removed.
@@ -55,17 +52,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => onSessionEnded(() => setState({ user: null, loading: false, error: undefined })), []);
 
-  const signIn = useCallback(
-    async (user: SessionUser) => {
-      await client.clearStore();
-      setState({ user, loading: false, error: undefined });
-    },
-    [client],
-  );
+  // Apollo's cache belongs to the signed-in frame (signed-in.tsx): each sign-in mounts it with a
+  // new, empty client, and leaving it (signing out) drops the client with everything it cached.
+  const signIn = useCallback(async (user: SessionUser) => {
+    setState({ user, loading: false, error: undefined });
+  }, []);
   const signOut = useCallback(async () => {
     setState({ user: null, loading: false, error: undefined });
-    await client.clearStore();
-  }, [client]);
+  }, []);
 
   const value = useMemo<Session>(() => ({ ...state, refetch: () => void load(), signIn, signOut }), [state, load, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

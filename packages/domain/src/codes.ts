@@ -5,7 +5,17 @@
 
 /** Validation codes shown next to each row of a target or result. */
 export type IssueCode =
-  'OUT_OF_RANGE' | 'BELOW_FLOOR' | 'NOT_IN_SCOPE' | 'PLAN_NOT_EDITABLE' | 'VERSION_CONFLICT' | 'BELOW_BASELINE' | 'BELOW_PARENT' | 'PAST_DEADLINE' | 'IMPLIED_AGGREGATE_SHORT';
+  | 'OUT_OF_RANGE'
+  | 'BELOW_FLOOR'
+  | 'NOT_IN_SCOPE'
+  | 'PLAN_NOT_EDITABLE'
+  | 'VERSION_CONFLICT'
+  | 'BELOW_BASELINE'
+  | 'BELOW_PARENT'
+  | 'PAST_DEADLINE'
+  | 'IMPLIED_AGGREGATE_SHORT'
+  | 'REACH_PARENT_UNREACHABLE'
+  | 'REACH_PARENT_NO_TARGET';
 
 export type Severity = 'ERROR' | 'WARNING';
 
@@ -20,6 +30,9 @@ export const ISSUE_SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   BELOW_PARENT: 'WARNING',
   PAST_DEADLINE: 'WARNING',
   IMPLIED_AGGREGATE_SHORT: 'WARNING',
+  // cascadeTargets with reachParent: the proposal is still made (at the caps / the uplift asked for).
+  REACH_PARENT_UNREACHABLE: 'WARNING',
+  REACH_PARENT_NO_TARGET: 'WARNING',
 };
 
 export const ISSUE_CODES: readonly IssueCode[] = Object.keys(ISSUE_SEVERITY) as IssueCode[];
@@ -80,7 +93,13 @@ export type ImportFileErrorCode =
   | 'FILE_ARCHIVE_SUSPICIOUS'
   | 'FILE_TOO_COMPLEX'
   | 'UNKNOWN_KIND'
-  | 'MISSING_PARAMETER';
+  | 'MISSING_PARAMETER'
+  // The mapping step's refusals: columns the request cannot read without a person's choice.
+  | 'AMBIGUOUS_COLUMNS'
+  | 'MAPPING_INVALID'
+  | 'MAPPING_NO_INDICATOR'
+  | 'MAPPING_MISSING_ROLE'
+  | 'NO_UNIT_COLUMN';
 
 export const IMPORT_ISSUE_SEVERITY: Readonly<Record<ImportIssueCode, Severity>> = {
   UNIT_NOT_FOUND: 'ERROR',

@@ -31,6 +31,8 @@ describe('isNoDossierText', () => {
     'không  phát sinh  hồ sơ',
     'Chưa phát sinh hồ sơ',
     'KPS',
+    // As the annex writes a target's baseline note.
+    'Không có hồ sơ phát sinh năm 2021',
   ])('%j', (t) => expect(isNoDossierText(t)).toBe(true));
   it.each(['', '0', 'Không', 'abc', 'Phát sinh hồ sơ', 'Không đạt'])('not %j', (t) => expect(isNoDossierText(t)).toBe(false));
 });

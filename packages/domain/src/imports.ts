@@ -4,8 +4,9 @@
  * messages/imports.ts.
  */
 
-import type { ImportIssueCode, IssueCode, Severity } from './codes';
+import type { ImportFileErrorCode, ImportIssueCode, IssueCode, Severity } from './codes';
 import { foldVietnamese } from './units';
+import type { LocalizedText } from './messages/issues';
 
 export type ImportKind = 'baselines' | 'targets' | 'results';
 export const IMPORT_KINDS: readonly ImportKind[] = ['baselines', 'targets', 'results'];
@@ -18,8 +19,9 @@ export function isNoDossierText(text: string): boolean {
   const f = foldVietnamese(text)
     .replace(/[^a-z ]/g, '')
     .trim();
-  // "Không (có) (hồ sơ) phát sinh (hồ sơ)", "Chưa phát sinh hồ sơ", "Không có hồ sơ", "KPS", and English.
-  return /^((khong|chua) (co )?(ho so )?phat sinh( ho so)?|khong co ho so|kps|no dossiers?( arose)?)$/.test(f.replace(/\s+/g, ' '));
+  // "Không (có) (hồ sơ) phát sinh (hồ sơ) (năm 2021)", "Chưa phát sinh hồ sơ", "Không có hồ sơ", "KPS", and English;
+  // the annex writes the year after it (the year's digits are gone above).
+  return /^((khong|chua) (co )?(ho so )?phat sinh( ho so)?( (trong )?nam)?|khong co ho so|kps|no dossiers?( arose)?( in)?)$/.test(f.replace(/\s+/g, ' '));
 }
 
 /** What an import answers (POST /import/{kind}): the server builds it, the SPA shows it. */
@@ -75,3 +77,62 @@ export interface ImportOutcome {
   /** Issues about no line in particular (a parent's IMPLIED_AGGREGATE_SHORT). */
   issues: ImportRowIssue[];
 }
+
+/**
+ * The mapping step of an import: what each column of the file holds. `fact` and `ignore` columns
+ * are not read; figure roles belong to one of the plan's indicators.
+ */
+export type ImportColumnRole = 'code' | 'name' | 'target' | 'baseline' | 'numerator' | 'denominator' | 'value' | 'period' | 'fact' | 'ignore';
+export const IMPORT_COLUMN_ROLES: readonly ImportColumnRole[] = ['code', 'name', 'target', 'baseline', 'numerator', 'denominator', 'value', 'period', 'fact', 'ignore'];
+/** The roles that hold an indicator's figures. */
+export const FIGURE_ROLES: readonly ImportColumnRole[] = ['target', 'baseline', 'numerator', 'denominator', 'value'];
+
+/** What an import reads, when the user says it: the header's line (1-based) and each column's role. */
+export interface ImportColumnMapping {
+  headerLine: number;
+  columns: { index: number; role: ImportColumnRole; indicatorId?: string | null }[];
+}
+
+/** A column of the file as the inspect step (POST /import/{kind}/columns) detects it. */
+export interface ImportColumn {
+  index: number;
+  label: string;
+  role: ImportColumnRole;
+  /** For figure roles, the plan indicator the header names; null when unsure. */
+  indicatorId: string | null;
+  samples: string[];
+}
+
+export interface ImportColumns {
+  headerLine: number;
+  columns: ImportColumn[];
+  indicators: { id: string; code: string; name: string; measure: string }[];
+}
+
+/** An import of several indicators (a mapping naming more than one): one outcome per indicator. */
+export interface ImportPart extends ImportOutcome {
+  indicatorId: string;
+}
+
+export interface ImportPartsOutcome {
+  parts: ImportPart[];
+  /** The parts' counts added up; applied when all of them were written. */
+  summary: ImportSummary;
+  issues: ImportRowIssue[];
+}
+
+/** Refusals of the mapping step (whole request, 4xx): the part of ImportFileErrorCode it answers. */
+export type ImportMappingErrorCode = Extract<ImportFileErrorCode, 'AMBIGUOUS_COLUMNS' | 'MAPPING_INVALID' | 'MAPPING_NO_INDICATOR' | 'MAPPING_MISSING_ROLE' | 'NO_UNIT_COLUMN'>;
+
+/** Column roles as the mapping step and its messages name them. */
+export const IMPORT_ROLE_NAMES: Readonly<Record<string, LocalizedText>> = {
+  code: { vi: 'Mã đơn vị', en: 'Unit code' },
+  name: { vi: 'Tên đơn vị', en: 'Unit name' },
+  unit: { vi: 'Tên đơn vị hoặc mã đơn vị', en: 'Unit name or code' },
+  target: { vi: 'Chỉ tiêu', en: 'Target' },
+  baseline: { vi: 'Cơ sở (kết quả năm trước)', en: 'Baseline' },
+  numerator: { vi: 'Tử số (b)', en: 'Numerator (b)' },
+  denominator: { vi: 'Mẫu số (a)', en: 'Denominator (a)' },
+  value: { vi: 'Kết quả', en: 'Value' },
+  period: { vi: 'Kỳ báo cáo', en: 'Period' },
+};

@@ -46,12 +46,14 @@ describe('ISSUE_SEVERITY', () => {
     ['BELOW_PARENT', 'WARNING'],
     ['PAST_DEADLINE', 'WARNING'],
     ['IMPLIED_AGGREGATE_SHORT', 'WARNING'],
+    ['REACH_PARENT_UNREACHABLE', 'WARNING'],
+    ['REACH_PARENT_NO_TARGET', 'WARNING'],
   ])('%s is %s', (code, severity) => {
     expect(ISSUE_SEVERITY[code]).toBe(severity);
   });
 
-  it('covers exactly the nine codes', () => {
-    expect(ISSUE_CODES).toHaveLength(9);
+  it('covers exactly the eleven codes', () => {
+    expect(ISSUE_CODES).toHaveLength(11);
   });
 });
 
@@ -337,10 +339,10 @@ describe('messages', () => {
     expect(vi('BELOW_PARENT')).toContain('chỉ tiêu cấp trên');
   });
 
-  it('tells a user who lost the database connection that nothing was saved and to try again', () => {
+  it('tells a user whose database was busy or unreachable that nothing was saved and to try again', () => {
     expect(ERROR_CODES).toContain('SERVICE_UNAVAILABLE');
-    expect(issueMessage('SERVICE_UNAVAILABLE', {}, 'vi')).toBe('Mất kết nối tới cơ sở dữ liệu; thao tác chưa được lưu, vui lòng thử lại');
-    expect(issueMessage('SERVICE_UNAVAILABLE', {}, 'en')).toBe('Lost the connection to the database; nothing was saved, please try again');
+    expect(issueMessage('SERVICE_UNAVAILABLE', {}, 'vi')).toBe('Cơ sở dữ liệu đang bận hoặc mất kết nối; thao tác chưa được lưu, vui lòng thử lại');
+    expect(issueMessage('SERVICE_UNAVAILABLE', {}, 'en')).toBe('The database is busy or the connection was lost; nothing was saved, please try again');
   });
 
   it.each<[number, string, string]>([

@@ -1,6 +1,12 @@
 import { registerEnumType } from 'type-graphql';
 import {
   ACCUMULATIONS,
+  ADJUSTMENT_STATES,
+  FREQUENCIES,
+  RESULT_STATES,
+  type AdjustmentState,
+  type Frequency,
+  type ResultState,
   DOCUMENT_KINDS,
   FIGURE_SCOPES,
   MEASURES,
@@ -34,6 +40,9 @@ export const SeverityEnum = asEnum(['ERROR', 'WARNING'] as const);
 export const ProgressStatusEnum = asEnum(['ACHIEVED', 'NOT_ACHIEVED', 'NO_DATA', 'NOT_APPLICABLE', 'NO_TARGET'] as const);
 export const ResultSourceEnum = asEnum(['MANUAL', 'IMPORT'] as const);
 export type ResultSource = keyof typeof ResultSourceEnum;
+export const AdjustmentStateEnum = asEnum<AdjustmentState>(ADJUSTMENT_STATES);
+export const ResultStateEnum = asEnum<ResultState>(RESULT_STATES);
+export const FrequencyEnum = asEnum<Frequency>(FREQUENCIES);
 
 registerEnumType(UnitKindEnum, { name: 'UnitKind' });
 registerEnumType(RoleEnum, { name: 'Role' });
@@ -46,3 +55,6 @@ registerEnumType(PlanStatusEnum, { name: 'PlanStatus' });
 registerEnumType(TargetOriginEnum, { name: 'TargetOrigin' });
 registerEnumType(SeverityEnum, { name: 'Severity' });
 registerEnumType(ProgressStatusEnum, { name: 'ProgressStatus' });
+registerEnumType(AdjustmentStateEnum, { name: 'AdjustmentState' });
+registerEnumType(ResultStateEnum, { name: 'ResultState' });
+registerEnumType(FrequencyEnum, { name: 'Frequency' });

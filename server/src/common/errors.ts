@@ -5,6 +5,7 @@ import { DomainError, REASON_MESSAGES, formatNumber, isReasonKey, issueMessage, 
 import { FIGURE_CONSTRAINT } from './figure-input';
 import type { Logger } from 'pino';
 import type { RequestContext } from './context';
+import { isConflictError } from './retry';
 
 export { DomainError };
 
@@ -58,9 +59,13 @@ const CONNECTION_CODES = new Set([
   'SQLITE_BUSY_SNAPSHOT',
   'SQLITE_BUSY_TIMEOUT',
 ]);
-/** MySQL/MariaDB errnos: 1927 connection killed, 1317 query interrupted, 1053 server shutdown, 2006 gone away, 2013 lost during query, 4031 idle timeout. */
-const CONNECTION_ERRNOS = new Set([1927, 1317, 1053, 2006, 2013, 4031]);
-const CONNECTION_MESSAGES = /Connection lost|connection is in closed state|Pool is closed|server has gone away|Lost connection to/i;
+/**
+ * MySQL/MariaDB errnos: 1927 connection killed, 1317 query interrupted, 1053 server shutdown, 2006 gone away, 2013 lost during
+ * query, 4031 idle timeout, 1047 a Galera node out of the primary component ("WSREP has not yet prepared node").
+ */
+const CONNECTION_ERRNOS = new Set([1927, 1317, 1053, 2006, 2013, 4031, 1047]);
+const CONNECTION_MESSAGES =
+  /Connection lost|connection is in closed state|Pool is closed|server has gone away|Lost connection to|no database host answered|database node \S+ is not ready/i;
 
 /** Whether an error (or the driver error it wraps) is a lost database connection. */
 export function isConnectionError(err: unknown): boolean {
@@ -96,6 +101,17 @@ function reasonText(params: MessageParams, locale: Locale): MessageParams {
 /** A domain error as a sentence in `locale`, its reason spelt out: for the CLI and start-up, where no client shapes it. */
 export function domainErrorText(err: DomainError, locale: Locale): string {
   return issueMessage(err.code, reasonText(err.params, locale), locale);
+}
+
+/** The longest reason or note a user writes on a step between offices (a proposal, a decision, a return): a paragraph, not a document. */
+export const MAX_NOTE_LENGTH = 2000;
+
+/** A free text a step requires (a reason, a note): trimmed, not empty, at most `max` characters; BAD_USER_INPUT naming the field otherwise. */
+export function requiredText(value: string | null | undefined, field: string, max = MAX_NOTE_LENGTH): string {
+  const text = (value ?? '').trim();
+  if (!text) throw badInput('required', { field });
+  if (text.length > max) throw badInput('tooLong', { field, max });
+  return text;
 }
 
 export function badInput(reason: string, params: Record<string, string | number | null> = {}): DomainError {
@@ -158,8 +174,10 @@ export function shapeError(formatted: GraphQLFormattedError, error: unknown, loc
       extensions: { code, ...(code !== original.code ? { reason: original.code } : {}), params: original.params },
     };
   }
-  if (isConnectionError(original)) {
-    log?.warn({ err: original }, 'database connection lost during a request');
+  // A lost connection, or a deadlock / Galera certification conflict still lost after the
+  // transaction retries (common/retry.ts): rolled back, so sending it again is safe.
+  if (isConnectionError(original) || isConflictError(original)) {
+    log?.warn({ err: original }, 'database connection lost or conflict during a request');
     return { message: issueMessage('SERVICE_UNAVAILABLE', {}, locale), path, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
   }
   const ext = (formatted.extensions ?? {}) as Record<string, unknown>;
@@ -191,6 +209,8 @@ export function shapeError(formatted: GraphQLFormattedError, error: unknown, loc
       extensions: { code: 'BAD_USER_INPUT', field: variable.field, fields: [{ field: variable.field, problems: [variable.problem] }] },
     };
   }
+  // Raised as such before a resolver ran (the session lookup lost its database: app.ts).
+  if (code === 'SERVICE_UNAVAILABLE') return { message: issueMessage('SERVICE_UNAVAILABLE', {}, locale), path, extensions: { code, retryable: true } };
   if (code && PUBLIC_CODES.has(code)) {
     // graphql-js suggests field names ("Did you mean …?"): that maps the schema for a stranger.
     const own = formatted.message.replace(/ Did you mean .*\?$/, '');

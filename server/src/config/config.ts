@@ -1,7 +1,17 @@
 import path from 'node:path';
 import express from 'express';
 
-export type DatabaseConfig = { type: 'sqlite'; file: string } | { type: 'mysql'; url: string; database: string; flavor?: 'mysql' | 'mariadb' };
+/**
+ * MySQL/MariaDB: `url` is the first host's URL (one host: the URL as given); `urls` holds one URL
+ * per host of a multi-host DATABASE_URL (mysql://root@h1:3311,h2:3312,h3:3313/chitieu), in the
+ * order a failover tries them (data-source.ts).
+ */
+export type DatabaseConfig = { type: 'sqlite'; file: string } | { type: 'mysql'; url: string; urls?: string[]; database: string; flavor?: 'mysql' | 'mariadb' };
+
+/** Every host's URL of a MySQL configuration, in failover order. */
+export function hostUrls(db: { url: string; urls?: string[] }): string[] {
+  return db.urls?.length ? db.urls : [db.url];
+}
 
 export interface AppConfig {
   port: number;
@@ -20,6 +30,15 @@ export interface AppConfig {
    * false (the default) trusts nobody: a client cannot pick the address it is counted under.
    */
   trustProxy: boolean | number | string;
+  /** Mail (issue #15): notifications are mailed when smtpUrl (SMTP_URL) is set; checked every mailIntervalMs. */
+  smtpUrl?: string;
+  mailFrom: string;
+  mailIntervalMs: number;
+  /** The SPA's public address (PUBLIC_URL), for absolute links in mails; without it mails carry the path only. */
+  publicUrl?: string;
+  /** Deadline reminders: run every reminderIntervalMs (0: never), for deadlines up to reminderDays days ahead. */
+  reminderIntervalMs: number;
+  reminderDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -34,6 +53,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const sessionHours = env.SESSION_HOURS ? Number(env.SESSION_HOURS) : 12;
   if (!(sessionHours > 0)) throw new ConfigError('SESSION_HOURS must be a positive number');
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, not "${smtpUrl.split(':')[0]}:"`);
+  const mailIntervalMs = integerSetting(env, 'MAIL_INTERVAL_MS', 5000, 1);
+  const reminderIntervalMs = integerSetting(env, 'REMINDER_INTERVAL_MS', 3_600_000, 0);
+  const reminderDays = integerSetting(env, 'REMINDER_DAYS', 3, 0);
+  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || undefined;
+  if (publicUrl && !/^https?:\/\/[^/]/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) address, e.g. https://chitieu.example.vn, not "${env.PUBLIC_URL}"`);
   return {
     port,
     database,
@@ -45,7 +71,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clientDist: env.CLIENT_DIST ?? path.resolve(__dirname, '../../../client/dist'),
     production: env.NODE_ENV === 'production',
     trustProxy,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM?.trim() || 'Chỉ tiêu <chitieu@localhost>',
+    mailIntervalMs,
+    publicUrl,
+    reminderIntervalMs,
+    reminderDays,
   };
+}
+
+/** A whole number setting of at least `min`; unset or empty: the default. */
+function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be a whole number of at least ${min}, not "${raw}"`);
+  return n;
 }
 
 /**
@@ -74,10 +115,14 @@ export function parseDatabaseUrl(url: string | undefined, cwd = process.cwd()): 
     return { type: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file) };
   }
   if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
-    const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
-    const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+    // new URL() cannot read several hosts: the authority is split here, one URL per host.
+    const m = /^(?:mysql|mariadb):\/\/([^@/?#]*@)?([^/?#]*)([^?#]*)(\?[^#]*)?$/.exec(url);
+    const hosts = (m?.[2] ?? '').split(',').map((h) => h.trim());
+    if (!m || hosts.some((h) => h === '')) throw new ConfigError('DATABASE_URL mysql:// needs host[:port][,host[:port]…], e.g. mysql://root@127.0.0.1:3306/chitieu');
+    const urls = hosts.map((host) => new URL(`mysql://${m[1] ?? ''}${host}${m[3]}${m[4] ?? ''}`).toString());
+    const database = decodeURIComponent(new URL(urls[0]).pathname.replace(/^\//, ''));
     if (!database) throw new ConfigError('DATABASE_URL mysql:// needs a database name, e.g. mysql://root@127.0.0.1:3306/chitieu');
-    return { type: 'mysql', url: parsed.toString(), database };
+    return { type: 'mysql', url: urls[0], urls, database };
   }
   throw new ConfigError(`DATABASE_URL must start with sqlite: or mysql://, not "${url.split(':')[0]}:"`);
 }

@@ -71,6 +71,7 @@ const MATRIX: Record<string, string> = {
   'Query.plans': '✓✓--  ✓✓∅-  ✓✓∅✓  ✓-∅✓  ✓-∅✓  ✓✓∅✓',
   'Query.plan': '✓✓--  ✓✓N-  ✓✓N✓  ✓-N✓  ✓-N✓  ✓✓N✓', // an issued plan of the unit
   'Query.plan (draft)': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  ✓-NN  ✓NNN', // drafts: the issuer's accounts and administrators above
+  'Query.planChecklist': '✓✓--  ✓✓N-  ✓NNN  ✓-NN  ✓-NN  ✓NNN', // a draft's checklist: read like the draft
   'Query.targets': '✓✓--  ✓✓∅-  ✓✓∅∅  ✓-∅∅  ✓-∅∅  ✓✓∅∅',
   'Query.progress': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  ✓✓NN',
   'Query.nationalProgress': '✓     ✓     ✓     ✓     ✓     ✓', // the caller's own unit (every province for the country)
@@ -99,6 +100,23 @@ const MATRIX: Record<string, string> = {
   'Mutation.setTargets': '✓✓--  ✓✓S-  S✓SS  S-SS  F-FF  FFFF',
   'Mutation.cascadeTargets': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  F-FF  FFFF', // to the children of the unit
   'Mutation.recordResults': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  FFFF', // its own figures and its subtree's
+  // Between offices (issue #15). Lists of a plan are read like the plan; reporting like progress.
+  'Query.acknowledgements': '✓✓--  ✓✓N-  ✓✓N✓  ✓-N✓  ✓-N✓  ✓✓N✓',
+  'Query.adjustments': '✓✓--  ✓✓N-  ✓✓N✓  ✓-N✓  ✓-N✓  ✓✓N✓',
+  'Query.reporting': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  ✓✓NN',
+  'Query.atRisk': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  ✓✓NN',
+  'Query.notifications': '✓     ✓     ✓     ✓     ✓     ✓', // the caller's own
+  'Mutation.markNotificationsRead': '✓     ✓     ✓     ✓     ✓     ✓', // the caller's own
+  // Only a unit's own accounts acknowledge its targets and propose another value for one.
+  // The unit above is seen (its name), its target is not.
+  'Mutation.acknowledgeTargets': 'FF--  ✓FN-  ✓FNF  ✓-NF  ✓-NF  FFFF',
+  'Mutation.requestAdjustment': 'FF--  ✓FN-  ✓FNN  ✓-NN  ✓-NN  FFFF',
+  // The unit that assigned the target decides (an administrator above it too).
+  'Mutation.decideAdjustment': '✓✓--  ✓✓N-  F✓NN  F-NN  F-FF  FFFF',
+  // A figure is submitted by its unit or one above it; approved or returned by a unit above it only.
+  'Mutation.submitResults': '✓✓--  ✓✓N-  ✓✓NN  ✓-NN  ✓-NN  FFFF',
+  'Mutation.approveResults': '✓✓--  F✓N-  F✓NF  F-NF  F-FF  FFFF',
+  'Mutation.returnResults': '✓✓--  F✓N-  F✓NF  F-NF  F-FF  FFFF',
 };
 /** Open to anonymous callers; everything else answers them UNAUTHENTICATED. */
 const PUBLIC = new Set(['Mutation.login']);
@@ -235,6 +253,11 @@ const OPS: Record<string, Op> = {
     doc: 'query($id: ID!) { plan(id: $id) { title status issuer { name } indicators { indicator { code } } } }',
     vars: (c) => ({ id: c.w.draft[c.code!] }),
     check: (plan, c) => expect(plan.title).toBe(`KH-CANARY-${c.code}-DRAFT`),
+  },
+  'Query.planChecklist': {
+    doc: 'query($p: ID!) { planChecklist(planId: $p) { planId units warnings children { name } rows { indicator { code } missing { name } issues { code } late } } }',
+    vars: (c) => ({ p: c.w.draft[c.code!] }),
+    check: (checklist, c) => expect(checklist.planId).toBe(c.w.draft[c.code!]),
   },
   'Query.targets': {
     doc: 'query($f: TargetFilter!) { targets(filter: $f) { value unit { name } parent { value } } }',
@@ -434,7 +457,112 @@ const OPS: Record<string, Op> = {
     vars: (c) => ({ i: { indicatorId: c.w.X, period: MONTH_02, results: [{ unitId: uid(c), numerator: 10 + (c.n % 50), denominator: 100 }] } }),
     check: (n) => expect(n).toBe(1),
   },
+  'Query.acknowledgements': {
+    doc: 'query($p: ID!) { acknowledgements(planId: $p) { unit { name } by { username } at } }',
+    vars: (c) => ({ p: c.w.issued[c.code!] }),
+    check: (list) => expect(Array.isArray(list)).toBe(true),
+  },
+  'Query.adjustments': {
+    doc: 'query($p: ID!) { adjustments(planId: $p) { id state proposedValue reason target { value unit { name } } requestedBy { username } } }',
+    vars: (c) => ({ p: c.w.issued[c.code!] }),
+    check: (list) => expect(Array.isArray(list)).toBe(true),
+  },
+  'Query.reporting': {
+    doc: 'query($p: ID!, $i: ID!, $u: ID!, $per: String!) { reporting(planId: $p, indicatorId: $i, unitId: $u, period: $per) { unit { id name } state dueDate late missing } }',
+    vars: (c) => ({ p: c.w.readPlan, i: c.w.X, u: uid(c), per: MONTH_01 }),
+    check: (rows) => expect(rows.length).toBeGreaterThan(0),
+  },
+  'Query.atRisk': {
+    doc: 'query($p: ID!, $u: ID!) { atRisk(planId: $p, unitId: $u) { unit { name } indicator { code } projected atRisk } }',
+    vars: (c) => ({ p: c.w.readPlan, u: uid(c) }),
+    check: (rows) => expect(Array.isArray(rows)).toBe(true),
+  },
+  'Query.notifications': {
+    doc: '{ notifications(limit: 200) { id kind message link readAt } }',
+    vars: () => ({}),
+    check: (rows) => expect(Array.isArray(rows)).toBe(true),
+  },
+  'Mutation.markNotificationsRead': {
+    doc: 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }',
+    // One unread notification of the caller's, planted for the case.
+    vars: async (c) => {
+      const [user] = (await c.s.ds.query('SELECT id FROM app_user WHERE username = ?', [c.actor.username])) as { id: number }[];
+      if (!user) return { ids: ['0'] };
+      await c.s.ds.query('INSERT INTO notification (userId, kind, params, link, createdAt) VALUES (?, ?, ?, ?, ?)', [user.id, 'TARGETS_ISSUED', '{}', null, SQL_NOW()]);
+      const [row] = (await c.s.ds.query('SELECT MAX(id) AS id FROM notification WHERE userId = ?', [user.id])) as { id: number }[];
+      return { ids: [String(row.id)] };
+    },
+    check: (n) => expect(n).toBe(1),
+  },
+  'Mutation.acknowledgeTargets': {
+    doc: 'mutation($p: ID!, $u: ID!) { acknowledgeTargets(planId: $p, unitId: $u) { unit { id } by { username } at } }',
+    vars: (c) => ({ p: c.w.readPlan, u: uid(c) }),
+    check: (a, c) => expect(a).toMatchObject({ unit: { id: uid(c) }, by: { username: c.actor.username } }),
+  },
+  'Mutation.requestAdjustment': {
+    doc: 'mutation($t: ID!, $v: Float!, $r: String!) { requestAdjustment(targetId: $t, proposedValue: $v, reason: $r) { id state proposedValue } }',
+    // The unit's canary target (in the other province's plan for its units), one cent lower.
+    vars: async (c) => {
+      const t = await targetOf(c);
+      return { t: String(t.id), v: Math.round((Number(t.value) - 0.01) * 100) / 100, r: `Lý do ma trận ${c.n}` };
+    },
+    check: (a) => expect(a.state).toBe('PENDING'),
+  },
+  'Mutation.decideAdjustment': {
+    doc: 'mutation($id: ID!, $note: String) { decideAdjustment(id: $id, accept: false, note: $note) { id state decisionNote } }',
+    // A fresh proposal on the unit's canary target, planted for the case; the decision rejects it (the target stays).
+    vars: async (c) => {
+      const t = await targetOf(c);
+      const [u] = (await c.s.ds.query('SELECT path FROM unit WHERE id = ?', [t.unitId])) as { path: string }[];
+      const [by] = (await c.s.ds.query('SELECT id FROM app_user ORDER BY id LIMIT 1')) as { id: number }[];
+      await c.s.ds.query(
+        'INSERT INTO adjustment (planId, targetId, unitId, unitPath, previousValue, proposedValue, reason, state, requestedById, requestedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [t.planId, t.id, t.unitId, u.path, t.value, 1, `Đề xuất ma trận ${c.n}`, 'PENDING', by.id, SQL_NOW()],
+      );
+      const [row] = (await c.s.ds.query('SELECT MAX(id) AS id FROM adjustment')) as { id: number }[];
+      return { id: String(row.id), note: `Ghi chú ma trận ${c.n}` };
+    },
+    check: (a, c) => expect(a).toMatchObject({ state: 'REJECTED', decisionNote: `Ghi chú ma trận ${c.n}` }),
+  },
+  'Mutation.submitResults': {
+    doc: 'mutation($i: ID!, $per: String!, $u: ID!) { submitResults(indicatorId: $i, period: $per, unitId: $u) { unit { id } state } }',
+    vars: (c) => figureIn(c, 'DRAFT'),
+    check: (rows, c) => expect(rows).toEqual([{ unit: { id: uid(c) }, state: 'SUBMITTED' }]),
+  },
+  'Mutation.approveResults': {
+    doc: 'mutation($i: ID!, $per: String!, $u: ID!) { approveResults(indicatorId: $i, period: $per, unitId: $u) { unit { id } state } }',
+    vars: (c) => figureIn(c, 'SUBMITTED'),
+    check: (rows, c) => expect(rows).toEqual([{ unit: { id: uid(c) }, state: 'APPROVED' }]),
+  },
+  'Mutation.returnResults': {
+    doc: 'mutation($i: ID!, $per: String!, $u: ID!, $r: String!) { returnResults(indicatorId: $i, period: $per, unitId: $u, reason: $r) { unit { id } state } }',
+    vars: async (c) => ({ ...(await figureIn(c, 'SUBMITTED')), r: `Trả lại ma trận ${c.n}` }),
+    check: (rows, c) => expect(rows).toEqual([{ unit: { id: uid(c) }, state: 'RETURNED' }]),
+  },
 };
+
+/** A datetime both databases take as a parameter. */
+const SQL_NOW = () => new Date().toISOString().slice(0, 19).replace('T', ' ');
+
+/** The canary target of the case's unit (in the read plan, or the other province's plan for its units). */
+async function targetOf(c: CaseCtx): Promise<{ id: number; value: number; planId: number; unitId: number }> {
+  const [t] = (await c.s.ds.query('SELECT id, value, planId, unitId FROM target WHERE unitId = ? ORDER BY planId = ? DESC, id LIMIT 1', [
+    Number(uid(c)),
+    Number(c.w.readPlan),
+  ])) as {
+    id: number;
+    value: number;
+    planId: number;
+    unitId: number;
+  }[];
+  return t;
+}
+
+/** The case unit's canary figure (the oldest month), put in `state` first: each case starts from where its mutation applies. */
+async function figureIn(c: CaseCtx, state: string): Promise<Record<string, string>> {
+  await c.s.ds.query('UPDATE result SET state = ? WHERE unitId = ? AND indicatorId = ? AND period = ?', [state, Number(uid(c)), Number(c.w.X), MONTH_01]);
+  return { i: c.w.X, per: MONTH_01, u: uid(c) };
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -468,7 +596,10 @@ describe.each(await testDatabases())('authorisation matrix on %s', (kind) => {
               (SELECT COUNT(*) FROM plan) AS plans, (SELECT COALESCE(SUM(version), 0) FROM plan) AS planVersions,
               (SELECT COUNT(*) FROM plan_indicator) AS planIndicators, (SELECT COUNT(*) FROM plan_task) AS tasks,
               (SELECT COUNT(*) FROM unit) AS units, (SELECT COUNT(*) FROM app_user) AS users,
-              (SELECT COUNT(*) FROM indicator) AS indicators, (SELECT COUNT(*) FROM audit_log) AS audit`,
+              (SELECT COUNT(*) FROM indicator) AS indicators, (SELECT COUNT(*) FROM audit_log) AS audit,
+              (SELECT COUNT(*) FROM notification) AS notifications, (SELECT COUNT(*) FROM acknowledgement) AS acknowledgements,
+              (SELECT COUNT(*) FROM adjustment) AS adjustments, (SELECT COUNT(*) FROM adjustment WHERE state = 'PENDING') AS pending,
+              (SELECT COUNT(*) FROM result WHERE state = 'DRAFT') AS drafts, (SELECT COUNT(*) FROM result WHERE state = 'SUBMITTED') AS submitted`,
     )) as Record<string, unknown>[];
     return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
   };

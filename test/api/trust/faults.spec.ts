@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueMessage } from '@chitieu/domain';
 import { ADMIN, bootServer, type TestServer } from '../../support/server';
 import { testDatabases } from '../../support/databases';
 import { CASCADE, createIndicator, demo, draftPlan, ISSUE_PLAN, ok, RECORD, SET_TARGETS, type Demo, type WriteResult } from '../../support/documents';
@@ -43,7 +44,8 @@ import {
  * be written, the change is not saved either (and the faults above take audit rows with their
  * changes).
  */
-const UNAVAILABLE_VI = 'Mất kết nối tới cơ sở dữ liệu; thao tác chưa được lưu, vui lòng thử lại';
+/** The catalogue's wording (asserted as the catalogue says it: the wording is the catalogue's to change). */
+const UNAVAILABLE_VI = issueMessage('SERVICE_UNAVAILABLE', {}, 'vi');
 
 function expectRetryable(res: RawResponse, field: string) {
   expect(res.status).toBe(200);

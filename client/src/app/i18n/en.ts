@@ -10,5 +10,26 @@ import { progress } from './en/progress';
 import { results } from './en/results';
 import { spreadsheets } from './en/spreadsheets';
 import { units } from './en/units';
+import { matrixSheet } from './en/sheet';
+import { paste } from './en/paste';
+import { checklist } from './en/checklist';
+import { offices } from './en/offices';
+import { reporting } from './en/reporting';
 
-export const en: Record<MessageKey, string> = { ...common, ...plans, ...cascade, ...results, ...progress, ...accounts, ...units, ...spreadsheets, ...documents, ...indicators };
+export const en: Record<MessageKey, string> = {
+  ...common,
+  ...plans,
+  ...cascade,
+  ...results,
+  ...progress,
+  ...accounts,
+  ...units,
+  ...spreadsheets,
+  ...documents,
+  ...indicators,
+  ...matrixSheet,
+  ...paste,
+  ...checklist,
+  ...offices,
+  ...reporting,
+};

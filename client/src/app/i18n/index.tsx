@@ -1,13 +1,41 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { vi, type MessageKey } from './vi';
-import { en } from './en';
+import type { MessageKey } from './vi';
+import { common as viCommon } from './vi/common';
+import { common as enCommon } from './en/common';
 
 export type Locale = 'vi' | 'en';
 export type { MessageKey };
 type Params = Record<string, string | number | null | undefined>;
 
 const LOCALE_KEY = 'chitieu.locale';
-const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { vi, en };
+/**
+ * What is known of each language. At first only `common` (the login page, loading and error
+ * states, the menu): the whole catalogue of a language (~13 kB gzip each) is a chunk of its own,
+ * loaded with the signed-in frame (routes.tsx) or when the language changes there, so the login
+ * route on a slow link carries neither.
+ */
+const DICTIONARIES: Record<Locale, Partial<Record<MessageKey, string>>> = { vi: { ...viCommon }, en: { ...enCommon } };
+const loaded = new Set<Locale>();
+const loading = new Map<Locale, Promise<void>>();
+/** Set once something asked for a whole catalogue: from then on a language change waits for its own. */
+let wholeWanted = false;
+
+/** The whole catalogue of a language, once (every key of every feature). */
+export function loadCatalogue(locale: Locale): Promise<void> {
+  wholeWanted = true;
+  if (loaded.has(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = (locale === 'en' ? import('./en').then((m) => m.en) : import('./vi').then((m) => m.vi)).then((all) => {
+      Object.assign(DICTIONARIES[locale], all);
+      loaded.add(locale);
+    });
+    // A failed download (offline) may be retried by the next caller.
+    pending.catch(() => loading.delete(locale));
+    loading.set(locale, pending);
+  }
+  return pending;
+}
 const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 /** The remembered language; Vietnamese unless the user picked English. Read by the Apollo link too. */
@@ -77,7 +105,13 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     } catch {
       // private mode: the choice lasts for this page only
     }
-    setState(l);
+    // In the signed-in frame, the new language shows once its catalogue is here (no bare keys meanwhile).
+    if (!wholeWanted || loaded.has(l)) setState(l);
+    else
+      loadCatalogue(l).then(
+        () => setState(l),
+        () => setState(l),
+      );
   }, []);
   // <html lang> follows the language, the stored one at start-up included (screen readers, hyphenation).
   useEffect(() => {

@@ -12,7 +12,28 @@ import { progress } from './vi/progress';
 import { results } from './vi/results';
 import { spreadsheets } from './vi/spreadsheets';
 import { units } from './vi/units';
+import { matrixSheet } from './vi/sheet';
+import { paste } from './vi/paste';
+import { checklist } from './vi/checklist';
+import { offices } from './vi/offices';
+import { reporting } from './vi/reporting';
 
-export const vi = { ...common, ...plans, ...cascade, ...results, ...progress, ...accounts, ...units, ...spreadsheets, ...documents, ...indicators } as const;
+export const vi = {
+  ...common,
+  ...plans,
+  ...cascade,
+  ...results,
+  ...progress,
+  ...accounts,
+  ...units,
+  ...spreadsheets,
+  ...documents,
+  ...indicators,
+  ...matrixSheet,
+  ...paste,
+  ...checklist,
+  ...offices,
+  ...reporting,
+} as const;
 
 export type MessageKey = keyof typeof vi;

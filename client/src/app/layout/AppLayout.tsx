@@ -1,5 +1,5 @@
 import { Outlet, useLocation, useNavigate, matchPath } from 'react-router';
-import { Button, Flex, Layout, Menu, Segmented, Space, Tooltip, Typography, theme } from 'antd';
+import { Button, Flex, Grid, Layout, Menu, Segmented, Space, Tooltip, Typography, theme } from 'antd';
 import {
   ApartmentOutlined,
   BarChartOutlined,
@@ -18,6 +18,7 @@ import { useI18n, type Locale } from '../i18n';
 import { APP_ROUTES } from '../app-routes';
 import { useSession, useUser } from '../session';
 import { LogoutMutation } from '../../features/auth/auth.graphql';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 
 const ICONS: Record<string, React.ReactNode> = {
   '/': <HomeOutlined />,
@@ -40,6 +41,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const { token } = theme.useToken();
+  // On a phone the header keeps its buttons; the unit and the user's name give way.
+  const screens = Grid.useBreakpoint();
+  const wide = screens.md !== false;
 
   const items = APP_ROUTES.filter((r) => r.menu && can(user.role, r.access)).map((r) => ({
     key: r.path,
@@ -67,12 +71,13 @@ export function AppLayout() {
         <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0 }} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: token.colorBgContainer, paddingInline: 24, borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
-          <Flex justify="space-between" align="center" style={{ height: '100%' }}>
-            <Typography.Text type="secondary" ellipsis>
+        <Layout.Header style={{ background: token.colorBgContainer, paddingInline: wide ? 24 : 12, borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
+          <Flex justify="space-between" align="center" gap={8} style={{ height: '100%' }}>
+            <Typography.Text type="secondary" ellipsis style={{ minWidth: 0, flex: 1 }}>
               {user.unit?.name ?? ''}
             </Typography.Text>
-            <Space size="middle">
+            <Space size={wide ? 'middle' : 'small'}>
+              <NotificationBell />
               <Segmented<Locale>
                 size="small"
                 aria-label={t('lang.label')}
@@ -83,16 +88,18 @@ export function AppLayout() {
                   { value: 'en', label: 'EN', title: t('lang.en') },
                 ]}
               />
-              <span>
-                <Typography.Text strong>{user.displayName ?? user.username}</Typography.Text> <Typography.Text type="secondary">· {t(`role.${user.role}`)}</Typography.Text>
-              </span>
+              {wide && (
+                <span>
+                  <Typography.Text strong>{user.displayName ?? user.username}</Typography.Text> <Typography.Text type="secondary">· {t(`role.${user.role}`)}</Typography.Text>
+                </span>
+              )}
               <Tooltip title={t('nav.logout')}>
                 <Button icon={<LogoutOutlined />} onClick={logout} aria-label={t('nav.logout')} />
               </Tooltip>
             </Space>
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -233,6 +233,22 @@ export const MatrixTargetsQuery = graphql(`
   }
 `);
 
+/**
+ * The facts of the same targets, asked only when the plan has fact columns: kept out of TargetCell
+ * so the other screens (and their mocks) that read the matrix's targets are not changed.
+ */
+export const MatrixFactsQuery = graphql(`
+  query MatrixFacts($planId: ID!, $unitId: ID!, $indicatorId: ID!) {
+    targets(filter: { planId: $planId, unitId: $unitId, indicatorId: $indicatorId, subtree: true }) {
+      id
+      facts {
+        label
+        value
+      }
+    }
+  }
+`);
+
 export const SetTargetsMutation = graphql(`
   mutation SetTargets($input: SetTargetsInput!) {
     setTargets(input: $input) {
@@ -241,11 +257,27 @@ export const SetTargetsMutation = graphql(`
   }
 `);
 
-export const IssuePlanMutation = graphql(`
-  mutation IssuePlan($id: ID!) {
-    issuePlan(id: $id) {
-      id
-      status
+/**
+ * The sheet's writes (never dry runs): the written rows come back with their ids, so the cache
+ * holds each cell's new version and value as soon as the write answers, before the refetch, and
+ * an undo or the next edit typed at once reads them.
+ */
+export const SetSheetTargetsMutation = graphql(`
+  mutation SetSheetTargets($input: SetTargetsInput!) {
+    setTargets(input: $input) {
+      ...TargetWriteResultFields
+      targets {
+        id
+        value
+        baseline
+        version
+        late
+        origin
+        facts {
+          label
+          value
+        }
+      }
     }
   }
 `);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, IMPORT_ISSUE_SEVERITY, ISSUE_CODES, LOCALES } from '../codes';
-import { MESSAGE_CATALOGUES, httpMessage, importMessage, isReasonKey, issueMessage, reasonMessage, storedText } from './catalogue';
+import { MESSAGE_CATALOGUES, httpMessage, importMessage, isReasonKey, issueMessage, notificationMessage, reasonMessage, storedText } from './catalogue';
 import { HTTP_MESSAGES } from './http';
 import { IMPORT_MESSAGES } from './imports';
 import { MESSAGES, VARIANTS } from './issues';
@@ -20,7 +20,7 @@ const entries = Object.entries(MESSAGE_CATALOGUES).flatMap(([table, messages]) =
 
 describe('the message catalogue', () => {
   it('has every table and every entry', () => {
-    expect(Object.keys(MESSAGE_CATALOGUES).sort()).toEqual(['documents', 'http', 'imports', 'issues', 'reasons', 'sheets', 'stored', 'variants']);
+    expect(Object.keys(MESSAGE_CATALOGUES).sort()).toEqual(['documents', 'http', 'imports', 'issues', 'notifications', 'reasons', 'sheets', 'stored', 'variants']);
     expect(entries.length).toBeGreaterThan(80);
   });
 
@@ -97,5 +97,17 @@ describe('the lookups', () => {
     expect(importMessage('BAD_PERIOD', { period: '2024-Q5' }, 'en')).toBe(issueMessage('INVALID_PERIOD', { period: '2024-Q5' }, 'en'));
     expect(importMessage('MISSING_VALUE', { column: 'Chỉ tiêu' }, 'vi')).toBe('Thiếu giá trị ở cột “Chỉ tiêu”');
     expect(importMessage('BELOW_FLOOR', { value: 80, floor: 90 }, 'vi')).toBe('Chỉ tiêu 80% thấp hơn mức sàn 90%');
+  });
+
+  it("renders a notification in the reader's language: numbers, dates, and a note only when there is one", () => {
+    const params = { indicator: 'DLK22-ONLINE-RATE', unit: 'Huyện Buôn Đôn', to: 72.5 };
+    expect(notificationMessage('ADJUSTMENT_REJECTED', { ...params, note: 'Giữ nguyên' }, 'vi')).toBe(
+      'Đề xuất điều chỉnh chỉ tiêu DLK22-ONLINE-RATE của Huyện Buôn Đôn thành 72,5 không được chấp nhận. Ghi chú: Giữ nguyên',
+    );
+    expect(notificationMessage('ADJUSTMENT_ACCEPTED', { ...params, note: null }, 'en')).toBe(
+      'The proposal to change the target DLK22-ONLINE-RATE of Huyện Buôn Đôn to 72.5 was accepted.',
+    );
+    expect(notificationMessage('REMINDER_SUB_ASSIGNMENT', { plan: 'KH 2026', deadline: '2026-12-05', days: 2 }, 'vi')).toContain('ngày 05/12/2026 (còn 2 ngày)');
+    expect(notificationMessage('NO_SUCH_KIND', {}, 'vi')).toBe('NO_SUCH_KIND');
   });
 });

@@ -11,6 +11,8 @@ import { MESSAGES, VARIANTS, type LocalizedText } from './issues';
 import { REASON_MESSAGES, type ReasonKey } from './reasons';
 import { STORED_TEXTS, type StoredTextKey } from './stored';
 import { DOCUMENT_TEXTS } from './documents';
+import { NOTIFICATION_MESSAGES } from './notifications';
+import type { NotificationKind } from '../offices';
 
 /** Every table of the catalogue by name: its keys are codes or reason keys, its values vi/en templates. */
 export const MESSAGE_CATALOGUES: Readonly<Record<string, Readonly<Record<string, LocalizedText>>>> = {
@@ -22,6 +24,7 @@ export const MESSAGE_CATALOGUES: Readonly<Record<string, Readonly<Record<string,
   http: HTTP_MESSAGES,
   stored: STORED_TEXTS,
   documents: DOCUMENT_TEXTS,
+  notifications: NOTIFICATION_MESSAGES,
 };
 
 function lookup(table: Readonly<Record<string, LocalizedText>>, key: string): LocalizedText | undefined {
@@ -69,4 +72,11 @@ export function httpMessage(key: HttpMessageKey, params: MessageParams | null | 
 export function storedText(key: StoredTextKey, params: MessageParams | null | undefined, locale: Locale = 'vi'): string {
   const templates: LocalizedText = STORED_TEXTS[key];
   return interpolate(templates[locale], params ?? {}, locale);
+}
+
+/** A notification's text in `locale`, from its kind and the parameters its writer stored. */
+export function notificationMessage(kind: NotificationKind | string, params: MessageParams | null | undefined, locale: Locale): string {
+  const templates = lookup(NOTIFICATION_MESSAGES, kind);
+  if (!templates) return String(kind);
+  return interpolate(templates[locale] ?? templates.en, params ?? {}, locale);
 }

@@ -4,10 +4,10 @@
  */
 
 import type { ImportFileErrorCode, ImportIssueCode } from '../codes';
-import type { ImportKind } from '../imports';
+import type { ImportKind, ImportMappingErrorCode } from '../imports';
 import { MESSAGES, type LocalizedText } from './issues';
 
-export const IMPORT_MESSAGES: Readonly<Record<ImportIssueCode | ImportFileErrorCode, LocalizedText>> = {
+export const IMPORT_MESSAGES: Readonly<Record<ImportIssueCode | ImportFileErrorCode | ImportMappingErrorCode, LocalizedText>> = {
   UNIT_NOT_FOUND: {
     vi: 'Không tìm thấy đơn vị “{name}” trong kế hoạch[ (mã {code})]',
     en: 'No unit “{name}” in the plan[ (code {code})]',
@@ -105,6 +105,26 @@ export const IMPORT_MESSAGES: Readonly<Record<ImportIssueCode | ImportFileErrorC
   MISSING_PARAMETER: {
     vi: 'Thiếu tham số: {names}',
     en: 'Missing parameter: {names}',
+  },
+  AMBIGUOUS_COLUMNS: {
+    vi: 'Tệp có nhiều cột có thể là “{role}” ({columns}) và không cột nào ghi rõ chỉ tiêu “{indicator}”; hãy chọn cột ở bước ghép cột',
+    en: 'Several columns could be the “{role}” ({columns}) and none names the indicator “{indicator}”; choose the column in the mapping step',
+  },
+  MAPPING_INVALID: {
+    vi: 'Bảng ghép cột không hợp lệ: {reason}',
+    en: 'The column mapping is not valid: {reason}',
+  },
+  MAPPING_NO_INDICATOR: {
+    vi: 'Cột {column} chứa số liệu nhưng chưa chọn chỉ tiêu',
+    en: 'Column {column} holds figures but no indicator is chosen for it',
+  },
+  MAPPING_MISSING_ROLE: {
+    vi: 'Thiếu cột “{role}”[ cho chỉ tiêu “{indicator}”]',
+    en: 'No “{role}” column[ for the indicator “{indicator}”]',
+  },
+  NO_UNIT_COLUMN: {
+    vi: 'Tệp không có cột đơn vị (tên hoặc mã đơn vị) và cột số liệu nên không nhập được; tệp danh mục chỉ tiêu không phải tệp số liệu của đơn vị',
+    en: 'The file has no unit column (unit name or code) with figures, so it cannot be imported; an indicator list is not a file of unit figures',
   },
 };
 

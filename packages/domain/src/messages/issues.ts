@@ -50,13 +50,21 @@ export const MESSAGES: Readonly<Record<IssueCode | ErrorCode, LocalizedText>> = 
     vi: 'Chỉ tiêu giao cho các đơn vị cấp dưới chỉ đạt bình quân {implied}%, không bảo đảm chỉ tiêu {target}% được giao cho đơn vị',
     en: "The children's targets imply an aggregate of {implied}%, which does not meet the unit's own target of {target}%",
   },
+  REACH_PARENT_UNREACHABLE: {
+    vi: 'Kể cả khi mọi đơn vị cấp dưới được giao tới mức trần, bình quân chỉ đạt {implied}%, chưa đạt chỉ tiêu {target}% của đơn vị',
+    en: "Even with every child at the cap, the implied aggregate is only {implied}%, short of the unit's own target of {target}%",
+  },
+  REACH_PARENT_NO_TARGET: {
+    vi: 'Đơn vị chưa được giao chỉ tiêu này nên không tính được mức tăng để đạt chỉ tiêu của cấp trên',
+    en: 'The unit has no target for this indicator, so no uplift to reach it can be computed',
+  },
   UNAUTHENTICATED: {
     vi: 'Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại',
     en: 'You are not signed in or your session has expired; please sign in again',
   },
   FORBIDDEN: {
-    vi: 'Tài khoản của bạn không có quyền thực hiện thao tác này',
-    en: 'Your account is not allowed to do this',
+    vi: 'Tài khoản của bạn không có quyền thực hiện thao tác này[: {reason}]',
+    en: 'Your account is not allowed to do this[: {reason}]',
   },
   BAD_USER_INPUT: {
     vi: 'Dữ liệu nhập không hợp lệ[: {reason}]',
@@ -100,8 +108,8 @@ export const MESSAGES: Readonly<Record<IssueCode | ErrorCode, LocalizedText>> = 
   },
   /** The database connection dropped mid-request: the transaction was rolled back, so sending it again is safe. */
   SERVICE_UNAVAILABLE: {
-    vi: 'Mất kết nối tới cơ sở dữ liệu; thao tác chưa được lưu, vui lòng thử lại',
-    en: 'Lost the connection to the database; nothing was saved, please try again',
+    vi: 'Cơ sở dữ liệu đang bận hoặc mất kết nối; thao tác chưa được lưu, vui lòng thử lại',
+    en: 'The database is busy or the connection was lost; nothing was saved, please try again',
   },
   /** A result for a unit that did not exist during the period (merged away in a reform, or not yet founded). */
   UNIT_NOT_VALID: {
@@ -147,10 +155,11 @@ export const ENTITY_LABELS: Readonly<Record<Locale, Readonly<Record<string, stri
   vi: {
     unit: 'đơn vị',
     plan: 'kế hoạch',
+    adjustment: 'đề xuất điều chỉnh',
     indicator: 'chỉ tiêu',
     target: 'chỉ tiêu được giao',
     result: 'kết quả thực hiện',
     user: 'tài khoản',
   },
-  en: { unit: 'unit', plan: 'plan', indicator: 'indicator', target: 'target', result: 'result', user: 'account' },
+  en: { unit: 'unit', plan: 'plan', indicator: 'indicator', target: 'target', result: 'result', user: 'account', adjustment: 'adjustment proposal' },
 };

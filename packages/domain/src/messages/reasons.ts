@@ -63,7 +63,28 @@ export const REASON_MESSAGES = {
     vi: 'danh mục chỉ tiêu riêng chỉ thuộc về một tỉnh hoặc một đơn vị cấp huyện',
     en: 'an own catalogue belongs to a province or a district-level unit',
   },
+  // Between offices (issue #15).
+  planNotIssued: { vi: 'kế hoạch chưa được ban hành', en: 'the plan is not issued yet' },
+  noTargetsInPlan: { vi: '{unit} không được giao chỉ tiêu nào trong kế hoạch này', en: '{unit} has no targets in this plan' },
+  notOwnUnit: { vi: 'chỉ tài khoản của {unit} mới làm được việc này', en: 'only the accounts of {unit} can do this' },
+  notAssigner: { vi: 'chỉ đơn vị giao chỉ tiêu cho {unit} mới quyết định được', en: 'only the unit that assigned the target of {unit} can decide' },
+  adjustmentPending: { vi: 'chỉ tiêu này đang có một đề xuất điều chỉnh chờ quyết định', en: 'this target already has a proposal awaiting a decision' },
+  adjustmentDecided: { vi: 'đề xuất này đã được quyết định', en: 'this proposal has already been decided' },
+  adjustmentSameValue: { vi: 'giá trị đề xuất bằng chỉ tiêu đang giao', en: 'the proposed value equals the current target' },
+  resultLocked: {
+    vi: 'số liệu của {unit} kỳ {period} đã được duyệt và chốt; cần đơn vị duyệt trả lại trước khi sửa',
+    en: 'the figure of {unit} for {period} is approved and locked; the approver must return it before it can change',
+  },
+  resultMissing: { vi: 'chưa có số liệu của {unit} kỳ {period}', en: '{unit} has no figure for {period}' },
+  resultNotSubmitted: { vi: 'số liệu của {unit} kỳ {period} chưa được gửi', en: 'the figure of {unit} for {period} has not been submitted' },
+  resultAlreadySubmitted: { vi: 'số liệu của {unit} kỳ {period} đã được gửi', en: 'the figure of {unit} for {period} is already submitted' },
+  resultAlreadyApproved: { vi: 'số liệu của {unit} kỳ {period} đã được duyệt', en: 'the figure of {unit} for {period} is already approved' },
+  notApprover: { vi: 'chỉ đơn vị cấp trên của {unit} mới duyệt hoặc trả lại được số liệu của đơn vị này', en: 'only a unit above {unit} can approve or return its figures' },
+  tooLong: { vi: 'trường {field} dài tối đa {max} ký tự', en: '{field} has at most {max} characters' },
+  resultChanged: { vi: 'số liệu vừa được người khác xử lý; hãy tải lại rồi thử lại', en: 'the figure was just handled by someone else; reload and try again' },
+  dueDay: { vi: 'số ngày hạn nộp từ 0 đến {max}', en: 'the due day goes from 0 to {max}' },
   planChanged: { vi: 'kế hoạch vừa được người khác sửa; hãy tải lại rồi sửa lại', en: 'the plan was just changed by someone else; reload and try again' },
+  email: { vi: 'địa chỉ thư điện tử không hợp lệ (ví dụ: ten@donvi.gov.vn)', en: 'the email address is not valid (e.g. name@office.gov.vn)' },
 } satisfies Record<string, LocalizedText>;
 
 export type ReasonKey = keyof typeof REASON_MESSAGES;

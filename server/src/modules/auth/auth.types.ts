@@ -36,4 +36,8 @@ export class CreateUserInput {
   @IsOptional()
   @Length(0, 255)
   displayName?: string | null;
+
+  /** Where the account's notifications are mailed when the server mails (SMTP_URL); checked by the service (reason 'email'). */
+  @Field(() => String, { nullable: true })
+  email?: string | null;
 }

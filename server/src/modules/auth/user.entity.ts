@@ -33,6 +33,10 @@ export class User {
   @Column('boolean', { default: true })
   active: boolean;
 
+  /** Where notifications are mailed when SMTP_URL is set; null: inbox only. Not a public field (other users see accounts). */
+  @Column('varchar', { length: 255, nullable: true })
+  email: string | null;
+
   @Column('datetime')
   createdAt: Date;
 }

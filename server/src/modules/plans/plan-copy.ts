@@ -12,7 +12,7 @@ import type { AuditLog } from '../audit/audit-log';
 
 /**
  * A DRAFT copy of a plan for another year (and issuer): the rows with their numbering, floors,
- * scope, responsible units, basis, notes and fact columns; the headings; the tasks; the document
+ * scope, responsible units, basis, notes, fact columns, frequency and due day; the headings; the tasks; the document
  * fields but its number and date. No targets: the new year's are assigned afresh.
  */
 export async function copyPlan(ds: DataSource, audit: AuditLog, ctx: AuthedContext, source: Plan, issuer: Unit, year: number): Promise<Plan> {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { FigureScope, KindValue, ResponsibleRef } from '@chitieu/domain';
+import type { FigureScope, Frequency, KindValue, ResponsibleRef } from '@chitieu/domain';
 
 /**
  * An indicator as a plan uses it: its numbering in the plan, the floors the issuer set per unit
@@ -50,4 +50,11 @@ export class PlanIndicatorRow {
   /** Labels of the per-unit facts printed as extra annex columns; null reads as none. */
   @Column('simple-json', { nullable: true })
   factLabels: string[] | null;
+
+  /** How often results of the row are reported, and how many days after a period ends they are due (issue #15). */
+  @Column('varchar', { length: 16, nullable: true })
+  frequency: Frequency | null;
+
+  @Column('int', { nullable: true })
+  dueDay: number | null;
 }

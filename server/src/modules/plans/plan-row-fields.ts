@@ -1,11 +1,14 @@
-import { DomainError, UNIT_KINDS, type KindValue, type Measure } from '@chitieu/domain';
+import { DomainError, MAX_DUE_DAY, UNIT_KINDS, type KindValue, type Measure } from '@chitieu/domain';
 import type { PlanIndicatorRow } from './plan-indicator.entity';
 import type { PlanIndicatorInput } from './plans.inputs';
 import type { ResponsibleNames } from './responsible-input';
 import { badInput } from '../../common/errors';
 
 /** What a row stores of its document, apart from its key and order. */
-export type RowFields = Pick<PlanIndicatorRow, 'section' | 'position' | 'floors' | 'scope' | 'lead' | 'coordinating' | 'legalBasis' | 'note' | 'factLabels'>;
+export type RowFields = Pick<
+  PlanIndicatorRow,
+  'section' | 'position' | 'floors' | 'scope' | 'lead' | 'coordinating' | 'legalBasis' | 'note' | 'factLabels' | 'frequency' | 'dueDay'
+>;
 
 const trimOrNull = (s: string | null | undefined): string | null => {
   const t = s?.trim();
@@ -31,6 +34,11 @@ function labelsOf(labels: readonly string[]): string[] | null {
   return kept.length ? kept : null;
 }
 
+function checkDueDay(day: number): number {
+  if (!Number.isInteger(day) || day < 0 || day > MAX_DUE_DAY) throw badInput('dueDay', { max: MAX_DUE_DAY });
+  return day;
+}
+
 /**
  * The row's fields from an input. `base` null (addPlanIndicator): every field as given, omitted
  * ones empty. `base` a row (updatePlanIndicator): an omitted field keeps the row's value, null
@@ -53,5 +61,7 @@ export async function rowFields(input: PlanIndicatorInput, measure: Measure, nam
     legalBasis: keep(input.legalBasis, base?.legalBasis ?? null, trimOrNull),
     note: keep(input.note, base?.note ?? null, trimOrNull),
     factLabels: keep(input.factLabels, base?.factLabels ?? null, labelsOf),
+    frequency: keep(input.frequency, base?.frequency ?? null, (f) => f),
+    dueDay: keep(input.dueDay, base?.dueDay ?? null, checkDueDay),
   };
 }

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
-import type { DocumentKind, FigureScope, UnitKind } from '@chitieu/domain';
-import { DocumentKindEnum, FigureScopeEnum, UnitKindEnum } from '../../common/enums';
+import type { DocumentKind, FigureScope, Frequency, UnitKind } from '@chitieu/domain';
+import { DocumentKindEnum, FigureScopeEnum, FrequencyEnum, UnitKindEnum } from '../../common/enums';
 import { ResponsibleInput } from './document.types';
 import { DateScalar } from '../../common/scalars';
 import { IsFigure } from '../../common/figure-input';
@@ -145,6 +145,14 @@ export class PlanIndicatorInput extends ResponsibleFields {
   @ArrayMaxSize(10)
   @Length(1, 200, { each: true })
   factLabels?: string[] | null;
+
+  /** How often the row's results are reported (issue #15); null: not set. */
+  @Field(() => FrequencyEnum, { nullable: true })
+  frequency?: Frequency | null;
+
+  /** Days after a period ends that its results are due, 0..MAX_DUE_DAY (checked in rowFields: a reason the user reads). */
+  @Field(() => Int, { nullable: true })
+  dueDay?: number | null;
 }
 
 /** A task; `lead` / `coordinating`, when given, replace the plain words of `leads` / `coordinators`. */

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '@chitieu/domain';
 import { Plan } from './plan.entity';
 import { PlanIndicatorRow } from './plan-indicator.entity';
@@ -21,6 +21,7 @@ import type { AuthedContext } from '../../common/context';
 import type { AuditLog } from '../audit/audit-log';
 import type { IndicatorsService } from '../indicators/indicators.service';
 import type { UnitsService } from '../units/units.service';
+import type { NotificationsService } from '../notifications/notifications.service';
 
 export { canEditPlan, canReadPlan, planTreeDate } from './plan-tree';
 
@@ -33,6 +34,7 @@ export class PlansService {
     private readonly audit: AuditLog,
     private readonly indicators: IndicatorsService,
     private readonly units: UnitsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async get(ctx: AuthedContext, id: string | number): Promise<Plan> {
@@ -260,9 +262,32 @@ export class PlansService {
       if (!res.affected) throw new DomainError('CONFLICT', { reason: 'alreadyIssued' });
       const after = { ...plan, status: 'ISSUED' as const, issuedAt: now, updatedAt: now, version: plan.version + 1 };
       await this.audit.record(m, ctx, [{ entity: 'plan', entityId: plan.id, action: 'issue', unitPath: issuer.path, before: plan, after }]);
+      await this.notifyIssued(ctx, m, plan, issuer);
       ctx.loaders.plan.clear(plan.id);
       return Object.assign(new Plan(), after);
     });
+  }
+
+  /**
+   * Tells each unit the issuer assigned targets to (its own whole-area row aside) how many it
+   * received, inside the issuing transaction: one statement to count, one notification per unit.
+   */
+  private async notifyIssued(ctx: AuthedContext, m: EntityManager, plan: Plan, issuer: Unit): Promise<void> {
+    const held = (await m.query('SELECT unitId, COUNT(*) AS n FROM target WHERE planId = ? AND assignedById = ? AND unitId <> ? GROUP BY unitId', [
+      plan.id,
+      issuer.id,
+      issuer.id,
+    ])) as { unitId: number | string; n: number | string }[];
+    const units = await ctx.loaders.unit.loadMany(held.map((h) => Number(h.unitId)));
+    for (const [i, h] of held.entries()) {
+      const unit = units[i];
+      if (!unit || unit instanceof Error) continue;
+      await this.notifications.notifyUnits(m, [unit.id], {
+        kind: 'TARGETS_ISSUED',
+        params: { issuer: issuer.name, plan: plan.title, unit: unit.name, count: Number(h.n) },
+        link: `/plans/${plan.id}`,
+      });
+    }
   }
 
   /** The rows and tasks of the plans of `year` the caller reads that name `unit` (or its kind) as lead or coordinating unit. */
@@ -294,6 +319,8 @@ export class PlansService {
           legalBasis: r.legalBasis,
           note: r.note,
           factLabels: r.factLabels ?? [],
+          frequency: r.frequency ?? null,
+          dueDay: r.dueDay ?? null,
         },
       ];
     });

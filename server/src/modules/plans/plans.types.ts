@@ -1,6 +1,6 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
-import type { FigureScope, UnitKind } from '@chitieu/domain';
-import { FigureScopeEnum, UnitKindEnum } from '../../common/enums';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { FigureScope, Frequency, UnitKind } from '@chitieu/domain';
+import { FigureScopeEnum, FrequencyEnum, UnitKindEnum } from '../../common/enums';
 import { Responsible } from './document.types';
 import { Indicator } from '../indicators/indicator.entity';
 import { MaxRows } from '../../common/complexity';
@@ -36,6 +36,14 @@ export class PlanIndicator {
 
   @Field(() => FigureScopeEnum)
   scope: FigureScope;
+
+  /** How often results are reported (null: not set; reporting then takes the period asked for). */
+  @Field(() => FrequencyEnum, { nullable: true })
+  frequency: Frequency | null;
+
+  /** Results of a period are due this many days after it ends. */
+  @Field(() => Int, { nullable: true })
+  dueDay: number | null;
 
   @MaxRows(20)
   @Field(() => [Responsible])

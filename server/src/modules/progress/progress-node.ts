@@ -40,6 +40,8 @@ export function progressNode(
     belowHardMinimum: belowHardMinimum(indicator.hardMinimum, judged.figure.value),
     rank: null,
     children: [],
+    projected: null,
+    atRisk: false,
     scope,
   };
 }

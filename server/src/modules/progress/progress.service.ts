@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { judgedFigure, parsePeriod, type Figure, type FigureScope, type Period } from '@chitieu/domain';
+import { judgedFigure, monthPeriod, parsePeriod, projectionMonths, projectionShortfall, type Figure, type FigureScope, type Period } from '@chitieu/domain';
 import { Unit } from '../units/unit.entity';
 import { Target } from '../targets/target.entity';
 import { hydrateTarget } from '../targets/target-rows';
@@ -18,6 +18,10 @@ import { addSums, figureOfSums, NO_SUMS, withInherited } from './figure-sums';
 import { RollUps, type RolledIndicator } from './rollups';
 import { Reorganisations, type Inherited } from './reorganisation';
 import { progressNode, rankNodes } from './progress-node';
+import { monthFigures, projectionOf, projectTree } from './projections';
+import { subtreeEnd } from '../../common/scope';
+import type { Indicator } from '../indicators/indicator.entity';
+import type { FigureSums } from './figure-sums';
 
 /**
  * Progress against targets: the orchestration. The sums come from SQL (rollups.ts, rollup-sql.ts),
@@ -86,8 +90,10 @@ export class ProgressService {
   /**
    * Three round trips after the session: the plan, indicator and unit (loaders, in parallel);
    * then the plan's indicator row, the children, their targets and the roll-up (in parallel).
+   * `project` (the operation selects projected or atRisk): one more statement in that second
+   * round trip, the monthly figures of the unit and its children over the months so far.
    */
-  async progress(ctx: AuthedContext, args: { planId: string; indicatorId: string; unitId: string; period?: string | null }): Promise<Progress> {
+  async progress(ctx: AuthedContext, args: { planId: string; indicatorId: string; unitId: string; period?: string | null }, opts: { project?: boolean } = {}): Promise<Progress> {
     const [plan, indicator, unit] = await allInOrder([
       this.plans.get(ctx, args.planId),
       this.indicators.get(ctx, args.indicatorId),
@@ -96,7 +102,8 @@ export class ProgressService {
     const period = parsePeriod(args.period ?? String(plan.year));
     const at = planTreeDate(plan.year);
     const sqlite = isSqlite(this.ds);
-    const [row, children, sums, targets, links] = await allInOrder([
+    const months = opts.project ? projectionMonths(period).map((m) => monthPeriod(period.year, m)) : [];
+    const [row, children, sums, targets, links, monthly] = await allInOrder([
       this.plans.planIndicator(ctx, plan, indicator.id), // NOT_FOUND when the plan does not cover the indicator
       // Raw rows made into entities by hand, here and below: TypeORM's query building and hydration cost more than these indexed look-ups.
       this.ds
@@ -114,6 +121,7 @@ export class ProgressService {
         .then((rows: Record<string, unknown>[]) => rows.map((r) => hydrateTarget(r, sqlite))),
       // Units formed by a reorganisation inside the period (none for a plan before it): one more round trip only when there are some.
       this.reorganisations.links(period, { unitAndChildren: unit.id }, at),
+      opts.project ? this.rollUps.monthlyRollUp(indicator, months, unit.path) : null,
     ] as const);
     const inherited = links.length ? await this.reorganisations.inheritedThrough(indicator, period, links) : new Map<number, Inherited>();
     const targetOf = new Map(targets.map((t) => [t.unitId, t]));
@@ -125,7 +133,123 @@ export class ProgressService {
       progressNode(indicator, period, c, targetOf.get(c.id) ?? null, sums.subtree.get(c.id) ?? NO_SUMS, sums.own.get(c.id), inherited.get(c.id), scope),
     );
     rankNodes(top.children, targetOf.get(unit.id)?.comparator ?? indicator.comparator);
+    if (monthly) projectTree(top, indicator, months, monthly, scope);
     return top;
+  }
+
+  /**
+   * The lines of the subtree of `unitId` (the unit included) whose projection misses their target
+   * in the plan, worst first (the largest miss relative to the target; then by unit path and
+   * indicator). Statements bounded by the plan's measures, not by its units: the targets and the
+   * plan's rows; the monthly figures of the subtree (one grouped statement per measure); then,
+   * for the lines at risk, their units (one batch) and their figures of the period (one
+   * statement per measure and way of adding up). Predecessors' figures are left out (see
+   * projections.ts): a line's own and rolled-up figures here are those recorded in the subtree.
+   */
+  async atRisk(ctx: AuthedContext, args: { planId: string; unitId: string; period?: string | null }): Promise<Progress[]> {
+    const [plan, root] = await allInOrder([this.plans.get(ctx, args.planId), this.units.getInSubtree(ctx, args.unitId)] as const);
+    const period = parsePeriod(args.period ?? String(plan.year));
+    const months = projectionMonths(period).map((m) => monthPeriod(period.year, m));
+    const sqlite = isSqlite(this.ds);
+    const [targets, rows] = await allInOrder([
+      this.ds
+        .query('SELECT * FROM target WHERE planId = ? AND unitPath >= ? AND unitPath < ?', [plan.id, root.path, subtreeEnd(root.path)])
+        .then((r: Record<string, unknown>[]) => r.map((x) => hydrateTarget(x, sqlite))),
+      this.ds.query('SELECT indicatorId, scope FROM plan_indicator WHERE planId = ?', [plan.id]) as Promise<{ indicatorId: unknown; scope: unknown }[]>,
+    ] as const);
+    if (!targets.length) return [];
+    const scopeOf = new Map(rows.map((r) => [Number(r.indicatorId), r.scope === 'OWN' ? ('OWN' as const) : ('SUBTREE' as const)]));
+    const indicators = (await ctx.loaders.indicator.loadMany([...new Set(targets.map((t) => t.indicatorId))])).filter((i): i is Indicator => !!i && !(i instanceof Error));
+    const indicatorOf = new Map(indicators.map((i) => [i.id, i]));
+
+    // Each target's monthly sums, own and subtree: a row counts for every target at a prefix of its path.
+    const targetPaths = new Set(targets.map((t) => `${t.indicatorId}|${t.unitPath}`));
+    const own = new Map<string, Map<string, FigureSums>>();
+    const subtree = new Map<string, Map<string, FigureSums>>();
+    const add = (into: Map<string, Map<string, FigureSums>>, key: string, month: string, sums: FigureSums) => {
+      const byMonth = into.get(key) ?? new Map<string, FigureSums>();
+      byMonth.set(month, addSums(byMonth.get(month) ?? NO_SUMS, sums));
+      into.set(key, byMonth);
+    };
+    const measures = [...new Set(indicators.map((i) => i.measure))];
+    const monthly = await Promise.all(
+      measures.map((m) =>
+        this.rollUps.monthlyByPath(
+          m,
+          indicators.filter((i) => i.measure === m).map((i) => i.id),
+          months,
+          root.path,
+        ),
+      ),
+    );
+    for (const r of monthly.flat()) {
+      if (targetPaths.has(`${r.indicatorId}|${r.path}`)) add(own, `${r.indicatorId}|${r.path}`, r.period, r.sums);
+      for (const prefix of pathPrefixes(r.path)) {
+        const key = `${r.indicatorId}|${prefix}`;
+        if (targetPaths.has(key)) add(subtree, key, r.period, r.sums);
+      }
+    }
+
+    const risky: { target: Target; indicator: Indicator; scope: FigureScope; projected: number; shortfall: number }[] = [];
+    for (const t of targets) {
+      const indicator = indicatorOf.get(t.indicatorId);
+      if (!indicator || !Number.isFinite(t.value)) continue;
+      const scope = scopeOf.get(t.indicatorId) ?? 'SUBTREE';
+      const key = `${t.indicatorId}|${t.unitPath}`;
+      const byMonth = (scope === 'OWN' ? own : subtree).get(key);
+      const line = projectionOf(
+        indicator,
+        monthFigures(indicator, months, (m) => byMonth?.get(m.key)),
+        t,
+      );
+      if (line.atRisk && line.projected !== null) risky.push({ target: t, indicator, scope, projected: line.projected, shortfall: projectionShortfall(line.projected, t) });
+    }
+    if (!risky.length) return [];
+    risky.sort(
+      (a, b) => b.shortfall - a.shortfall || (a.target.unitPath < b.target.unitPath ? -1 : a.target.unitPath > b.target.unitPath ? 1 : 0) || a.indicator.id - b.indicator.id,
+    );
+
+    // The figures of the period of the lines at risk, and their units.
+    const atRiskIndicators = [...new Map(risky.map((r) => [r.indicator.id, r.indicator])).values()];
+    const kindOf = (i: Indicator) => `${i.measure}|${i.accumulation ?? 'PERIODIC'}`;
+    const kinds = [...new Set(atRiskIndicators.map(kindOf))];
+    const [periodRows, units] = await allInOrder([
+      Promise.all(
+        kinds.map((k) => {
+          const same = atRiskIndicators.filter((i) => kindOf(i) === k);
+          return this.rollUps.sumsByPath(
+            same[0],
+            same.map((i) => i.id),
+            period,
+            [root.path],
+          );
+        }),
+      ),
+      ctx.loaders.unit.loadMany([...new Set(risky.map((r) => r.target.unitId))]),
+    ] as const);
+    const unitOf = new Map(units.filter((u): u is Unit => !!u && !(u instanceof Error)).map((u) => [u.id, u]));
+    const riskyPaths = new Set(risky.map((r) => `${r.indicator.id}|${r.target.unitPath}`));
+    const ownSums = new Map<string, FigureSums>();
+    const subtreeSums = new Map<string, FigureSums>();
+    for (const r of periodRows.flat()) {
+      const key = `${r.indicatorId}|${r.path}`;
+      if (riskyPaths.has(key)) ownSums.set(key, addSums(ownSums.get(key) ?? NO_SUMS, r.sums));
+      for (const prefix of pathPrefixes(r.path)) {
+        const k = `${r.indicatorId}|${prefix}`;
+        if (riskyPaths.has(k)) subtreeSums.set(k, addSums(subtreeSums.get(k) ?? NO_SUMS, r.sums));
+      }
+    }
+    const out: Progress[] = [];
+    for (const r of risky) {
+      const unit = unitOf.get(r.target.unitId);
+      if (!unit) continue;
+      const key = `${r.indicator.id}|${r.target.unitPath}`;
+      const node = progressNode(r.indicator, period, unit, r.target, subtreeSums.get(key) ?? NO_SUMS, ownSums.get(key), undefined, r.scope);
+      node.projected = r.projected;
+      node.atRisk = true;
+      out.push(node);
+    }
+    return out;
   }
 
   /**
@@ -206,4 +330,11 @@ function hydrateUnit(r: Record<string, unknown>, sqlite: boolean): Unit {
     validTo: (r.validTo as string | null) ?? null,
     createdAt: dateFromSql(r.createdAt, sqlite),
   });
+}
+
+/** "1.17.230." → "1.", "1.17.", "1.17.230.": the subtrees a row at that path lies in. */
+function pathPrefixes(path: string): string[] {
+  const out: string[] = [];
+  for (let i = path.indexOf('.'); i !== -1; i = path.indexOf('.', i + 1)) out.push(path.slice(0, i + 1));
+  return out;
 }

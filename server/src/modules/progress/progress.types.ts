@@ -58,6 +58,17 @@ export class Progress {
   @Field(() => [Progress])
   children: Progress[];
 
+  /**
+   * The year-end figure expected at the pace of the months recorded so far (docs/spec/api.md,
+   * "Between offices"); null with fewer than three months. Computed only when asked for.
+   */
+  @Field(() => Float, { nullable: true })
+  projected: number | null;
+
+  /** The projection misses the target. */
+  @Field()
+  atRisk: boolean;
+
   /** Not in the schema: the figure the line was judged on (the plan row's scope), which its rank follows too. */
   scope?: FigureScope;
 }

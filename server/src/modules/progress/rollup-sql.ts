@@ -105,3 +105,29 @@ export function linksSql(where: string): string {
     `WHERE (${where}) AND l.effectiveDate > ? AND l.effectiveDate <= ?`
   );
 }
+
+export type MonthlyRollUpRow = RollUpRow & { period: string };
+
+/**
+ * The monthly figures of several months at once, for projections (projection.ts in the domain):
+ * rollUpSql's groups (the root's children, isOwn for each group's own unit) per month key. A
+ * month's row is the unit's only row of that month, so no period rule or latest row applies.
+ */
+export function monthlyRollUpSql(measure: Measure, indicatorId: number, months: Period[], rootPath: string): { sql: string; params: unknown[] } {
+  const { key, own } = childKeySql(rootPath);
+  const sql =
+    `SELECT period, ${key} AS groupId, ${own} AS isOwn, ${sumColumns(measure)} FROM result ` +
+    `WHERE indicatorId = ? AND period IN (${placeholders(months.length)}) AND unitPath >= ? AND unitPath < ? GROUP BY period, groupId, isOwn`;
+  return { sql, params: [indicatorId, ...months.map((m) => m.key), rootPath, subtreeEnd(rootPath)] };
+}
+
+export type MonthlyPathRow = PathSumsRow & { period: string };
+
+/** The monthly figures per indicator, unit path and month inside the subtree of `rootPath` (one measure), for projections. */
+export function monthlyByPathSql(measure: Measure, indicatorIds: number[], months: Period[], rootPath: string): { sql: string; params: unknown[] } {
+  const sql =
+    `SELECT indicatorId, unitPath, period, ${sumColumns(measure)} FROM result ` +
+    `WHERE indicatorId IN (${placeholders(indicatorIds.length)}) AND period IN (${placeholders(months.length)}) AND unitPath >= ? AND unitPath < ? ` +
+    `GROUP BY indicatorId, unitPath, period`;
+  return { sql, params: [...indicatorIds, ...months.map((m) => m.key), rootPath, subtreeEnd(rootPath)] };
+}

@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
+import { IN_CHUNK } from '../targets/target-rows';
 import type { Measure, Period } from '@chitieu/domain';
 import type { Indicator } from '../indicators/indicator.entity';
 import { pathIds } from '../../common/scope';
 import { addSums, NO_SUMS, readSums, takesLatest, type FigureRule, type FigureSums } from './figure-sums';
-import { rollUpSql, sumsByPathSql, type PathSumsRow, type RollUpRow } from './rollup-sql';
+import { monthlyByPathSql, monthlyRollUpSql, rollUpSql, sumsByPathSql, type MonthlyPathRow, type MonthlyRollUpRow, type PathSumsRow, type RollUpRow } from './rollup-sql';
 
 /** A roll-up grouped by the root's children (by unit id; the root's own rows under the root's id): each group's subtree sums and its unit's own. */
 export interface RollUp {
@@ -64,6 +65,52 @@ export class RollUps {
       const { sql, params } = sumsByPathSql(measure, indicatorIds, period, rootPaths.slice(i, i + 500), latest);
       const rows = (await this.ds.query(sql, params)) as PathSumsRow[];
       for (const r of rows) out.push({ indicatorId: Number(r.indicatorId), path: r.unitPath, sums: readSums(r, `indicator ${String(r.indicatorId)}, unit path ${r.unitPath}`) });
+    }
+    return out;
+  }
+
+  /**
+   * rollUp for each month of `months` over the subtree of `rootPath`, in ONE statement grouped by
+   * month too (projections): by month key, each group's subtree sums and its unit's own.
+   */
+  async monthlyRollUp(indicator: RolledIndicator, months: Period[], rootPath: string): Promise<Map<string, RollUp>> {
+    const out = new Map<string, RollUp>(months.map((m) => [m.key, { subtree: new Map(), own: new Map() }]));
+    if (!months.length) return out;
+    const { sql, params } = monthlyRollUpSql(indicator.measure, indicator.id, months, rootPath);
+    const rootId = pathIds(rootPath).at(-1)!;
+    for (const r of (await this.ds.query(sql, params)) as MonthlyRollUpRow[]) {
+      const into = out.get(r.period);
+      if (!into) continue;
+      const group = Number(r.groupId) || rootId;
+      const sums = readSums(r, `indicator ${indicator.id}, month ${r.period}, group ${group}`);
+      into.subtree.set(group, addSums(into.subtree.get(group) ?? NO_SUMS, sums));
+      if (Number(r.isOwn) === 1) into.own.set(group, sums);
+    }
+    return out;
+  }
+
+  /**
+   * Sums per indicator, unit path and month inside the subtree of `rootPath`, for indicators of
+   * one measure (1,000 a statement): the monthly figures atRisk projects every target from.
+   */
+  async monthlyByPath(
+    measure: Measure,
+    indicatorIds: number[],
+    months: Period[],
+    rootPath: string,
+  ): Promise<{ indicatorId: number; path: string; period: string; sums: FigureSums }[]> {
+    const out: { indicatorId: number; path: string; period: string; sums: FigureSums }[] = [];
+    if (!months.length) return out;
+    for (let i = 0; i < indicatorIds.length; i += IN_CHUNK) {
+      const { sql, params } = monthlyByPathSql(measure, indicatorIds.slice(i, i + IN_CHUNK), months, rootPath);
+      for (const r of (await this.ds.query(sql, params)) as MonthlyPathRow[]) {
+        out.push({
+          indicatorId: Number(r.indicatorId),
+          path: r.unitPath,
+          period: r.period,
+          sums: readSums(r, `indicator ${String(r.indicatorId)}, unit path ${r.unitPath}, month ${r.period}`),
+        });
+      }
     }
     return out;
   }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { ResultState } from '@chitieu/domain';
 import type { ResultSource } from '../../common/enums';
 
 /**
@@ -50,4 +51,27 @@ export class ResultRow {
 
   @Column('datetime')
   updatedAt: Date;
+
+  /**
+   * Where the figure is between offices (issue #15): DRAFT when written or changed, SUBMITTED by
+   * the unit (or a unit above for it), APPROVED by the unit above (locked), RETURNED with a reason.
+   */
+  @Column('varchar', { length: 16, default: 'DRAFT' })
+  state: ResultState;
+
+  @Column('datetime', { nullable: true })
+  submittedAt: Date | null;
+
+  @Column('int', { nullable: true })
+  submittedById: number | null;
+
+  /** Who approved or returned it, and when. */
+  @Column('int', { nullable: true })
+  decidedById: number | null;
+
+  @Column('datetime', { nullable: true })
+  decidedAt: Date | null;
+
+  @Column('text', { nullable: true })
+  returnReason: string | null;
 }

@@ -17,7 +17,7 @@ import type { IndicatorsService } from '../indicators/indicators.service';
 
 /**
  * Rows per statement. The tightest placeholder limit is SQLite's 32,766 (MySQL's 65,535): an
- * upsert of 11 columns × 1,000 rows and an IN list of 1,000 ids stay far inside it.
+ * upsert of 14 columns × 1,000 rows and an IN list of 1,000 ids stay far inside it.
  */
 const INSERT_CHUNK = 1000;
 const IN_CHUNK = 1000;
@@ -88,9 +88,27 @@ export function shadowOf(p: Period, recorded: (key: string) => boolean): number 
   return around.some((c) => c.kind === 'YEAR' && recorded(c.key)) ? 1 : 0;
 }
 
-const RESULT_COLUMNS = ['unitId', 'indicatorId', 'period', 'unitPath', 'numerator', 'denominator', 'value', 'source', 'updatedById', 'updatedAt', 'shadow'] as const;
+const RESULT_COLUMNS = [
+  'unitId',
+  'indicatorId',
+  'period',
+  'unitPath',
+  'numerator',
+  'denominator',
+  'value',
+  'source',
+  'updatedById',
+  'updatedAt',
+  'shadow',
+  'state',
+  'submittedAt',
+  'submittedById',
+] as const;
 
-type Existing = Pick<ResultRow, 'id' | 'unitId' | 'period' | 'numerator' | 'denominator' | 'value'>;
+/** A result row as write() stores it: the columns it writes. */
+type StoredFigure = Pick<ResultRow, (typeof RESULT_COLUMNS)[number]>;
+
+type Existing = Pick<ResultRow, 'id' | 'unitId' | 'period' | 'numerator' | 'denominator' | 'value' | 'state'>;
 
 export class ResultsService {
   constructor(
@@ -217,6 +235,9 @@ export class ResultsService {
    * rows and changed ones in multi-row upserts, and `shadow` kept for the period
    * rule: a new row is hidden by a recorded quarter or year around it, and a new quarter or year
    * hides the rows inside it. Unchanged figures are not written. Returns the audit changes.
+   * Between offices (issue #15): an APPROVED figure is locked (a change is a CONFLICT naming the
+   * unit and period; the same figure sent again is a no-op), and a changed figure is DRAFT again:
+   * a submission or a return is about the figures it saw.
    */
   async write(m: EntityManager, indicatorId: number, rows: FigureWrite[], meta: WriteMeta): Promise<AuditChange[]> {
     if (!rows.length) return [];
@@ -233,7 +254,7 @@ export class ResultsService {
       const ids = unitIds.slice(i, i + IN_CHUNK);
       // Locking read on MySQL: a concurrent write of the same keys (or of a quarter around them) waits, so shadow never goes stale.
       const found = (await m.query(
-        `SELECT id, unitId, period, numerator, denominator, value FROM result WHERE indicatorId = ? AND unitId IN (${placeholders(ids.length)}) ` +
+        `SELECT id, unitId, period, numerator, denominator, value, state FROM result WHERE indicatorId = ? AND unitId IN (${placeholders(ids.length)}) ` +
           `AND period IN (${placeholders(keys.length)})${sqlite ? '' : ' FOR UPDATE'}`,
         [indicatorId, ...ids, ...keys],
       )) as Existing[];
@@ -242,11 +263,11 @@ export class ResultsService {
     const batchKeys = new Set(rows.map((r) => `${r.unit.id}|${r.period.key}`));
     const now = new Date();
     const audit: AuditChange[] = [];
-    const inserts: Omit<ResultRow, 'id'>[] = [];
+    const inserts: StoredFigure[] = [];
     const updates: { e: Existing; r: FigureWrite }[] = [];
     const hiding: FigureWrite[] = [];
     // A figure as its row stores it (a changed row keeps its shadow: the upsert does not touch it).
-    const stored = (r: FigureWrite, shadow: number): Omit<ResultRow, 'id'> => ({
+    const stored = (r: FigureWrite, shadow: number): StoredFigure => ({
       unitId: r.unit.id,
       indicatorId,
       period: r.period.key,
@@ -258,11 +279,16 @@ export class ResultsService {
       updatedById: meta.userId,
       updatedAt: now,
       shadow,
+      state: 'DRAFT',
+      submittedAt: null,
+      submittedById: null,
     });
+    let locked: FigureWrite | null = null;
     for (const r of rows) {
       const e = existing.get(`${r.unit.id}|${r.period.key}`);
       if (e) {
         if (e.numerator === r.numerator && e.denominator === r.denominator && e.value === r.value) continue;
+        locked ??= e.state === 'APPROVED' ? r : null;
         updates.push({ e, r });
         continue;
       }
@@ -270,8 +296,13 @@ export class ResultsService {
       inserts.push(stored(r, shadowOf(r.period, recorded)));
       if (r.period.kind !== 'MONTH') hiding.push(r);
     }
+    if (locked) {
+      // The unit's name for the message: one look-up, only when a batch is refused.
+      const unit = await m.getRepository(Unit).findOneBy({ id: locked.unit.id });
+      throw new DomainError('CONFLICT', { reason: 'resultLocked', unit: unit?.name ?? String(locked.unit.id), period: locked.period.key });
+    }
     // Changed rows (locked above) and new ones in one multi-row upsert on (unit, indicator, period): an
-    // existing row takes the new figures and keeps its shadow; a concurrent insert of the same key
+    // existing row takes the new figures, DRAFT (no longer submitted; a return's reason stays), and keeps its shadow; a concurrent insert of the same key
     // (SQLite has no locking read) ends as an update, never as an error.
     const upserts = [...updates.map(({ e, r }) => ({ ...stored(r, 0), id: e.id })), ...inserts];
     await insertRows(
@@ -281,7 +312,10 @@ export class ResultsService {
       upserts.map((r) => RESULT_COLUMNS.map((c) => r[c])),
       {
         chunk: INSERT_CHUNK,
-        upsert: { conflict: ['unitId', 'indicatorId', 'period'], update: ['numerator', 'denominator', 'value', 'source', 'updatedById', 'updatedAt'] },
+        upsert: {
+          conflict: ['unitId', 'indicatorId', 'period'],
+          update: ['numerator', 'denominator', 'value', 'source', 'updatedById', 'updatedAt', 'state', 'submittedAt', 'submittedById'],
+        },
       },
     );
     // A new quarter hides its months (2); a new year hides its quarters and months (1, unless a quarter already does).
@@ -316,8 +350,9 @@ export class ResultsService {
           entityId: e.id,
           action: 'update',
           unitPath: r.unit.path,
-          before: pick(e, indicatorId),
-          after: pick({ ...r, unitId: r.unit.id, period: r.period.key }, indicatorId),
+          // A submitted or returned figure that changes is a draft again: the entry says so.
+          before: e.state === 'DRAFT' ? pick(e, indicatorId) : { ...pick(e, indicatorId), state: e.state },
+          after: { ...pick({ ...r, unitId: r.unit.id, period: r.period.key }, indicatorId), ...(e.state === 'DRAFT' ? {} : { state: 'DRAFT' }) },
         });
       }
       for (const r of inserts) {

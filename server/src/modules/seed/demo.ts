@@ -28,6 +28,7 @@ import type { Actor } from '../../common/scope';
 import type { Logger } from '../../common/logger';
 import { random } from './random';
 import { seedReformDemo } from './reform-demo';
+import { seedOfficesDemo } from './offices-demo';
 import { createServices } from '../../services';
 
 /** Demo accounts, printed at first start. One password for all: it is a demo. */
@@ -38,6 +39,9 @@ export const DEMO_ACCOUNTS = [
   { username: 'tinh.daklak', role: 'PROVINCE_ADMIN', unitCode: '66', displayName: 'Văn phòng UBND tỉnh Đắk Lắk' },
   { username: 'huyen.krongana', role: 'UNIT_MANAGER', unitCode: '655', displayName: 'UBND huyện Krông A Na' },
   { username: 'xa.buontrap', role: 'UNIT_REPORTER', unitCode: '24538', displayName: 'UBND thị trấn Buôn Trấp' },
+  // Two more districts, so that the province sees acknowledgements and proposals from more than one (issue #15).
+  { username: 'huyen.buondon', role: 'UNIT_MANAGER', unitCode: '647', displayName: 'UBND huyện Buôn Đôn' },
+  { username: 'huyen.cukuin', role: 'UNIT_MANAGER', unitCode: '657', displayName: 'UBND huyện Cư Kuin' },
   { username: 'phantich.daklak', role: 'ANALYST', unitCode: '66', displayName: 'Chuyên viên phân tích, Sở TT&TT' },
 ] as const;
 
@@ -311,6 +315,7 @@ export async function seedDemo(ds: DataSource, m: EntityManager) {
   }
   for (const r of results) r.value = r.denominator ? (100 * r.numerator!) / r.denominator : null;
   for (let i = 0; i < results.length; i += 500) await m.getRepository(ResultRow).insert(results.slice(i, i + 500));
+  await seedOfficesDemo(m, { plan: plan22, online, digitization: ind22.get('digitization')!, byCode, accounts, province });
 
   return { units: byCode.size, plans: 3, targets: targets.length + targets24.length, results: results.length, accounts: DEMO_ACCOUNTS.length };
 }

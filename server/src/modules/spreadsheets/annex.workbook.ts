@@ -1,5 +1,15 @@
 import ExcelJS from 'exceljs';
-import { COMMUNE_LEVEL_KINDS, DISTRICT_LEVEL_KINDS, splitKindPrefix, type Comparator, type FactRef, type Measure, type UnitKind } from '@chitieu/domain';
+import {
+  COMMUNE_LEVEL_KINDS,
+  DISTRICT_LEVEL_KINDS,
+  groupForAnnex,
+  splitKindPrefix,
+  type AnnexGroupKey,
+  type Comparator,
+  type FactRef,
+  type Measure,
+  type UnitKind,
+} from '@chitieu/domain';
 import { figureFormat, FONT, FONT_SIZE, printSetup, spanWidth, THIN_BORDER, titleRow, vietnameseDate, wrappedHeight } from './xlsx-style';
 
 /** A plan's annex (Phụ lục) as the province publishes it, from plain data: no database here. */
@@ -61,42 +71,40 @@ export interface AnnexSection {
   parts: { parent: string | null; rows: AnnexRow[] }[];
 }
 
-const DISTRICT_WORDS: [UnitKind, string][] = [
-  ['URBAN_DISTRICT', 'QUẬN'],
-  ['DISTRICT', 'HUYỆN'],
-  ['TOWN', 'THỊ XÃ'],
-  ['PROVINCIAL_CITY', 'THÀNH PHỐ'],
-];
-const COMMUNE_WORDS: [UnitKind, string][] = [
-  ['COMMUNE', 'XÃ'],
-  ['WARD', 'PHƯỜNG'],
-  ['TOWNSHIP', 'THỊ TRẤN'],
-  ['SPECIAL_ZONE', 'ĐẶC KHU'],
-];
+/** A kind as an annex heading names it. */
+const HEADING_WORD: Partial<Record<UnitKind, string>> = {
+  URBAN_DISTRICT: 'QUẬN',
+  DISTRICT: 'HUYỆN',
+  TOWN: 'THỊ XÃ',
+  PROVINCIAL_CITY: 'THÀNH PHỐ',
+  COMMUNE: 'XÃ',
+  WARD: 'PHƯỜNG',
+  TOWNSHIP: 'THỊ TRẤN',
+  SPECIAL_ZONE: 'ĐẶC KHU',
+};
 
 /**
- * The annex's sections, in the order Vietnamese annexes use: agencies, then the district-level
- * people's committees, then the communes; headings name only the kinds present ("UBND CÁC
- * HUYỆN, THỊ XÃ, THÀNH PHỐ" in Đắk Lắk 2022, "UBND CÁC XÃ, THỊ TRẤN" under Krông A Na).
+ * The annex's sections, in the order Vietnamese annexes use (groupForAnnex): agencies, then the
+ * district-level people's committees, then the communes; headings name only the kinds present
+ * ("UBND CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ" in Đắk Lắk 2022, "UBND CÁC XÃ, THỊ TRẤN" under Krông A Na).
  */
 export function annexGroups(rows: readonly AnnexRow[], byLevel = false): AnnexGroup[] {
-  const of = (kinds: readonly UnitKind[]) => rows.filter((r) => kinds.includes(r.kind));
-  const words = (list: AnnexRow[], table: [UnitKind, string][]) =>
-    table
-      .filter(([k]) => list.some((r) => r.kind === k))
-      .map(([, w]) => w)
-      .join(', ');
-  const districts = of(DISTRICT_LEVEL_KINDS);
-  const communes = of(COMMUNE_LEVEL_KINDS);
-  const known = new Set<UnitKind>(['PROVINCIAL_AGENCY', 'DISTRICT_AGENCY', ...DISTRICT_LEVEL_KINDS, ...COMMUNE_LEVEL_KINDS]);
-  const groups: AnnexGroup[] = [
-    { heading: 'CÁC SỞ, BAN, NGÀNH', rows: of(['PROVINCIAL_AGENCY']) },
-    { heading: byLevel ? 'CÁC PHÒNG, BAN CHUYÊN MÔN CẤP HUYỆN' : 'CÁC PHÒNG, BAN CHUYÊN MÔN', rows: of(['DISTRICT_AGENCY']) },
-    { heading: byLevel ? 'UBND CẤP HUYỆN' : `UBND CÁC ${words(districts, DISTRICT_WORDS)}`, rows: districts },
-    { heading: byLevel ? 'UBND CẤP XÃ' : `UBND CÁC ${words(communes, COMMUNE_WORDS)}`, rows: communes },
-    { heading: 'CÁC ĐƠN VỊ KHÁC', rows: rows.filter((r) => !known.has(r.kind)) },
-  ];
-  return groups.filter((g) => g.rows.length > 0);
+  const named = (kinds: readonly UnitKind[]) => `UBND CÁC ${kinds.map((k) => HEADING_WORD[k]).join(', ')}`;
+  const heading = (key: AnnexGroupKey, kinds: readonly UnitKind[]): string => {
+    switch (key) {
+      case 'PROVINCIAL_AGENCY':
+        return 'CÁC SỞ, BAN, NGÀNH';
+      case 'DISTRICT_AGENCY':
+        return byLevel ? 'CÁC PHÒNG, BAN CHUYÊN MÔN CẤP HUYỆN' : 'CÁC PHÒNG, BAN CHUYÊN MÔN';
+      case 'DISTRICT_LEVEL':
+        return byLevel ? 'UBND CẤP HUYỆN' : named(kinds);
+      case 'COMMUNE_LEVEL':
+        return byLevel ? 'UBND CẤP XÃ' : named(kinds);
+      default:
+        return 'CÁC ĐƠN VỊ KHÁC';
+    }
+  };
+  return groupForAnnex(rows).map((g) => ({ heading: heading(g.key, g.kinds), rows: g.rows }));
 }
 
 /**

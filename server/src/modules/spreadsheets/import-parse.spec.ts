@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHeader, csvRowsWithHeader, findHeader, isGroupOrTotalRow, normalizePeriod, parseLines, type HeaderSpec } from './import-parse';
+import { classifyHeader, cleanCell, csvRowsWithHeader, findHeader, isGroupOrTotalRow, normalizePeriod, parseLines, partHeading, type HeaderSpec } from './import-parse';
+import { headerLabels, indicatorOfHeader } from './import-columns';
 
 const targets: HeaderSpec = { kind: 'targets', measure: 'RATE', year: 2022 };
 const baselines: HeaderSpec = { kind: 'baselines', measure: 'RATE', year: 2022 };
@@ -116,4 +117,58 @@ describe('small readers', () => {
     ['5/2022', '2022-05'],
     ['Quý 2/2022', '2022-Q2'],
   ])('period %j → %j', (text, want) => expect(normalizePeriod(text)).toBe(want));
+});
+
+describe('several indicators in one sheet', () => {
+  const digi = { id: '1', code: 'DLK22-DIGITIZATION', name: 'Số hóa hồ sơ, kết quả giải quyết TTHC còn hiệu lực' };
+  const online = { id: '2', code: 'DLK22-ONLINE-RATE', name: 'Tỷ lệ hồ sơ TTHC tiếp nhận, giải quyết trực tuyến' };
+  const decision = [
+    ['STT', 'Tên đơn vị', 'Số lượng TTHC', 'Mức giao chỉ tiêu số hóa (%)', 'Tỷ lệ trực tuyến thực tế năm 2021 (%)', 'Mức giao chỉ tiêu tỷ lệ trực tuyến năm 2022 (%)'],
+    ['1', 'Sở Công Thương', '118', '50', '99,96', '99'],
+  ];
+
+  it('names the indicator a header holds, or none when unsure', () => {
+    expect(indicatorOfHeader('Mức giao chỉ tiêu số hóa (%)', [digi, online])).toBe('1');
+    expect(indicatorOfHeader('Tỷ lệ trực tuyến thực tế năm 2021 (%)', [digi, online])).toBe('2');
+    expect(indicatorOfHeader('Chỉ tiêu', [digi, online])).toBeNull();
+  });
+
+  it('takes the requested indicator’s own columns, never another’s', () => {
+    const forOnline = findHeader(decision, { ...targets, indicator: online, others: [digi] })!;
+    expect(forOnline.columns.get('target')!.col).toBe(5);
+    expect(forOnline.columns.get('baseline')!.col).toBe(4);
+    const forDigi = findHeader(decision, { ...targets, indicator: digi, others: [online] })!;
+    expect(forDigi.columns.get('target')!.col).toBe(3);
+    expect(forDigi.columns.has('baseline')).toBe(false);
+  });
+
+  it('refuses two target columns that name no indicator (AMBIGUOUS_COLUMNS), never a guess', () => {
+    const sheet = [
+      ['Tên đơn vị', 'Chỉ tiêu 2022', 'Chỉ tiêu bổ sung'],
+      ['Sở Công Thương', '50', '60'],
+    ];
+    expect(() => findHeader(sheet, { ...targets, indicator: online, others: [digi] })).toThrow(expect.objectContaining({ code: 'AMBIGUOUS_COLUMNS', status: 422 }));
+  });
+
+  it('reads a two-row header (the annex): the indicator over its columns, the role under it', () => {
+    const annex = [
+      ['STT', 'Cơ quan, đơn vị', digi.name, online.name, ''],
+      ['', '', 'Mức giao năm 2022', 'Thực hiện năm 2021', 'Mức giao năm 2022'],
+    ];
+    expect(headerLabels(annex, 1, cleanCell)).toEqual([
+      'STT',
+      'Cơ quan, đơn vị',
+      `${digi.name} — Mức giao năm 2022`,
+      `${online.name} — Thực hiện năm 2021`,
+      `${online.name} — Mức giao năm 2022`,
+    ]);
+    const header = findHeader(annex, { ...targets, indicator: online, others: [digi] })!;
+    expect([header.index, header.columns.get('target')!.col, header.columns.get('baseline')!.col]).toEqual([1, 4, 3]);
+  });
+
+  it('knows part headings: "1. UBND huyện …" is a parent, "I. …" a section', () => {
+    expect(partHeading('1. UBND thành phố Buôn Ma Thuột', '')).toBe('UBND thành phố Buôn Ma Thuột');
+    expect(partHeading('I', 'CÁC SỞ, BAN, NGÀNH')).toBe('');
+    expect(partHeading('3', 'Sở Công Thương')).toBeNull();
+  });
 });

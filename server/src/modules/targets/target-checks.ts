@@ -1,4 +1,4 @@
-import { checkImpliedAggregate, comparesWithParent, sameFacts, validateTargetValue, type Comparator, type ValidationIssue as DomainIssue } from '@chitieu/domain';
+import { checkImpliedAggregate, comparesWithParent, impliedAggregate, sameFacts, validateTargetValue, type Comparator, type ValidationIssue as DomainIssue } from '@chitieu/domain';
 import { Target } from './target.entity';
 import { assigner, mayWriteTarget, targetIssue, type Checked, type Proposal, type Write } from './target-write';
 import type { Preload } from './target-preload';
@@ -50,7 +50,12 @@ export function checkWrite(actor: Actor, w: Write, pre: Preload): Checked {
       createdAt: p.existing?.createdAt ?? now,
       updatedAt: changed.has(p) ? now : (p.existing?.updatedAt ?? now),
     });
-  return { ...w, issues, changed, blocked: issues.some((i) => i.severity === 'ERROR'), created, updated: changed.size - created, build };
+  // Weights are read only under a parent with a target: without one there is nothing to compare with.
+  const ownTarget = w.parent ? (standing(w.parent.id)?.value ?? null) : null;
+  const aggregate = w.parent
+    ? { parentTarget: ownTarget, implied: comparable && ownTarget !== null ? impliedAggregate(childrenStanding(w, pre, standing, w.parent.id)) : null }
+    : undefined;
+  return { ...w, issues, changed, blocked: issues.some((i) => i.severity === 'ERROR'), created, updated: changed.size - created, build, aggregate };
 }
 
 /** What is wrong with one proposed row: scope, an issued plan's own rows, a stale version, the value itself. */
@@ -96,22 +101,28 @@ function unchanged(p: Proposal): boolean {
  * leaves them (a parent and its children written together are checked on their new values).
  */
 function aggregateIssues(w: Write, pre: Preload, standing: (unitId: number) => Standing | undefined): DomainIssue[] {
-  const { plan, indicator } = w;
   const parents = new Set<number>();
   for (const p of w.proposals) if (p.unit.parentId !== null) parents.add(p.unit.parentId);
-  const at = planTreeDate(plan.year);
   const issues: DomainIssue[] = [];
   for (const parentId of parents) {
     const target = standing(parentId);
     if (!target) continue;
-    const withTargets = pre.childrenOf(parentId, at).filter((s) => standing(s.id) !== undefined);
-    const weights = pre.weights.get(`${indicator.id}|${plan.year - 1}|${parentId}`) ?? new Map<number, number>();
     const found = checkImpliedAggregate({
       parentUnitId: String(parentId),
       parentTarget: { value: target.value, comparator: target.comparator },
-      children: withTargets.map((s) => ({ value: standing(s.id)!.value, weight: weights.get(s.id) ?? null })),
+      children: childrenStanding(w, pre, standing, parentId),
     });
     if (found) issues.push(found);
   }
   return issues;
+}
+
+/** A parent's children with a target as the write leaves them, each with last year's denominator (null: none read). */
+function childrenStanding(w: Write, pre: Preload, standing: (unitId: number) => Standing | undefined, parentId: number): { value: number; weight: number | null }[] {
+  const { plan, indicator } = w;
+  const weights = pre.weights.get(`${indicator.id}|${plan.year - 1}|${parentId}`) ?? new Map<number, number>();
+  return pre
+    .childrenOf(parentId, planTreeDate(plan.year))
+    .filter((s) => standing(s.id) !== undefined)
+    .map((s) => ({ value: standing(s.id)!.value, weight: weights.get(s.id) ?? null }));
 }

@@ -112,10 +112,21 @@ export class TargetPreloader {
         wanted.set(key, entry);
       }
     }
-    if (!wanted.size) return;
-    const parents = await this.unitsById([...new Set([...wanted.values()].map((e) => e.parentId))]);
-    for (const year of new Set([...wanted.values()].map((e) => e.year))) {
-      const entries = [...wanted.values()].filter((e) => e.year === year && parents.has(e.parentId));
+    await this.weightsUnder(pre, [...wanted.values()]);
+  }
+
+  /**
+   * Last year's denominators of each parent's children, for some indicators (read before the
+   * proposals by a cascade that reaches its parent's target); what is already read is not read again.
+   */
+  async weightsUnder(pre: Preload, asked: { parentId: number; year: number; indicators: Map<number, Indicator> }[]): Promise<void> {
+    const wanted = asked
+      .map((e) => ({ ...e, indicators: new Map([...e.indicators].filter(([id]) => !pre.weights.has(`${id}|${e.year}|${e.parentId}`))) }))
+      .filter((e) => e.indicators.size > 0);
+    if (!wanted.length) return;
+    const parents = await this.unitsById([...new Set(wanted.map((e) => e.parentId))]);
+    for (const year of new Set(wanted.map((e) => e.year))) {
+      const entries = wanted.filter((e) => e.year === year && parents.has(e.parentId));
       // The indicators themselves, not their ids: a CUMULATIVE one weighs by each unit's latest figure of the year.
       const indicators = new Map(entries.flatMap((e) => [...e.indicators]));
       const rows = await this.progress.denominatorsByUnit(

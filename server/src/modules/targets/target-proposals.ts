@@ -1,11 +1,16 @@
 import {
   bindingFloor,
+  comparesWithParent,
   factsProblem,
   figureRange,
   floorSetBy,
   inFigureRange,
   resolveCascade,
   storedFacts,
+  upliftToReachParent,
+  type BaselinePolicy,
+  type CascadeProposal,
+  type ReachChild,
   storedText,
   type CascadeChildInput,
   type FactRef,
@@ -121,10 +126,15 @@ export function cascadeWrite(
       recordedBaseline: recorded?.get(c.id)?.value ?? null,
     };
   });
-  const resolved = resolveCascade(
-    { floors: requestFloors, planFloors, defaults: input.defaults ?? [], baselinePolicy: input.baselinePolicy ?? null, keepManual: input.keepManual ?? true },
-    childInputs,
-  );
+  const rule = { floors: requestFloors, planFloors, defaults: input.defaults ?? [], baselinePolicy: input.baselinePolicy ?? null, keepManual: input.keepManual ?? true };
+  let resolved = resolveCascade(rule, childInputs);
+  let uplift = input.baselinePolicy?.uplift ?? null;
+  if (input.reachParent && input.baselinePolicy && comparesWithParent(figureScope)) {
+    const reach = reachParent(scope, children, resolved, pre, input.baselinePolicy);
+    issues.push(...reach.issues);
+    uplift = reach.policy.uplift;
+    resolved = resolveCascade({ ...rule, baselinePolicy: reach.policy }, childInputs);
+  }
   const proposals: Proposal[] = [];
   const kept: Target[] = [];
   resolved.forEach((r, i) => {
@@ -153,7 +163,42 @@ export function cascadeWrite(
       floorSetBy: floorSetBy(planFloor, requestFloor, { issuer: issuer.name, assigner: actorUnitName ?? parent.name }),
     });
   });
-  return { plan, indicator, issuer, figureScope, proposals, issues, notBelowParent: !!input.notBelowParent, dryRun: !!input.dryRun, kept, parent };
+  return { plan, indicator, issuer, figureScope, proposals, issues, notBelowParent: !!input.notBelowParent, dryRun: !!input.dryRun, kept, parent, uplift };
+}
+
+/**
+ * reachParent: the policy with the smallest whole uplift (at least the one given) whose implied
+ * aggregate meets the parent's own target, the children weighted as IMPLIED_AGGREGATE_SHORT
+ * weighs them (overrides and kept manual targets stay as they are). Capped at the policy's cap,
+ * else the measure's maximum. No parent target, or out of reach even at the caps: a warning.
+ */
+function reachParent(
+  scope: WriteScope & { parent: Unit },
+  children: Unit[],
+  resolved: CascadeProposal[],
+  pre: Preload,
+  policy: BaselinePolicy,
+): { policy: BaselinePolicy; issues: DomainIssue[] } {
+  const { plan, indicator, parent } = scope;
+  const cap = policy.cap ?? figureRange(indicator.measure).max;
+  const target = pre.target(plan.id, indicator.id, parent.id);
+  if (!target) return { policy, issues: [targetIssue(parent.id, 'REACH_PARENT_NO_TARGET', {})] };
+  const weights = pre.weights.get(`${indicator.id}|${plan.year - 1}|${parent.id}`);
+  const reachChildren: ReachChild[] = [];
+  resolved.forEach((r, i) => {
+    const c = children[i];
+    // A child the cascade leaves without a value counts with its stored target, as the check sees it.
+    const value = r.value ?? pre.target(plan.id, indicator.id, c.id)?.value ?? null;
+    if (value === null) return;
+    const moving = r.source === 'BASELINE_POLICY';
+    reachChildren.push({ fixed: moving ? null : value, baseline: r.baseline, floor: r.floor, weight: weights?.get(c.id) ?? null });
+  });
+  const reach = upliftToReachParent({ children: reachChildren, parentTarget: target.value, comparator: target.comparator, cap, uplift: policy.uplift });
+  const issues =
+    !reach.reachable && reach.implied !== null
+      ? [targetIssue(parent.id, 'REACH_PARENT_UNREACHABLE', { implied: reach.implied, target: target.value, measure: indicator.measure })]
+      : [];
+  return { policy: { ...policy, uplift: reach.uplift, cap }, issues };
 }
 
 /** The source recorded with a baseline taken from results (shown beside it in the plan). */

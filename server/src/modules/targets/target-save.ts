@@ -7,6 +7,7 @@ import type { AuditChange } from '../audit/audit-log';
 import type { AuthedContext } from '../../common/context';
 import { insertRows, recordAuditRows } from '../results/bulk';
 import { pathIds } from '../../common/scope';
+import { isUniqueViolation } from '../../common/retry';
 
 /** A write that found a row changed under it: the transaction is rolled back and reported as VERSION_CONFLICT. */
 export class StaleWrite extends Error {
@@ -128,13 +129,8 @@ async function updateTargets(m: EntityManager, sqlite: boolean, rows: { e: Targe
       chunk: UPDATE_CHUNK,
       upsert: {
         conflict: ['id'],
-        update: ['value', 'comparator', 'baseline', 'origin', 'note', 'facts', 'late', 'parentTargetId', 'assignedById', 'updatedById', 'updatedAt', 'version'],
+        update: ['value', 'comparator', 'baseline', 'baselineSource', 'origin', 'note', 'facts', 'late', 'parentTargetId', 'assignedById', 'updatedById', 'updatedAt', 'version'],
       },
     },
   );
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; errno?: number };
-  return e?.code === 'ER_DUP_ENTRY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.errno === 1062;
 }

@@ -36,6 +36,8 @@ export interface Write {
   dryRun: boolean;
   kept: Target[];
   parent?: Unit;
+  /** A cascade with a baseline policy: the uplift its proposals use. */
+  uplift?: number | null;
 }
 
 /** A checked write: its issues, the rows that change, and how each row will look. */
@@ -45,6 +47,8 @@ export interface Checked extends Write {
   created: number;
   updated: number;
   build: (p: Proposal) => Target;
+  /** A cascade's parent: its own target and what its children's targets imply once written (null: no target / no children). */
+  aggregate?: { parentTarget: number | null; implied: number | null };
 }
 
 export function targetIssue(unitId: string | number, code: IssueCode, params: Record<string, string | number | null>, severity = ISSUE_SEVERITY[code]): DomainIssue {

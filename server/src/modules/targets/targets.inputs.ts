@@ -118,6 +118,14 @@ export class CascadeInput {
   @Field(() => Boolean, { nullable: true, defaultValue: true })
   keepManual?: boolean | null;
 
+  /** With a baseline policy: raise its uplift to the smallest whole one whose implied aggregate meets the parent's own target. */
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: "With baselinePolicy: use the smallest uplift (whole points, at least the one given) whose children's implied aggregate meets parentUnitId's own target.",
+  })
+  reachParent?: boolean | null;
+
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   dryRun?: boolean | null;
 }

@@ -1,9 +1,9 @@
-import type { DataSource } from 'typeorm';
-import { issueMessage, yearPeriod, type ValidationIssue as DomainIssue } from '@chitieu/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { comparesWithParent, issueMessage, yearPeriod, type ValidationIssue as DomainIssue } from '@chitieu/domain';
 import { Target } from './target.entity';
 import type { CascadeInput, SetTargetsInput, TargetFilter } from './targets.inputs';
 import type { TargetWriteResult, ValidationIssue } from './targets.types';
-import { targetIssue, type Checked, type Write } from './target-write';
+import { assigner, targetIssue, type Checked, type Write } from './target-write';
 import { Preload, TargetPreloader } from './target-preload';
 import { cascadeWrite, manualWrite, type WriteScope } from './target-proposals';
 import { checkWrite } from './target-checks';
@@ -14,6 +14,8 @@ import type { PlansService } from '../plans/plans.service';
 import type { IndicatorsService } from '../indicators/indicators.service';
 import type { UnitsService } from '../units/units.service';
 import type { ProgressService } from '../progress/progress.service';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { todayIso } from '../units/units.service';
 import { badInput } from '../../common/errors';
 import { inSubtree, subtreeEnd } from '../../common/scope';
 import type { AuthedContext } from '../../common/context';
@@ -33,6 +35,7 @@ export class TargetsService {
     private readonly indicators: IndicatorsService,
     private readonly units: UnitsService,
     private readonly progress: ProgressService,
+    private readonly notifications: NotificationsService,
   ) {
     this.preload = new TargetPreloader(ds, progress);
   }
@@ -153,6 +156,13 @@ export class TargetsService {
           : null;
       }),
     );
+    // Reaching the parent's target weighs the children as IMPLIED_AGGREGATE_SHORT will: read those weights first.
+    await this.preload.weightsUnder(
+      pre,
+      prepared
+        .filter(({ input, scope }) => input.reachParent && input.baselinePolicy && scope.indicator.measure === 'RATE' && comparesWithParent(scope.figureScope))
+        .map(({ scope }) => ({ parentId: scope.parent.id, year: scope.plan.year - 1, indicators: new Map([[scope.indicator.id, scope.indicator]]) })),
+    );
     const actorUnitName = ctx.actor.unitId !== null ? ((await ctx.loaders.unit.load(ctx.actor.unitId))?.name ?? null) : null;
     const writes = prepared.map(({ input, scope, at }, n) => cascadeWrite(input, scope, pre.childrenOf(scope.parent.id, at), recorded[n], actorUnitName, pre));
     return this.run(ctx, writes, pre);
@@ -182,6 +192,9 @@ export class TargetsService {
       issues: [...c.issues, ...extra].map((i) => toGraphql(i, ctx)),
       created: applied || c.dryRun ? c.created : 0,
       updated: applied || c.dryRun ? c.updated : 0,
+      uplift: c.uplift ?? null,
+      impliedAggregate: c.aggregate?.implied ?? null,
+      parentTarget: c.aggregate?.parentTarget ?? null,
     });
     const toSave = checked.filter((c) => !c.blocked && !c.dryRun);
     let saved = new Map<Checked, Target[]>();
@@ -189,7 +202,11 @@ export class TargetsService {
     if (toSave.length) {
       try {
         const sqlite = isSqlite(this.ds);
-        saved = await this.ds.transaction((m) => saveTargets(m, sqlite, ctx, toSave));
+        saved = await this.ds.transaction(async (m) => {
+          const written = await saveTargets(m, sqlite, ctx, toSave);
+          await this.notifySubAssigned(ctx, m, toSave);
+          return written;
+        });
       } catch (err) {
         if (!(err instanceof StaleWrite)) throw err;
         conflict = err;
@@ -201,6 +218,48 @@ export class TargetsService {
       if (conflict) return result(c, false, after(), [targetIssue(conflict.unitId, 'VERSION_CONFLICT', {})]);
       return result(c, true, saved.get(c)!);
     });
+  }
+
+  /**
+   * A unit below the issuer sub-assigning in an issued plan (a district to its communes): each
+   * unit written is told, in the write's transaction, at most once a day per plan (dedupeKey), so
+   * a district typing cell by cell does not flood its communes.
+   */
+  private async notifySubAssigned(ctx: AuthedContext, m: EntityManager, list: Checked[]): Promise<void> {
+    const byUnit = new Map<string, { plan: Checked['plan']; unit: Unit; by: number; count: number }>();
+    for (const c of list) {
+      if (c.plan.status !== 'ISSUED') continue;
+      for (const p of c.changed) {
+        const by = assigner(ctx.actor, p.unit, c.issuer);
+        if (by === c.issuer.id || p.unit.id === by) continue;
+        const key = `${c.plan.id}|${p.unit.id}|${by}`;
+        const entry = byUnit.get(key);
+        if (entry) entry.count++;
+        else byUnit.set(key, { plan: c.plan, unit: p.unit, by, count: 1 });
+      }
+    }
+    if (!byUnit.size) return;
+    const entries = [...byUnit.values()];
+    const assigners = await ctx.loaders.unit.loadMany([...new Set(entries.map((e) => e.by))]);
+    const names = new Map(assigners.flatMap((u) => (u && !(u instanceof Error) ? [[u.id, u.name] as const] : [])));
+    const day = todayIso();
+    // One read of the units' accounts, one multi-row insert: a cascade to a district's communes costs two statements.
+    const recipients = await this.notifications.recipientsOf(
+      m,
+      entries.map((e) => e.unit.id),
+    );
+    await this.notifications.notifyOnce(
+      m,
+      entries.map((e) => ({
+        userIds: recipients.get(e.unit.id) ?? [],
+        event: {
+          kind: 'TARGETS_ASSIGNED' as const,
+          params: { issuer: names.get(e.by) ?? '', plan: e.plan.title, unit: e.unit.name, count: e.count },
+          link: `/plans/${e.plan.id}`,
+          dedupeKey: `assigned:${e.plan.id}:${e.unit.id}:${day}`,
+        },
+      })),
+    );
   }
 }
 

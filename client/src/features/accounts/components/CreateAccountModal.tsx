@@ -37,7 +37,13 @@ export function CreateAccountModal({ open, creatorRole, defaultUnitId, onClose, 
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
-  const [createUser, { loading }] = useMutation(CreateUserMutation);
+  // Lists of accounts cached for other units (or all) would miss the new one: forget them all.
+  const [createUser, { loading }] = useMutation(CreateUserMutation, {
+    update: (cache) => {
+      cache.evict({ id: 'ROOT_QUERY', fieldName: 'users' });
+      cache.gc();
+    },
+  });
   const [error, setError] = useState<string | null>(null);
   const roles = grantableRoles(creatorRole);
   const needsUnit = !role || roleNeedsUnit(role);

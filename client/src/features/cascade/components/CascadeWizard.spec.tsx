@@ -56,11 +56,20 @@ const baseMocks = [
 ];
 
 type Issue = { code: string; message: string; severity: 'ERROR' | 'WARNING'; unitId: string };
-const writeResult = (applied: boolean, issues: Issue[], rows: { unitId: string; name: string; kind: string; value: number; origin: string; baseline: number | null }[]) => ({
+type Summary = { uplift: number | null; impliedAggregate: number | null; parentTarget: number | null };
+// (71 + 40) / 2 = 55,5 against the district's 60.
+const SHORT: Summary = { uplift: 1, impliedAggregate: 55.5, parentTarget: 60 };
+const writeResult = (
+  applied: boolean,
+  issues: Issue[],
+  rows: { unitId: string; name: string; kind: string; value: number; origin: string; baseline: number | null }[],
+  summary: Summary = SHORT,
+) => ({
   data: {
     cascadeTargets: {
       __typename: 'TargetWriteResult',
       applied,
+      ...summary,
       created: applied ? 1 : 0,
       updated: applied ? 1 : 0,
       issues: issues.map((i) => ({ __typename: 'ValidationIssue', ...i })),
@@ -82,12 +91,14 @@ const proposed = [
   { unitId: 'c2', name: 'Xã Ea Bông', kind: 'COMMUNE', value: 40, origin: 'RULE', baseline: null },
 ];
 
-function dryRunMock(issues: Issue[]) {
-  const result = vi.fn(() => writeResult(false, issues, proposed));
+const short: Issue = { code: 'IMPLIED_AGGREGATE_SHORT', message: 'Chỉ tiêu giao cho các đơn vị cấp dưới chỉ đạt bình quân 55,5%', severity: 'WARNING', unitId: 'd1' };
+
+function dryRunMock(issues: Issue[], rows = proposed, summary: Summary = SHORT) {
+  const result = vi.fn((_v: unknown) => writeResult(false, issues, rows, summary));
   return { mock: { request: { query: CascadeTargetsMutation, variables: (v: { input: { dryRun: boolean } }) => v.input.dryRun === true }, result, maxUsageCount: 5 }, result };
 }
 
-async function runDryRun(mocks: unknown[]) {
+async function runDryRun(mocks: unknown[], beforeRun: () => void = () => {}, firstValue = '71%') {
   renderWithProviders(
     <CascadeWizard
       planId="p1"
@@ -105,8 +116,12 @@ async function runDryRun(mocks: unknown[]) {
   // floors prefilled from the plan for the children's kinds
   expect((screen.getByLabelText('Mức sàn theo loại đơn vị Thị trấn') as HTMLInputElement).value).toBe('60');
   expect((screen.getByLabelText('Mức sàn theo loại đơn vị Xã') as HTMLInputElement).value).toBe('40');
+  // and the defaults with them: nothing the plan says is typed again
+  expect((screen.getByLabelText('Giá trị mặc định theo loại đơn vị Thị trấn') as HTMLInputElement).value).toBe('60');
+  expect((screen.getByLabelText('Giá trị mặc định theo loại đơn vị Xã') as HTMLInputElement).value).toBe('40');
+  beforeRun();
   fireEvent.click(screen.getByText('Chạy thử'));
-  await screen.findByText('71%');
+  await screen.findByText(firstValue);
 }
 
 const applyButton = () => screen.getByText('Áp dụng').closest('button') as HTMLButtonElement;
@@ -116,6 +131,7 @@ describe('CascadeWizard', () => {
     const { mock, result } = dryRunMock([
       { code: 'BELOW_FLOOR', message: 'Chỉ tiêu 35% thấp hơn mức sàn 40% do UBND tỉnh Đắk Lắk quy định', severity: 'ERROR', unitId: 'c2' },
       { code: 'BELOW_BASELINE', message: 'Chỉ tiêu 65% thấp hơn kết quả thực hiện năm trước 70%', severity: 'WARNING', unitId: 'c1' },
+      short,
     ]);
     await runDryRun([mock]);
 
@@ -130,7 +146,12 @@ describe('CascadeWizard', () => {
             { kind: 'TOWNSHIP', value: 60 },
             { kind: 'COMMUNE', value: 40 },
           ],
+          defaults: [
+            { kind: 'TOWNSHIP', value: 60 },
+            { kind: 'COMMUNE', value: 40 },
+          ],
           baselinePolicy: { uplift: 1, cap: 99, baselineYear: 2021 }, // missing baselines from last year's results
+          reachParent: false,
           keepManual: true,
         }),
       }),
@@ -142,15 +163,16 @@ describe('CascadeWizard', () => {
     expect(within(row('Thị trấn Buôn Trấp')).getByText('Cảnh báo').closest('[data-issue]')?.getAttribute('data-issue')).toBe('BELOW_BASELINE');
     expect(screen.queryByText('BELOW_BASELINE')).toBeNull();
     expect(within(row('Xã Ea Bông')).getByText(/thấp hơn mức sàn 40% do UBND tỉnh Đắk Lắk quy định/)).toBeTruthy();
-    expect(screen.getByText('1 lỗi, 1 cảnh báo')).toBeTruthy();
+    expect(screen.getByText('1 lỗi, 2 cảnh báo')).toBeTruthy();
     expect(applyButton().disabled).toBe(true);
-    // the implied aggregate, computed here: (71 + 40) / 2 = 55,5 against the district's 60
+    // the implied aggregate as the server weighed it, against the district's 60, and the uplift used
     expect(screen.getByText('55,5% so với chỉ tiêu 60% của đơn vị giao')).toBeTruthy();
+    expect(screen.getByText('Mức tăng áp dụng: +1 điểm')).toBeTruthy();
     expect(screen.getByText('Không đủ để đạt chỉ tiêu của đơn vị giao')).toBeTruthy();
   });
 
-  it('warnings only: apply is enabled, writes, and shows the summary', async () => {
-    const warning: Issue = { code: 'IMPLIED_AGGREGATE_SHORT', message: 'Chỉ tiêu giao cho các đơn vị cấp dưới chỉ đạt bình quân 55,5%', severity: 'WARNING', unitId: 'd1' };
+  it('warnings only: apply is enabled, asks to confirm while short of the parent, writes, and shows the summary', async () => {
+    const warning = short;
     const { mock } = dryRunMock([warning]);
     const apply = vi.fn(() => writeResult(true, [warning], proposed));
     await runDryRun([mock, { request: { query: CascadeTargetsMutation, variables: (v: { input: { dryRun: boolean } }) => v.input.dryRun === false }, result: apply }]);
@@ -158,6 +180,9 @@ describe('CascadeWizard', () => {
     expect(screen.getByText(/chỉ đạt bình quân 55,5%/)).toBeTruthy();
     await waitFor(() => expect(applyButton().disabled).toBe(false));
     fireEvent.click(applyButton());
+    expect(await screen.findByText(/chưa bảo đảm chỉ tiêu của đơn vị giao. Vẫn áp dụng\?/)).toBeTruthy();
+    expect(apply).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByText('Vẫn áp dụng'));
     expect(await screen.findByText('Đã áp dụng: 1 chỉ tiêu tạo mới, 1 chỉ tiêu cập nhật.')).toBeTruthy();
     expect(apply).toHaveBeenCalledTimes(1);
     expect(screen.getByText('1 cảnh báo (đã lưu):')).toBeTruthy();
@@ -171,5 +196,26 @@ describe('CascadeWizard', () => {
     fireEvent.change(screen.getByLabelText('Giá trị nhập tay Xã Ea Bông'), { target: { value: '35' } });
     expect(await screen.findByText(/Chỉ tiêu 35% thấp hơn mức sàn 40% do UBND tỉnh Đắk Lắk quy định/)).toBeTruthy();
     expect(applyButton().disabled).toBe(true);
+  });
+
+  it("reach the parent's target: asks the server, shows the uplift it used, lists the changing rows first", async () => {
+    // c1 goes 65 → 74 (+3 over 70, raised from 1); c2 is not given anything new.
+    const rows = [{ ...proposed[0], value: 74 }];
+    const { mock, result } = dryRunMock([], rows, { uplift: 3, impliedAggregate: 60.5, parentTarget: 60 });
+    await runDryRun([mock], () => fireEvent.click(screen.getByText('Đạt chỉ tiêu của cấp trên')), '74%');
+    expect(result).toHaveBeenCalledWith(
+      expect.objectContaining({ input: expect.objectContaining({ reachParent: true, baselinePolicy: { uplift: 1, cap: 99, baselineYear: 2021 } }) }),
+    );
+    expect(screen.getByText('Mức tăng áp dụng: +3 điểm (đã nâng từ 1 để đạt chỉ tiêu của đơn vị giao)')).toBeTruthy();
+    expect(screen.getByText('60,5% so với chỉ tiêu 60% của đơn vị giao')).toBeTruthy();
+    expect(screen.getByText('Đủ để đạt chỉ tiêu của đơn vị giao')).toBeTruthy();
+    // The changing row first, the unchanged one after it; "changed" narrows to the first.
+    const keys = () => [...document.querySelectorAll('tbody tr[data-row-key]')].map((tr) => tr.getAttribute('data-row-key'));
+    expect(screen.getByText('Tất cả (2)')).toBeTruthy();
+    expect(keys()).toEqual(['c1', 'c2']);
+    fireEvent.click(screen.getByText('Thay đổi (1)'));
+    await waitFor(() => expect(keys()).toEqual(['c1']));
+    expect(screen.queryByText('Xã Ea Bông')).toBeNull();
+    await waitFor(() => expect(applyButton().disabled).toBe(false));
   });
 });

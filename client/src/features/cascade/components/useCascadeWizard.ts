@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { bindingFloor, floorSetBy, impliedAggregate, issueMessage, meetsTarget, validateTargetValue } from '@chitieu/domain';
+import { bindingFloor, floorSetBy, issueMessage, validateTargetValue } from '@chitieu/domain';
 import { useI18n } from '../../../app/i18n';
 import { parseDecimal } from '../../../app/numbers';
 import type { CascadeInput, CascadeTargetsMutation as CascadeResult, UnitKind } from '../../../gql/graphql';
 import { MatrixTargetsQuery, MatrixUnitsQuery } from '../../plans/plans.graphql';
 import type { MatrixIndicator } from '../../plans/components/TargetMatrix';
 import { CascadeTargetsMutation } from '../cascade.graphql';
+import { perRow, writeNotice } from '../../plans/components/issues';
 
 export type WriteResult = CascadeResult['cascadeTargets'];
 type Issue = WriteResult['issues'][number];
@@ -34,6 +35,8 @@ export interface Rule {
   fromResults: boolean;
   notBelowParent: boolean;
   keepManual: boolean;
+  /** With the policy: the server raises the uplift until the children's targets make the parent's. */
+  reachParent: boolean;
 }
 
 export interface ChildRow {
@@ -46,11 +49,13 @@ export interface ChildRow {
   baselineSource: string | null;
   existing: number | null;
   proposed: { value: number; origin: 'MANUAL' | 'RULE' } | null;
+  /** The cascade gives it a new or different value (listed first in the preview). */
+  changed: boolean;
   issues: Issue[];
   localIssues: { code: string; message: string; severity: 'ERROR' | 'WARNING' }[];
 }
 
-export const EMPTY_RULE: Rule = { floors: {}, defaults: {}, usePolicy: true, uplift: 1, cap: 99, fromResults: true, notBelowParent: false, keepManual: true };
+export const EMPTY_RULE: Rule = { floors: {}, defaults: {}, usePolicy: true, uplift: 1, cap: 99, fromResults: true, notBelowParent: false, keepManual: true, reachParent: false };
 
 /** The steps, in order: the wizard's `step` indexes them. */
 export const STEPS = ['pick', 'rule', 'preview', 'done'] as const;
@@ -96,11 +101,18 @@ export function useCascadeWizard({ planId, issuerName, asOf, indicators, parents
     setRule(EMPTY_RULE);
   }
 
-  /** Floors prefilled from the plan for the kinds among the children. */
+  /**
+   * Floors prefilled from the plan for the kinds among the children, and the defaults with them:
+   * the kind's floor, else the parent's own target — nothing the plan already says is retyped.
+   */
   function enterRule() {
     const floors: Rule['floors'] = {};
-    for (const k of kinds) floors[k] = rule.floors[k] ?? planFloorOf(k);
-    setRule({ ...rule, floors });
+    const defaults: Rule['defaults'] = {};
+    for (const k of kinds) {
+      floors[k] = rule.floors[k] ?? planFloorOf(k);
+      defaults[k] = rule.defaults[k] ?? floors[k] ?? parentTarget?.value ?? null;
+    }
+    setRule({ ...rule, floors, defaults });
     setStep(1);
   }
 
@@ -125,6 +137,7 @@ export function useCascadeWizard({ planId, issuerName, asOf, indicators, parents
     floors: kinds.flatMap((kind) => (rule.floors[kind] != null ? [{ kind, value: rule.floors[kind]! }] : [])),
     defaults: kinds.flatMap((kind) => (rule.defaults[kind] != null ? [{ kind, value: rule.defaults[kind]! }] : [])),
     baselinePolicy: rule.usePolicy ? { uplift: rule.uplift, cap: rule.cap, baselineYear: rule.fromResults ? lastYear : null } : null,
+    reachParent: rule.usePolicy && rule.reachParent,
     notBelowParent: rule.notBelowParent,
     keepManual: rule.keepManual,
     overrides: overrideValues.map((o) => {
@@ -200,7 +213,8 @@ export function useCascadeWizard({ planId, issuerName, asOf, indicators, parents
       baselineSource: proposal?.baselineSource ?? existing?.baselineSource ?? null,
       existing: existing?.value ?? null,
       proposed: proposal ? { value: proposal.value, origin: proposal.origin } : null,
-      issues: fresh ? (preview?.result.issues ?? []).filter((i) => i.unitId === c.id) : [],
+      changed: !!proposal && proposal.value !== existing?.value,
+      issues: fresh ? perRow(preview?.result.issues ?? []).filter((i) => i.unitId === c.id) : [],
       localIssues,
     };
   });
@@ -209,17 +223,19 @@ export function useCascadeWizard({ planId, issuerName, asOf, indicators, parents
   const errors = allIssues.filter((i) => i.severity === 'ERROR').length + rows.reduce((n, r) => n + r.localIssues.length, 0);
   const warnings = allIssues.filter((i) => i.severity === 'WARNING').length;
   const parentIssues = allIssues.filter((i) => !children.some((c) => c.id === i.unitId));
+  // The late warning concerns the whole write: said once above the rows.
+  const notice = writeNotice(allIssues);
   const canApply = !!preview && fresh && errors === 0 && !running;
 
-  // What the children's targets imply for the parent, computed here the way the server does
-  // (equal weights: the previous year's denominators stay on the server).
-  const implied = impliedAggregate(
-    rows.flatMap((r) => {
-      const v = r.proposed?.value ?? r.existing;
-      return v === null ? [] : [{ value: v, weight: null }];
-    }),
-  );
-  const impliedMeets = implied !== null && parentTarget ? meetsTarget(parentTarget.comparator, implied, parentTarget.value) : null;
+  // What the children's targets imply for the parent, as the server weighs them (last year's
+  // denominators), and its verdict: short when it raised IMPLIED_AGGREGATE_SHORT.
+  const result = fresh ? preview?.result : undefined;
+  const implied = result?.impliedAggregate ?? null;
+  const impliedTarget = result?.parentTarget ?? null;
+  const impliedMeets = implied !== null && impliedTarget !== null ? !parentIssues.some((i) => i.code === 'IMPLIED_AGGREGATE_SHORT') : null;
+  const upliftUsed = result?.uplift ?? null;
+  // Changed rows first, the children's order kept within each group.
+  const sortedRows = [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
   const nameOf = (unitId: string) => children.find((c) => c.id === unitId)?.name ?? parent?.name ?? unitId;
 
   return {
@@ -255,12 +271,16 @@ export function useCascadeWizard({ planId, issuerName, asOf, indicators, parents
     canApply,
     applied,
     again,
-    rows,
+    rows: sortedRows,
+    changedCount: sortedRows.filter((r) => r.changed).length,
     errors,
     warnings,
     parentIssues,
+    notice,
     implied,
+    impliedTarget,
     impliedMeets,
+    upliftUsed,
     nameOf,
   };
 }

@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Button, Card, Flex, Select, Table, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useI18n } from '../../../app/i18n';
 import { EmptyState, ErrorState } from '../../../app/components/States';
 import type { MyTargetsQuery } from '../../../gql/graphql';
 import { StatusTag } from '../../progress/components/StatusTag';
 import type { PlanRow } from '../../plans/components/PlansTable';
+import { ProposeAdjustmentModal } from '../../offices/components/ProposeAdjustmentModal';
 import { MyTargetProgressQuery, MyTargetsQuery as MyTargetsDoc } from '../home.graphql';
 
 type TargetRow = MyTargetsQuery['targets'][number];
@@ -34,6 +36,7 @@ export function MyTargets({ plans, unit }: { plans: readonly PlanRow[]; unit: { 
   const sorted = useMemo(() => [...plans].sort((a, b) => b.year - a.year || Number(b.status === 'ISSUED') - Number(a.status === 'ISSUED')), [plans]);
   const [planId, setPlanId] = useState<string | undefined>(sorted[0]?.id);
   const [picked, setPicked] = useState(false);
+  const [proposing, setProposing] = useState<TargetRow | null>(null);
   const plan = sorted.find((p) => p.id === planId);
   const { data, loading, error, refetch } = useQuery(MyTargetsDoc, { variables: { planId: planId!, unitId: unit.id }, skip: !planId });
 
@@ -51,31 +54,29 @@ export function MyTargets({ plans, unit }: { plans: readonly PlanRow[]; unit: { 
       </Card>
     );
   return (
-    <Card
-      title={t('home.myTargetsOf', { unit: unit.name })}
-      extra={
-        <Flex gap={8}>
-          <Select
-            style={{ width: 380 }}
-            value={planId}
-            onChange={(id) => {
-              setPicked(true);
-              setPlanId(id);
-            }}
-            aria-label={t('home.pickPlan')}
-            options={sorted.map((p) => ({ value: p.id, label: `${p.year} — ${p.title}` }))}
-            popupMatchSelectWidth={false}
-          />
-          <Link to="/results">
-            <Button type="primary">{t('home.enterResults')}</Button>
-          </Link>
-        </Flex>
-      }
-    >
+    <Card title={t('home.myTargetsOf', { unit: unit.name })} styles={{ title: { whiteSpace: 'normal' } }}>
+      {/* In the body rather than the header: on a phone the picker takes the card's width. */}
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Select
+          style={{ flex: '1 1 240px', maxWidth: 380, minWidth: 0 }}
+          value={planId}
+          onChange={(id) => {
+            setPicked(true);
+            setPlanId(id);
+          }}
+          aria-label={t('home.pickPlan')}
+          options={sorted.map((p) => ({ value: p.id, label: `${p.year} — ${p.title}` }))}
+          popupMatchSelectWidth={false}
+        />
+        <Link to="/results">
+          <Button type="primary">{t('home.enterResults')}</Button>
+        </Link>
+      </Flex>
       {error ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
       ) : (
         <Table<TargetRow>
+          scroll={{ x: 'max-content' }}
           rowKey="id"
           loading={loading}
           dataSource={data?.targets ?? []}
@@ -111,9 +112,23 @@ export function MyTargets({ plans, unit }: { plans: readonly PlanRow[]; unit: { 
               width: 340,
               render: (_, r) => plan && <ResultSoFar planId={plan.id} unitId={unit.id} target={r} period={String(plan.year)} />,
             },
+            // A unit asks the one that assigned its target for another value once the plan is issued.
+            ...(plan?.status === 'ISSUED'
+              ? [
+                  {
+                    title: '',
+                    key: 'propose',
+                    width: 60,
+                    render: (_: unknown, r: TargetRow) => (
+                      <Button size="small" icon={<EditOutlined />} title={t('offices.adj.propose')} aria-label={t('offices.adj.propose')} onClick={() => setProposing(r)} />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
+      {proposing && <ProposeAdjustmentModal target={proposing} onClose={() => setProposing(null)} />}
     </Card>
   );
 }

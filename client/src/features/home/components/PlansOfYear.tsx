@@ -49,7 +49,10 @@ export function PlansOfYear({ plans }: { plans: readonly PlanRow[] }) {
         />
       </Card>
       <Card title={t('home.allPlans')}>
-        <PlansTable plans={plans} compact />
+        {/* On a phone the table scrolls in its card, not the page. */}
+        <div style={{ overflowX: 'auto' }}>
+          <PlansTable plans={plans} compact />
+        </div>
       </Card>
     </Flex>
   );

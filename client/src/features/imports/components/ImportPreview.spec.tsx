@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { renderWithProviders } from '../../../test/render';
 import { ImportPreview } from './ImportPreview';
-import type { ImportAnswer } from '../imports.api';
+import type { ImportOutcome } from '../imports.api';
 
-const answer: ImportAnswer = {
+const answer: ImportOutcome = {
   rows: [
     {
       line: 2,
@@ -91,5 +91,13 @@ describe('ImportPreview', () => {
     renderWithProviders(<ImportPreview answer={{ ...answer, summary: { ...answer.summary, dryRun: false, applied: true } }} />, { locale: 'en' });
     expect(screen.getByText('Saved: 1 new, 1 updated, 1 unchanged.')).toBeTruthy();
     expect(screen.getAllByText('Error')).toHaveLength(2);
+  });
+
+  it('says the late warning once above the table, not on every line', () => {
+    const late = { code: 'PAST_DEADLINE' as const, severity: 'WARNING' as const, message: 'Giao sau hạn 30/06/2022' };
+    const lateAnswer = { ...answer, rows: answer.rows.map((r) => ({ ...r, issues: [...r.issues, late] })) };
+    renderWithProviders(<ImportPreview answer={lateAnswer} />);
+    expect(screen.getAllByText(late.message, { exact: false })).toHaveLength(1);
+    expect(screen.getByText(`Cảnh báo: ${late.message}`)).toBeTruthy();
   });
 });

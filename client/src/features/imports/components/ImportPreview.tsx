@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Alert, Checkbox, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useI18n, type MessageKey } from '../../../app/i18n';
-import { problemsFirst, type ImportAnswer, type ImportRow, type ImportStatus } from '../imports.api';
+import { problemsFirst, type ImportOutcome, type ImportRow, type ImportStatus } from '../imports.api';
+import { ONCE_PER_WRITE, perRow } from '../../plans/components/issues';
 
 const STATUS_COLOR: Record<ImportStatus, string> = {
   created: 'green',
@@ -14,12 +15,14 @@ const STATUS_COLOR: Record<ImportStatus, string> = {
 const SUMMARY_KEYS = ['rows', 'matched', 'errors', 'warnings', 'created', 'updated', 'unchanged', 'skipped'] as const;
 
 /** What a check (or a commit) found: the counts, then every line, those with issues first, each issue with its message. */
-export function ImportPreview({ answer, unitOfMeasure }: { answer: ImportAnswer; unitOfMeasure?: string | null }) {
+export function ImportPreview({ answer, unitOfMeasure }: { answer: ImportOutcome; unitOfMeasure?: string | null }) {
   const { t, num, value } = useI18n();
   const [onlyProblems, setOnlyProblems] = useState(false);
-  const rows = useMemo(() => {
-    const sorted = problemsFirst(answer.rows);
-    return onlyProblems ? sorted.filter((r) => r.issues.length) : sorted;
+  const { rows, once } = useMemo(() => {
+    const once = answer.rows.flatMap((r) => r.issues).find((i) => ONCE_PER_WRITE.has(i.code));
+    const own = answer.rows.map((r) => ({ ...r, issues: perRow(r.issues) }));
+    const sorted = problemsFirst(own);
+    return { rows: onlyProblems ? sorted.filter((r) => r.issues.length) : sorted, once };
   }, [answer.rows, onlyProblems]);
 
   const figures = (r: ImportRow) => {
@@ -53,6 +56,7 @@ export function ImportPreview({ answer, unitOfMeasure }: { answer: ImportAnswer;
       ) : (
         <Alert type="error" showIcon title={t('import.notApplied')} />
       )}
+      {once && <Alert type="warning" showIcon title={`${t('import.warning')}: ${once.message}`} data-code={once.code} />}
       {answer.issues.length > 0 && (
         <Alert
           type="warning"

@@ -1,36 +1,31 @@
+import { useState } from 'react';
 import { App, Button } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
-import { useMutation } from '@apollo/client/react';
 import { useI18n } from '../../../app/i18n';
-import { IssuePlanMutation } from '../plans.graphql';
+import { IssueChecklistModal } from './checklist/IssueChecklistModal';
 
-/** "Ban hành kế hoạch", behind a confirmation that says what issuing freezes. */
+/** "Ban hành kế hoạch": opens the pre-issue checklist, which asks to confirm what issuing leaves open. */
 export function IssuePlanButton({ planId, issuerName, onIssued }: { planId: string; issuerName: string; onIssued(): void }) {
   const { t } = useI18n();
-  const { modal, message } = App.useApp();
-  const [issue, { loading }] = useMutation(IssuePlanMutation);
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
   return (
-    <Button
-      type="primary"
-      icon={<SendOutlined />}
-      loading={loading}
-      onClick={() =>
-        modal.confirm({
-          title: t('plan.issueConfirmTitle'),
-          content: t('plan.issueConfirmBody', { issuer: issuerName }),
-          okText: t('plan.issueOk'),
-          cancelText: t('common.cancel'),
-          onOk: async () => {
-            const { data } = await issue({ variables: { id: planId } });
-            if (data?.issuePlan.status === 'ISSUED') {
-              message.success(t('plan.issued'));
-              onIssued();
-            }
-          },
-        })
-      }
-    >
-      {t('plan.issue')}
-    </Button>
+    <>
+      <Button type="primary" icon={<SendOutlined />} onClick={() => setOpen(true)}>
+        {t('plan.issue')}
+      </Button>
+      {open && (
+        <IssueChecklistModal
+          planId={planId}
+          issuerName={issuerName}
+          onClose={() => setOpen(false)}
+          onIssued={() => {
+            setOpen(false);
+            message.success(t('plan.issued'));
+            onIssued();
+          }}
+        />
+      )}
+    </>
   );
 }

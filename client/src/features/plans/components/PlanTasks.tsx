@@ -1,14 +1,27 @@
-import { Table } from 'antd';
+import { useState } from 'react';
+import { Button, Flex, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
 import { EmptyState } from '../../../app/components/States';
 import type { PlanQuery } from '../../../gql/graphql';
 import { ResponsibleText } from './document/ResponsibleText';
+import { TaskFormModal } from './checklist/TaskFormModal';
 
 type Task = NonNullable<PlanQuery['plan']>['tasks'][number];
 
-export function PlanTasks({ tasks }: { tasks: readonly Task[] }) {
+export interface PlanTasksProps {
+  tasks: readonly Task[];
+  /** Given for a DRAFT plan its viewer may edit: "Thêm nhiệm vụ" then shows. */
+  planId?: string;
+  editable?: boolean;
+  /** The plan's tree (1 January of its year), where the lead and coordinating units are searched. */
+  at?: string | null;
+}
+
+export function PlanTasks({ tasks, planId, editable = false, at = null }: PlanTasksProps) {
   const { t } = useI18n();
-  return (
+  const [adding, setAdding] = useState(false);
+  const table = (
     <Table<Task>
       rowKey="id"
       size="small"
@@ -30,5 +43,17 @@ export function PlanTasks({ tasks }: { tasks: readonly Task[] }) {
         { title: t('plan.task.deliverable'), dataIndex: 'deliverable', width: 200 },
       ]}
     />
+  );
+  if (!editable || !planId) return table;
+  return (
+    <Flex vertical gap={12}>
+      <div>
+        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          {t('checklist.task.add')}
+        </Button>
+      </div>
+      {table}
+      {adding && <TaskFormModal planId={planId} at={at} onClose={() => setAdding(false)} />}
+    </Flex>
   );
 }

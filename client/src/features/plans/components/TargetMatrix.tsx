@@ -1,18 +1,22 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Alert, App, Button, Flex, Input, Table, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { CalculatorOutlined, EditOutlined, ExclamationCircleFilled, HistoryOutlined, SnippetsOutlined, WarningFilled } from '@ant-design/icons';
-import { useMutation } from '@apollo/client/react';
+import { useEffect, useMemo, useReducer, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { App, Flex, Typography } from 'antd';
+import { foldVietnamese } from '@chitieu/domain';
 import { useI18n } from '../../../app/i18n';
 import { parseDecimal } from '../../../app/numbers';
 import { EmptyState } from '../../../app/components/States';
-import { SetTargetsMutation } from '../plans.graphql';
-import { IssueList, type RowIssue } from './issues';
-import { PasteColumnModal } from './PasteColumnModal';
+import { PasteBlockModal } from './paste/PasteBlockModal';
 import { TargetHistory } from './TargetHistory';
+import { cellKey, cellValue, fillDownPlan } from './sheet/cells';
+import { keyAction, moveFocus, sheetColumns, type GridMove, type SheetColumn } from './sheet/gridModel';
+import { groupRows } from './sheet/grouping';
+import { SheetAlerts } from './sheet/SheetAlerts';
+import { groupHeading, SheetGrid } from './sheet/SheetGrid';
+import { SheetToolbar } from './sheet/SheetToolbar';
+import { useSheetWrites } from './sheet/useSheetWrites';
 
 export type { MatrixIndicator, MatrixTarget, MatrixUnit } from './matrix.types';
 import type { MatrixIndicator, MatrixTarget, MatrixUnit } from './matrix.types';
+import { writeNotice } from './issues';
 
 export interface TargetMatrixProps {
   planId: string;
@@ -23,304 +27,274 @@ export interface TargetMatrixProps {
   editable: boolean;
   /** Show the change history (audit log) of a target. */
   canViewHistory?: boolean;
-  /** After a write: refetch the targets. */
-  onChanged?: () => void;
+  /** After a write: refetch the targets; awaited, so an undo or the next write reads the new versions. */
+  onChanged?: () => unknown;
 }
 
-type Issue = RowIssue & { indicatorId: string };
-interface Conflict {
-  unitName: string;
-  message: string;
-}
-
-const key = (unitId: string, indicatorId: string) => `${unitId}:${indicatorId}`;
+const byIds = (unitId: string, indicatorId: string) => `${unitId}:${indicatorId}`;
 
 /**
- * Rows = the viewer's children, columns = the plan's indicators, cells = targets with their
- * baseline, origin and issue marks. A cell is edited in place and saved with setTargets and the
- * version it was read at, so a concurrent edit comes back as VERSION_CONFLICT instead of being
- * overwritten.
+ * Rows = the viewer's children grouped as the annex, columns = the plan's indicators (and, on
+ * demand, their baselines and facts), cells = targets. It works as a spreadsheet: one roving
+ * focus moved by arrows and Tab, typing edits, Enter saves and moves down, Ctrl+Z undoes, Ctrl+D
+ * fills down, Ctrl+V pastes a block. Every write is setTargets with the versions read, so a
+ * concurrent edit comes back as VERSION_CONFLICT instead of being overwritten.
  */
 export function TargetMatrix({ planId, indicators, units, targets, editable, canViewHistory, onChanged }: TargetMatrixProps) {
-  const { t, locale, num, value: fmtValue } = useI18n();
-  const { message } = App.useApp();
-  const [setTargets, { loading: saving }] = useMutation(SetTargetsMutation);
-  const [editing, setEditing] = useState<{ unitId: string; indicatorId: string } | null>(null);
-  const [draft, setDraft] = useState('');
-  const [issues, setIssues] = useState<Map<string, Issue[]>>(new Map());
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [pasteFor, setPasteFor] = useState<MatrixIndicator | null>(null);
+  const { t, locale, num } = useI18n();
+  const { message, modal } = App.useApp();
+  const [search, setSearch] = useState('');
+  const [extra, setExtra] = useState(false);
+  const [focus, setFocus] = useState<{ unitId: string; columnKey: string } | null>(null);
+  const [editing, setEditing] = useState<{ unit: MatrixUnit; column: SheetColumn; draft: string } | null>(null);
+  const [pending, setPending] = useState<ReadonlyMap<string, string>>(new Map());
+  const [paste, setPaste] = useState<{ text?: string; startIndicatorId?: string } | null>(null);
   const [historyOf, setHistoryOf] = useState<{ target: MatrixTarget; title: string; unitOfMeasure: string } | null>(null);
+  const cells = useRef(new Map<string, HTMLTableCellElement>());
+  // Set by a keyboard move or a closed editor: the DOM focus follows the grid's focus on the next render.
+  const wantFocus = useRef(false);
   // Enter saves and unmounts the input, which may also blur it: save once per edit.
   const committed = useRef(false);
+  // Puts the DOM focus back on the grid's cell after a dialog: a render for the effect below to run in.
+  const [, refocus] = useReducer((n: number) => n + 1, 0);
+  const refocusGrid = () => {
+    wantFocus.current = true;
+    refocus();
+  };
 
-  const byCell = useMemo(() => new Map(targets.map((tg) => [key(tg.unit.id, tg.indicator.id), tg])), [targets]);
-  const labelOf = (ind: MatrixIndicator) => (indicators.length > 1 ? (ind.position ?? ind.code) : undefined);
+  const byCell = useMemo(() => new Map(targets.map((tg) => [byIds(tg.unit.id, tg.indicator.id), tg])), [targets]);
+  const targetOf = (unitId: string, indicatorId: string) => byCell.get(byIds(unitId, indicatorId));
+  const writes = useSheetWrites(planId, indicators, targetOf, onChanged);
+  const columns = useMemo(() => sheetColumns(indicators, extra), [indicators, extra]);
+  const allGroups = useMemo(() => groupRows(units), [units]);
+  const groups = useMemo(() => {
+    const q = foldVietnamese(search.trim());
+    if (!q) return allGroups;
+    const hit = (u: MatrixUnit) => foldVietnamese(u.name).includes(q) || (u.code ?? '').toLowerCase().includes(q);
+    return allGroups.map((g) => ({ ...g, rows: g.rows.filter(hit) })).filter((g) => g.rows.length > 0);
+  }, [allGroups, search]);
+  const rows = useMemo(() => groups.flatMap((g) => g.rows), [groups]);
 
-  /** Replaces the issues of one column for the given rows with what the server just said. */
-  function recordIssues(indicator: MatrixIndicator, unitIds: string[], found: readonly { unitId: string; code: string; message: string; severity: RowIssue['severity'] }[]) {
-    setIssues((prev) => {
-      const next = new Map(prev);
-      for (const id of unitIds)
-        next.set(
-          id,
-          (next.get(id) ?? []).filter((i) => i.indicatorId !== indicator.id),
-        );
-      for (const i of found) {
-        next.set(i.unitId, [...(next.get(i.unitId) ?? []), { code: i.code, message: i.message, severity: i.severity, indicatorId: indicator.id, label: labelOf(indicator) }]);
-      }
-      return next;
-    });
+  // The focus as a position; a unit hidden by the search or a column gone falls back to the first cell.
+  const pos = {
+    row: Math.max(
+      0,
+      rows.findIndex((u) => u.id === focus?.unitId),
+    ),
+    col: Math.max(
+      0,
+      columns.findIndex((c) => c.key === focus?.columnKey),
+    ),
+  };
+  const activeUnit = rows[pos.row];
+  const activeColumn = columns[pos.col];
+  const active = activeUnit && activeColumn ? cellKey(activeUnit.id, activeColumn.key) : null;
+
+  useEffect(() => {
+    if (!wantFocus.current || editing || !active) return;
+    wantFocus.current = false;
+    cells.current.get(active)?.focus();
+  });
+
+  const whatOf = (unit: MatrixUnit, column: SheetColumn) => {
+    const params = { column: column.indicator.position ?? column.indicator.code, unit: unit.name };
+    if (column.kind === 'value') return t('sheet.what.value', params);
+    if (column.kind === 'baseline') return t('sheet.what.baseline', params);
+    return t('sheet.what.fact', { ...params, label: column.label });
+  };
+
+  function go(move: GridMove): boolean {
+    const next = moveFocus(pos, move, rows.length, columns.length);
+    if (!next) return false;
+    setFocus({ unitId: rows[next.row].id, columnKey: columns[next.col].key });
+    wantFocus.current = true;
+    return true;
   }
 
-  function startEdit(unit: MatrixUnit, indicator: MatrixIndicator) {
-    const current = byCell.get(key(unit.id, indicator.id));
-    committed.current = false;
-    setEditing({ unitId: unit.id, indicatorId: indicator.id });
-    setDraft(current ? num(current.value, 4) : '');
-  }
-
-  async function save(unit: MatrixUnit, indicator: MatrixIndicator) {
-    if (committed.current) return;
-    committed.current = true;
-    const current = byCell.get(key(unit.id, indicator.id));
-    const value = parseDecimal(draft, locale);
-    if (value === null || (current && value === current.value)) {
-      setEditing(null);
+  function startEdit(unit: MatrixUnit, column: SheetColumn, text: string | null) {
+    if (!editable) return;
+    const target = targetOf(unit.id, column.indicator.id);
+    if (column.kind !== 'value' && !target) {
+      message.warning(t('sheet.targetFirst', { unit: unit.name }));
       return;
     }
-    if (Number.isNaN(value)) {
-      recordIssues(indicator, [unit.id], [{ unitId: unit.id, code: 'INVALID_NUMBER', message: t('matrix.invalidNumber', { text: draft }), severity: 'ERROR' }]);
+    const current = cellValue(target, column);
+    committed.current = false;
+    setFocus({ unitId: unit.id, columnKey: column.key });
+    setEditing({ unit, column, draft: text ?? (current == null ? '' : num(current, 4)) });
+  }
+
+  /** Saves the editor's value (if it changed) and moves the focus; stays in the editor on text that is not a number. */
+  async function commit(move: GridMove | null, refocus: boolean) {
+    if (!editing || committed.current) return;
+    committed.current = true;
+    const { unit, column, draft } = editing;
+    const target = targetOf(unit.id, column.indicator.id);
+    const parsed = parseDecimal(draft, locale);
+    if (parsed !== null && Number.isNaN(parsed)) {
+      writes.recordIssues(column.indicator, [unit.id], [{ unitId: unit.id, code: 'INVALID_NUMBER', message: t('matrix.invalidNumber', { text: draft }), severity: 'ERROR' }]);
       committed.current = false;
       return;
     }
     setEditing(null);
-    const { data } = await setTargets({
-      variables: { input: { planId, indicatorId: indicator.id, targets: [{ unitId: unit.id, value, expectedVersion: current?.version ?? 0 }] } },
+    wantFocus.current = refocus;
+    if (move) go(move);
+    // An emptied target stays (targets are not deleted); an emptied baseline or fact is cleared.
+    if ((parsed === null && column.kind === 'value') || parsed === (cellValue(target, column) ?? null)) return;
+    const key = cellKey(unit.id, column.key);
+    setPending((m) => new Map(m).set(key, draft));
+    await writes.writeCell(unit, column, parsed, whatOf(unit, column));
+    setPending((m) => {
+      const next = new Map(m);
+      next.delete(key);
+      return next;
     });
-    if (!data) return;
-    const result = data.setTargets;
-    recordIssues(
-      indicator,
-      [unit.id],
-      result.issues.filter((i) => i.unitId === unit.id),
-    );
-    const version = result.issues.find((i) => i.code === 'VERSION_CONFLICT');
-    if (version) {
-      setConflict({ unitName: unit.name, message: version.message });
+  }
+
+  function onEditorKey(e: KeyboardEvent<HTMLInputElement>) {
+    e.stopPropagation();
+    if (e.key === 'Enter') void commit('down', true);
+    else if (e.key === 'Tab') {
+      e.preventDefault();
+      void commit(e.shiftKey ? 'prev' : 'next', true);
+    } else if (e.key === 'Escape') {
+      setEditing(null);
+      wantFocus.current = true;
+    }
+  }
+
+  function fillDown() {
+    if (!activeUnit || !activeColumn) return void message.info(t('sheet.pickCell'));
+    const group = groups.find((g) => g.rows.some((u) => u.id === activeUnit.id))!;
+    const value = cellValue(targetOf(activeUnit.id, activeColumn.indicator.id), activeColumn);
+    if (value == null) return void message.info(t('sheet.fillDownEmpty'));
+    const plan = fillDownPlan(group.rows, activeUnit.id, activeColumn, value, (id) => targetOf(id, activeColumn.indicator.id));
+    if (!plan.change.length) return void message.info(t('sheet.fillDownNothing'));
+    const shown = activeColumn.kind === 'value' ? `${num(value)}${activeColumn.indicator.unitOfMeasure === '%' ? '%' : ''}` : num(value);
+    void modal.confirm({
+      title: t('sheet.fillDown'),
+      content: [
+        t('sheet.fillDownConfirm', { value: shown, count: plan.change.length, unit: activeUnit.name, group: groupHeading(t, group) }),
+        plan.skipped ? t('sheet.fillDownSkipped', { count: plan.skipped }) : '',
+      ].join(' '),
+      okText: t('sheet.fillDownOk', { count: plan.change.length }),
+      cancelText: t('common.cancel'),
+      // The grid takes its focus back itself: antd's own return to the trigger comes when the close
+      // animation ends, which on a busy machine is after the next keys typed into another cell.
+      focusable: { focusTriggerAfterClose: false },
+      onCancel: refocusGrid,
+      onOk: async () => {
+        await writes.writeColumn(
+          plan.change,
+          activeColumn,
+          value,
+          t('sheet.what.fill', { count: plan.change.length, column: activeColumn.indicator.position ?? activeColumn.indicator.code }),
+        );
+        refocusGrid();
+      },
+    });
+  }
+
+  function onGridKey(e: KeyboardEvent<HTMLTableElement>) {
+    if (editing || !activeUnit || !activeColumn) return;
+    const action = keyAction(e);
+    if (!action) return;
+    if (action.type === 'move') {
+      if (go(action.move)) e.preventDefault();
       return;
     }
-    if (result.applied) {
-      setConflict(null);
-      if (result.issues.length) message.warning(t('matrix.savedWithWarnings'));
-      else message.success(t('matrix.saved', { unit: unit.name }));
-      onChanged?.();
-    } else {
-      const first = result.issues.find((i) => i.severity === 'ERROR');
-      if (first) message.error(t('matrix.notSaved', { message: first.message }));
-    }
+    e.preventDefault();
+    if (!editable) return;
+    if (action.type === 'edit') startEdit(activeUnit, activeColumn, action.text);
+    else if (action.type === 'undo') void writes.undo().then(refocusGrid);
+    else if (action.type === 'fillDown') fillDown();
+    else message.info(t('sheet.noDelete'));
   }
 
-  function onKey(e: KeyboardEvent<HTMLInputElement>, unit: MatrixUnit, indicator: MatrixIndicator) {
-    if (e.key === 'Enter') void save(unit, indicator);
-    if (e.key === 'Escape') setEditing(null);
+  function onGridPaste(e: ClipboardEvent<HTMLTableElement>) {
+    if (editing || !editable) return;
+    e.preventDefault();
+    setPaste({ text: e.clipboardData.getData('text/plain'), startIndicatorId: activeColumn?.indicator.id });
   }
 
-  function renderCell(unit: MatrixUnit, indicator: MatrixIndicator) {
-    const target = byCell.get(key(unit.id, indicator.id));
-    const cellIssues = (issues.get(unit.id) ?? []).filter((i) => i.indicatorId === indicator.id);
-    const worst = cellIssues.some((i) => i.severity === 'ERROR') ? 'ERROR' : cellIssues.length ? 'WARNING' : null;
-    const label = t('matrix.editCell', { indicator: indicator.position ?? indicator.code, unit: unit.name });
-    if (editing?.unitId === unit.id && editing.indicatorId === indicator.id) {
-      return (
-        <Input
-          autoFocus
-          size="small"
-          aria-label={label}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => onKey(e, unit, indicator)}
-          onBlur={() => void save(unit, indicator)}
-          suffix={indicator.unitOfMeasure}
-          style={{ width: 110 }}
-        />
-      );
-    }
-    const body = (
-      <Flex vertical gap={0} style={{ minHeight: 36 }}>
-        <Flex gap={6} align="center">
-          <Typography.Text strong style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {target ? fmtValue(target.value, indicator.unitOfMeasure) : '—'}
-          </Typography.Text>
-          {target && (
-            <Tooltip title={t(`origin.${target.origin}`)}>
-              {target.origin === 'RULE' ? (
-                <CalculatorOutlined aria-label={t('origin.RULE')} style={{ color: '#1677ff', fontSize: 12 }} />
-              ) : (
-                <EditOutlined aria-label={t('origin.MANUAL')} style={{ color: '#8c8c8c', fontSize: 12 }} />
-              )}
-            </Tooltip>
-          )}
-          {worst && (
-            <Tooltip title={cellIssues.map((i) => i.message).join(' · ')}>
-              {worst === 'ERROR' ? <ExclamationCircleFilled style={{ color: '#cf1322' }} /> : <WarningFilled style={{ color: '#d48806' }} />}
-            </Tooltip>
-          )}
-          {target && canViewHistory && (
-            <Tooltip title={t('matrix.history')}>
-              <HistoryOutlined
-                role="button"
-                aria-label={`${t('matrix.history')} ${unit.name}`}
-                style={{ color: '#8c8c8c', fontSize: 12 }}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  setHistoryOf({ target, title: `${indicator.position ?? indicator.code} · ${unit.name}`, unitOfMeasure: indicator.unitOfMeasure });
-                }}
-              />
-            </Tooltip>
-          )}
-          {target?.late && (
-            <Tag color="orange" style={{ fontSize: 11, lineHeight: '16px', marginInlineEnd: 0 }}>
-              {t('matrix.late')}
-            </Tag>
-          )}
-        </Flex>
-        {target?.baseline != null && (
-          <Tooltip title={t('matrix.baselineTip', { value: num(target.baseline), source: target.baselineSource ?? t('matrix.noBaselineSource') })}>
-            <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-              {t('matrix.baselineShort', { value: num(target.baseline) })}
-            </Typography.Text>
-          </Tooltip>
-        )}
-      </Flex>
-    );
-    if (!editable) return body;
-    return (
-      <div
-        role="button"
-        tabIndex={0}
-        aria-label={label}
-        onClick={() => startEdit(unit, indicator)}
-        onKeyDown={(e) => (e.key === 'Enter' || e.key === 'F2') && startEdit(unit, indicator)}
-        style={{
-          cursor: 'text',
-          padding: '2px 6px',
-          margin: '-2px -6px',
-          borderRadius: 4,
-          outline: worst ? `1px solid ${worst === 'ERROR' ? '#ff4d4f' : '#faad14'}` : undefined,
-        }}
-      >
-        {body}
-      </div>
-    );
-  }
-
-  const columns: ColumnsType<MatrixUnit> = [
-    {
-      title: t('matrix.unit'),
-      key: 'unit',
-      fixed: 'left',
-      width: 240,
-      render: (_, u) => (
-        <>
-          <Typography.Text>{u.name}</Typography.Text>
-          <br />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t(`kind.${u.kind}`)}
-            {u.code ? ` · ${u.code}` : ''}
-          </Typography.Text>
-        </>
-      ),
-    },
-    ...indicators.map((ind) => ({
-      key: ind.id,
-      width: 170,
-      title: (
-        <Flex vertical gap={2}>
-          <Tooltip title={ind.name}>
-            <Typography.Text strong ellipsis style={{ maxWidth: 150 }}>
-              {ind.position ? `${ind.position}. ` : ''}
-              {ind.name}
-            </Typography.Text>
-          </Tooltip>
-          <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-            {ind.code}
-          </Typography.Text>
-        </Flex>
-      ),
-      render: (_: unknown, u: MatrixUnit) => renderCell(u, ind),
-    })),
-    {
-      title: t('matrix.issues'),
-      key: 'issues',
-      width: 320,
-      render: (_, u) => <IssueList issues={issues.get(u.id) ?? []} />,
-    },
-  ];
+  const undoBlocked = writes.lastUndo && writes.undoBlockedBy ? t('sheet.undoNoTarget', { what: writes.lastUndo.what, unit: writes.undoBlockedBy.name }) : null;
 
   return (
     <Flex vertical gap={12}>
-      {conflict && (
-        <Alert
-          type="error"
-          showIcon
-          closable={{ onClose: () => setConflict(null) }}
-          title={t('matrix.conflictTitle', { unit: conflict.unitName })}
-          description={t('matrix.conflictBody', { message: conflict.message })}
-          action={
-            <Button
-              onClick={() => {
-                setConflict(null);
-                onChanged?.();
-              }}
-            >
-              {t('common.reload')}
-            </Button>
+      <SheetAlerts
+        conflict={writes.conflict}
+        late={writes.late}
+        onCloseConflict={() => writes.setConflict(null)}
+        onCloseLate={() => writes.setLate(null)}
+        onReload={() => {
+          writes.setConflict(null);
+          void onChanged?.();
+        }}
+      />
+      <SheetToolbar
+        search={search}
+        onSearch={setSearch}
+        extra={extra}
+        onExtra={setExtra}
+        editable={editable}
+        undoWhat={writes.lastUndo?.what ?? null}
+        undoBlocked={undoBlocked}
+        busy={writes.busy}
+        onUndo={() => void writes.undo()}
+        onFillDown={fillDown}
+        onPaste={() => setPaste({ startIndicatorId: activeColumn?.indicator.id })}
+      />
+      {editable && <Typography.Text type="secondary">{t('sheet.hint')}</Typography.Text>}
+      {rows.length ? (
+        <SheetGrid
+          groups={groups}
+          columns={columns}
+          extra={extra}
+          editable={editable}
+          active={active}
+          editing={editing ? { key: cellKey(editing.unit.id, editing.column.key), draft: editing.draft } : null}
+          pending={pending}
+          issues={writes.issues}
+          targetOf={targetOf}
+          registerCell={(key, el) => (el ? cells.current.set(key, el) : cells.current.delete(key))}
+          onSelect={(u, c) => setFocus((f) => (f?.unitId === u.id && f.columnKey === c.key ? f : { unitId: u.id, columnKey: c.key }))}
+          onEdit={(u, c) => startEdit(u, c, null)}
+          onDraft={(draft) => setEditing((ed) => (ed ? { ...ed, draft } : ed))}
+          onEditorKey={onEditorKey}
+          onEditorBlur={() => void commit(null, false)}
+          onGridKey={onGridKey}
+          onGridPaste={onGridPaste}
+          onHistory={
+            canViewHistory
+              ? (u, c, target) => setHistoryOf({ target, title: `${c.indicator.position ?? c.indicator.code} · ${u.name}`, unitOfMeasure: c.indicator.unitOfMeasure })
+              : undefined
           }
         />
+      ) : (
+        <EmptyState>{search.trim() ? t('sheet.noMatch', { text: search.trim() }) : t('common.emptyHint')}</EmptyState>
       )}
-      {/* Not in the column headers: antd copies headers into a hidden measuring row, where buttons would be focusable. */}
-      {editable && (
-        <Flex gap={4} align="center" wrap>
-          <Typography.Text type="secondary">
-            <SnippetsOutlined /> {t('matrix.pasteFrom')}
-          </Typography.Text>
-          {indicators.map((ind) => (
-            <Tooltip key={ind.id} title={t('matrix.pasteTitle', { indicator: ind.position ?? ind.code })}>
-              <Button size="small" onClick={() => setPasteFor(ind)} aria-label={`${t('matrix.paste')} ${ind.position ?? ind.code}`}>
-                {ind.position ?? ind.code}
-              </Button>
-            </Tooltip>
-          ))}
-        </Flex>
-      )}
-      <Table<MatrixUnit>
-        rowKey="id"
-        size="small"
-        bordered
-        loading={saving}
-        dataSource={units as MatrixUnit[]}
-        columns={columns}
-        pagination={false}
-        sticky
-        scroll={{ x: 240 + indicators.length * 170 + 320 }}
-        locale={{ emptyText: <EmptyState>{t('common.emptyHint')}</EmptyState> }}
-      />
       {historyOf && <TargetHistory targetId={historyOf.target.id} title={historyOf.title} unitOfMeasure={historyOf.unitOfMeasure} onClose={() => setHistoryOf(null)} />}
-      {pasteFor && (
-        <PasteColumnModal
+      {paste && (
+        <PasteBlockModal
           planId={planId}
-          indicator={pasteFor}
-          units={units}
-          targets={targets.filter((tg) => tg.indicator.id === pasteFor.id)}
-          onClose={() => setPasteFor(null)}
+          indicators={indicators}
+          units={allGroups.flatMap((g) => g.rows)}
+          targets={targets}
+          initialText={paste.text}
+          startIndicatorId={paste.startIndicatorId}
+          onClose={() => setPaste(null)}
           onApplied={(found) => {
-            recordIssues(
-              pasteFor,
-              units.map((u) => u.id),
-              found,
-            );
-            onChanged?.();
+            for (const f of found) {
+              const indicator = indicators.find((i) => i.id === f.indicatorId);
+              if (indicator)
+                writes.recordIssues(
+                  indicator,
+                  units.map((u) => u.id),
+                  f.issues,
+                );
+            }
+            writes.setLate(writeNotice(found.flatMap((f) => f.issues)));
+            void onChanged?.();
           }}
         />
       )}

@@ -9,6 +9,10 @@ export interface MatrixIndicator {
   unitOfMeasure: string;
   position: string | null;
   floors: readonly { kind: UnitKind; value: number }[];
+  /** The plan row's per-unit fact columns (PlanIndicator.factLabels); optional so other screens' lists need not carry them. */
+  factLabels?: readonly string[];
+  /** The plan row (PlanIndicator.id) this column is. */
+  planIndicatorId?: string;
 }
 
 export interface MatrixUnit {
@@ -18,4 +22,10 @@ export interface MatrixUnit {
   kind: UnitKind;
 }
 
-export type MatrixTarget = TargetCellFragment;
+export interface MatrixFact {
+  label: string;
+  value: number | null;
+}
+
+/** A cell; `facts` only where the page asked for them (the plan has fact columns). */
+export type MatrixTarget = TargetCellFragment & { facts?: readonly MatrixFact[] | null };

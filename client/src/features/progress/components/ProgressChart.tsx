@@ -46,3 +46,40 @@ export function ProgressChart({ rows, target, unitOfMeasure }: { rows: readonly 
     />
   );
 }
+
+/** One unit's monthly figures as bars, the target and the year-end projection as lines. Lazy-loaded. */
+export function TrendChart({
+  points,
+  target,
+  projected,
+  unitOfMeasure,
+}: {
+  points: readonly { month: string; value: number }[];
+  target: number | null;
+  projected: number | null;
+  unitOfMeasure: string;
+}) {
+  const { t, value } = useI18n();
+  if (!points.length) return <EmptyState>{t('reporting.trendEmpty')}</EmptyState>;
+  const line = (v: number, label: string, stroke: string, dash: number[]) => ({
+    type: 'lineY',
+    data: [v],
+    style: { stroke, lineWidth: 2, lineDash: dash },
+    label: { text: `${label} ${value(v, unitOfMeasure)}`, position: 'left', dy: -8, style: { fill: stroke } },
+  });
+  return (
+    <Column
+      height={320}
+      data={points as { month: string; value: number }[]}
+      xField="month"
+      yField="value"
+      style={{ fill: '#1677ff' }}
+      axis={{ x: { title: false }, y: { title: unitOfMeasure || false, labelFormatter: (v: number) => value(v) } }}
+      tooltip={{ items: [{ channel: 'y', name: t('reporting.trendValue'), valueFormatter: (v: number) => value(v, unitOfMeasure) }] }}
+      annotations={[
+        ...(target === null ? [] : [line(target, t('reporting.trendTarget'), '#389e0d', [6, 4])]),
+        ...(projected === null ? [] : [line(projected, t('reporting.trendProjected'), '#d46b08', [2, 3])]),
+      ]}
+    />
+  );
+}

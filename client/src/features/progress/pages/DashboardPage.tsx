@@ -1,9 +1,9 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Breadcrumb, Button, Card, Flex, Form, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, WarningFilled } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useI18n } from '../../../app/i18n';
+import { useUrlParams } from '../../../app/url-params';
 import { useDownload } from '../../../app/download';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
@@ -13,6 +13,11 @@ import { ProgressQuery } from '../progress.graphql';
 import { StatusTag } from '../components/StatusTag';
 import { downloadText, progressCsv } from '../csv';
 import { PlanIndicatorItems } from '../../../app/components/PlanPickers';
+import { ReportingPlanQuery } from '../../results/results.graphql';
+import { latestDuePeriod, periodLabel } from '../../results/periods';
+import { AtRiskCard, CompletenessCard } from '../components/ReportingPanels';
+import { TrendCard } from '../components/Trend';
+import { reportingPeriodOf } from '../completeness';
 
 const ProgressChart = lazy(async () => ({ default: (await import('../components/ProgressChart')).ProgressChart }));
 
@@ -35,8 +40,11 @@ function periodOptions(year: number, t: ReturnType<typeof useI18n>['t']) {
 export function DashboardPage() {
   const { t, locale, num, value: fmt } = useI18n();
   const user = useUser();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlParams();
   const [trail, setTrail] = useState<{ id: string; name: string }[]>([]);
+  // After a drill (or a step back) by keyboard the clicked control is gone: focus the unit now shown.
+  const here = useRef<HTMLSpanElement>(null);
+  const [focusUnit, setFocusUnit] = useState<string | null>(null);
 
   const plansQ = useQuery(PlansQuery);
   const plans = useMemo(() => [...(plansQ.data?.plans ?? [])].sort((a, b) => b.year - a.year), [plansQ.data]);
@@ -52,30 +60,35 @@ export function DashboardPage() {
     skip: !plan || !indicator || !unitId,
   });
   const progress = progressQ.data?.progress;
+  // The row's reporting calendar (kept out of the cache: plan rows have no id there).
+  const scheduleQ = useQuery(ReportingPlanQuery, { variables: { id: plan?.id ?? '' }, skip: !plan, fetchPolicy: 'no-cache' });
+  const schedule = scheduleQ.data?.plan?.indicators.find((r) => r.indicator.id === indicator?.id);
+  // Completeness is per reporting period: the chosen one when it is of the row's kind, else the latest due one.
+  const reportingPeriod = plan
+    ? reportingPeriodOf(period, schedule?.frequency ?? null, () => latestDuePeriod(plan.year, schedule!.frequency!, schedule?.dueDay ?? null)?.period ?? null)
+    : null;
+  useEffect(() => {
+    if (focusUnit && progress?.unit.id === focusUnit) {
+      here.current?.focus();
+      setFocusUnit(null);
+    }
+  }, [focusUnit, progress]);
   const rows: ProgressRowFragment[] = progress ? [progress, ...progress.children] : [];
   const uom = progress?.indicator.unitOfMeasure ?? indicator?.unitOfMeasure ?? '';
   const isRate = (progress?.indicator.measure ?? indicator?.measure) === 'RATE';
 
-  // From the URL as it is now, not as this render saw it: the table may call a row handler of an
-  // earlier render (a drill right after a period change must keep the period).
-  const update = (next: Record<string, string | null>, push = false) => {
-    setParams(
-      (current) => {
-        const p = new URLSearchParams(current);
-        for (const [k, v] of Object.entries(next)) {
-          if (v === null) p.delete(k);
-          else p.set(k, v);
-        }
-        return p;
-      },
-      { replace: !push },
-    );
-  };
-
   function drill(row: ProgressRowFragment) {
     if (!progress || row.unit.id === progress.unit.id) return;
     setTrail((tr) => [...tr, { id: progress.unit.id, name: progress.unit.name }]);
+    setFocusUnit(row.unit.id);
     update({ unitId: row.unit.id }, true);
+  }
+
+  function back(i: number) {
+    const u = trail[i];
+    setTrail(trail.slice(0, i));
+    setFocusUnit(u.id);
+    update({ unitId: u.id }, true);
   }
 
   const xlsx = useDownload();
@@ -160,18 +173,20 @@ export function DashboardPage() {
           <Breadcrumb
             items={[
               ...trail.map((u, i) => ({
+                // A button: reachable by Tab, pressed with Enter or Space.
                 title: (
-                  <a
-                    onClick={() => {
-                      setTrail(trail.slice(0, i));
-                      update({ unitId: u.id }, true);
-                    }}
-                  >
+                  <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => back(i)}>
                     {u.name}
-                  </a>
+                  </Button>
                 ),
               })),
-              { title: progress?.unit.name ?? '…' },
+              {
+                title: (
+                  <span ref={here} tabIndex={-1} aria-current="page" data-current-unit>
+                    {progress?.unit.name ?? '…'}
+                  </span>
+                ),
+              },
             ]}
           />
         }
@@ -201,7 +216,28 @@ export function DashboardPage() {
             })}
             locale={{ emptyText: <EmptyState>{t('progress.noChildren')}</EmptyState> }}
             columns={[
-              { title: t('common.unit'), key: 'unit', render: (_, r) => r.unit.name },
+              {
+                title: t('common.unit'),
+                key: 'unit',
+                // The viewed unit heads the table; each child's name drills into it (Tab, then Enter or Space).
+                render: (_, r, i) =>
+                  i === 0 ? (
+                    r.unit.name
+                  ) : (
+                    <Button
+                      type="link"
+                      size="small"
+                      style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                      aria-label={t('progress.drillInto', { unit: r.unit.name })}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        drill(r);
+                      }}
+                    >
+                      {r.unit.name}
+                    </Button>
+                  ),
+              },
               {
                 title: t('progress.col.target'),
                 key: 'target',
@@ -250,6 +286,17 @@ export function DashboardPage() {
           />
         )}
       </Card>
+
+      {/* After the progress table has its answer: that table is what the page is opened for. */}
+      {plan && indicator && unitId && progress && (
+        <>
+          {reportingPeriod && !scheduleQ.loading && (
+            <CompletenessCard planId={plan.id} indicatorId={indicator.id} unitId={unitId} period={reportingPeriod} periodLabel={periodLabel(reportingPeriod, t)} />
+          )}
+          <AtRiskCard planId={plan.id} unitId={unitId} period={period} />
+          <TrendCard planId={plan.id} indicatorId={indicator.id} unitId={unitId} year={plan.year} unitOfMeasure={uom} />
+        </>
+      )}
 
       {progress && progress.children.length > 0 && (
         <Card title={t('progress.chart')}>

@@ -1,26 +1,60 @@
 import { useMemo, useState } from 'react';
-import { App, Card, Flex, Form, Select, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Grid, Input, Modal, Select, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
+import type { ApolloCache } from '@apollo/client';
 import { resultScopeOf } from '../../../app/access';
 import { useI18n } from '../../../app/i18n';
+import { useUrlParams } from '../../../app/url-params';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
-import { MatrixUnitsQuery } from '../../plans/plans.graphql';
-import { usePlanChoice } from '../../plans/usePlanChoice';
+import { MatrixUnitsQuery, PlanQuery, PlansQuery } from '../../plans/plans.graphql';
 import { structureDate } from '../../plans/structure';
-import { RecordResultsMutation, RecordedFiguresQuery } from '../results.graphql';
+import {
+  ApproveResultsMutation,
+  RecordResultsMutation,
+  RecordedFiguresQuery,
+  ReportingPlanQuery,
+  ReportingQuery,
+  ReturnResultsMutation,
+  SubmitResultsMutation,
+} from '../results.graphql';
 import { ResultForm, type RecordedFigure, type ResultUnit } from '../components/ResultForm';
+import type { UnitReporting } from '../components/StateTag';
+import { figureKey } from '../reporting-links';
+import { defaultPeriod, periodChoices } from '../periods';
 import { PlanIndicatorItems } from '../../../app/components/PlanPickers';
+import type { Frequency } from '../../../gql/graphql';
 
-const pad = (m: number) => String(m).padStart(2, '0');
+/**
+ * Every answer that lists figures or their reporting is stale after a write: forget them, so the
+ * screens showing them ask again at once (active ones) or when shown (the home, the dashboard).
+ */
+export function forgetReporting(cache: ApolloCache) {
+  for (const fieldName of ['progress', 'reporting', 'notifications', 'atRisk']) cache.evict({ id: 'ROOT_QUERY', fieldName });
+  cache.gc();
+}
 
 export function ResultsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const user = useUser();
-  const { plansQ, plans, plan, choosePlan, planQ, indicators, indicator, setIndicatorId } = usePlanChoice({ issuedOnly: true });
-  const [month, setMonth] = useState(1);
-  const period = plan ? `${plan.year}-${pad(month)}` : '';
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.md === false;
+  // The page opens on what the URL names (a notification's or the home page's link), else the newest issued plan.
+  const { params, update } = useUrlParams();
+  const plansQ = useQuery(PlansQuery);
+  const plans = useMemo(() => [...(plansQ.data?.plans ?? [])].filter((p) => p.status === 'ISSUED').sort((a, b) => b.year - a.year), [plansQ.data]);
+  const plan = plans.find((p) => p.id === params.get('planId')) ?? plans[0];
+  const planQ = useQuery(PlanQuery, { variables: { id: plan?.id ?? '' }, skip: !plan });
+  const indicators = planQ.data?.plan?.indicators ?? [];
+  const indicator = (indicators.find((i) => i.indicator.id === params.get('indicatorId')) ?? indicators[0])?.indicator;
+  // How often the row is reported (not in the plan document's fragment; kept out of the cache so it does not replace those rows).
+  const scheduleQ = useQuery(ReportingPlanQuery, { variables: { id: plan?.id ?? '' }, skip: !plan, fetchPolicy: 'no-cache' });
+  const frequency: Frequency | null = scheduleQ.data?.plan?.indicators.find((r) => r.indicator.id === indicator?.id)?.frequency ?? null;
+  const choices = plan ? periodChoices(plan.year, frequency, t) : [];
+  // A monthly row's period is a month, as the page always called it.
+  const periodName = !frequency || frequency === 'MONTHLY' ? t('results.month') : t('reporting.period');
+  const period = params.get('period') ?? (plan ? defaultPeriod(plan.year, frequency) : '');
 
   const scope = resultScopeOf(user.role);
   const unitId = user.unit?.id;
@@ -32,57 +66,164 @@ export function ResultsPage() {
     return [{ id: u.id, name: u.name, kind: u.kind }, ...(scope === 'OWN_AND_CHILDREN' ? u.children : [])];
   }, [unitsQ.data, scope]);
 
-  const recordedQ = useQuery(RecordedFiguresQuery, {
-    variables: { planId: plan?.id ?? '', indicatorId: indicator?.id ?? '', unitId: unitId!, period },
-    skip: !plan || !indicator || !unitId,
-    fetchPolicy: 'network-only',
-  });
+  const ready = !!plan && !!indicator && !!unitId && !!period;
+  const vars = { planId: plan?.id ?? '', indicatorId: indicator?.id ?? '', unitId: unitId ?? '', period };
+  const recordedQ = useQuery(RecordedFiguresQuery, { variables: vars, skip: !ready, fetchPolicy: 'network-only' });
   const recorded = useMemo(() => {
     const p = recordedQ.data?.progress;
     const map = new Map<string, RecordedFigure>();
     if (p) for (const row of [p, ...p.children]) map.set(row.unit.id, row.own);
     return map;
   }, [recordedQ.data]);
-  const [record, { loading: saving }] = useMutation(RecordResultsMutation);
+
+  // The children's states (a unit without children: its own), a returned figure's reason with it.
+  const reportingQ = useQuery(ReportingQuery, { variables: vars, skip: !ready });
+  // What a submit of the viewer's own figure answered, when the reporting above does not list it (a district's own).
+  const [ownRow, setOwnRow] = useState<{ key: string; row: UnitReporting } | null>(null);
+  // Built each render (the React compiler memoizes it).
+  const reporting = (() => {
+    const map = new Map<string, UnitReporting>();
+    const here = `${indicator?.id}|${period}`;
+    if (ownRow && ownRow.key.startsWith(`${here}|`) && unitId) map.set(unitId, ownRow.row);
+    for (const r of reportingQ.data?.reporting ?? []) {
+      map.set(r.unit.id, {
+        state: r.state ?? null,
+        late: r.late,
+        missing: r.missing,
+        reason: r.returnReason ?? null,
+      });
+    }
+    return map;
+  })();
+
+  const [record, { loading: saving }] = useMutation(RecordResultsMutation, { update: forgetReporting });
+  const [submitResults, submitting] = useMutation(SubmitResultsMutation, { update: forgetReporting });
+  const [approveResults, approving] = useMutation(ApproveResultsMutation, { update: forgetReporting });
+  const [returnResults, returning] = useMutation(ReturnResultsMutation, { update: forgetReporting });
+  const [returnFor, setReturnFor] = useState<ResultUnit | null>(null);
+  const [returnForm] = Form.useForm<{ reason: string }>();
+  const periodLabel = choices.find((c) => c.value === period)?.label ?? period;
+
+  async function act(kind: 'submit' | 'approve', u: ResultUnit) {
+    const variables = { indicatorId: indicator!.id, period, unitId: u.id };
+    try {
+      if (kind === 'submit') {
+        const { data } = await submitResults({ variables });
+        if (!data) return;
+        const row = data.submitResults.find((r) => r.unit.id === u.id);
+        if (row && u.id === unitId) setOwnRow({ key: figureKey(variables), row: { state: row.state ?? null, late: row.late, missing: row.missing } });
+        message.success(t('reporting.submitted', { unit: u.name, period: periodLabel }));
+      } else {
+        const { data } = await approveResults({ variables });
+        if (data) message.success(t('reporting.approved', { unit: u.name, period: periodLabel }));
+      }
+    } catch {
+      // the error link has shown why, in the user's language
+    }
+  }
+
+  async function sendBack(reason: string) {
+    if (!returnFor) return;
+    try {
+      const { data } = await returnResults({ variables: { indicatorId: indicator!.id, period, unitId: returnFor.id, reason: reason.trim() } });
+      if (!data) return;
+      message.success(t('reporting.returned', { unit: returnFor.name, period: periodLabel }));
+      setReturnFor(null);
+      returnForm.resetFields();
+    } catch {
+      // shown by the error link; the modal keeps the reason typed
+    }
+  }
+
+  const touch = narrow ? { minHeight: 44 } : undefined;
+  const actions = (u: ResultUnit) => {
+    const r = reporting.get(u.id);
+    const state = r?.state ?? null;
+    const own = u.id === unitId;
+    const hasFigure = recorded.get(u.id)?.value != null || recorded.get(u.id)?.denominator != null;
+    const buttons = [];
+    // The unit sends its own figure; a unit above may send it for a child.
+    if (hasFigure && state !== 'SUBMITTED' && state !== 'APPROVED' && scope) {
+      buttons.push(
+        <Button
+          key="submit"
+          size={narrow ? 'middle' : 'small'}
+          style={touch}
+          aria-label={t('reporting.submitOf', { unit: u.name })}
+          loading={submitting.loading}
+          onClick={() => void act('submit', u)}
+        >
+          {t('reporting.submit')}
+        </Button>,
+      );
+    }
+    if (!own && scope === 'OWN_AND_CHILDREN' && state === 'SUBMITTED') {
+      buttons.push(
+        <Button
+          key="approve"
+          type="primary"
+          size={narrow ? 'middle' : 'small'}
+          style={touch}
+          aria-label={t('reporting.approveOf', { unit: u.name })}
+          loading={approving.loading}
+          onClick={() => void act('approve', u)}
+        >
+          {t('reporting.approve')}
+        </Button>,
+      );
+    }
+    if (!own && scope === 'OWN_AND_CHILDREN' && (state === 'SUBMITTED' || state === 'APPROVED')) {
+      buttons.push(
+        <Button key="return" danger size={narrow ? 'middle' : 'small'} style={touch} aria-label={t('reporting.returnOf', { unit: u.name })} onClick={() => setReturnFor(u)}>
+          {t('reporting.return')}
+        </Button>,
+      );
+    }
+    return buttons.length ? buttons : null;
+  };
 
   if (plansQ.loading) return <Loading />;
   if (plansQ.error) return <ErrorState error={plansQ.error} onRetry={() => void plansQ.refetch()} />;
 
+  const error = planQ.error ?? unitsQ.error ?? recordedQ.error ?? reportingQ.error;
   return (
     <Card
       title={
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={3} style={{ margin: 0, whiteSpace: 'normal' }}>
           {t('results.title')}
         </Typography.Title>
       }
+      styles={narrow ? { body: { padding: 12 } } : undefined}
     >
       {!plans.length ? (
         <EmptyState>{t('results.noPlans')}</EmptyState>
       ) : (
         <Flex vertical gap={16}>
-          <Form layout="inline">
+          <Form layout={narrow ? 'vertical' : 'inline'} style={{ rowGap: 8 }}>
             <PlanIndicatorItems
               plans={plans}
               planId={plan?.id}
-              onPlan={choosePlan}
+              onPlan={(v) => update({ planId: v, indicatorId: null, period: null, unitId: null })}
               indicators={indicators}
               indicatorId={indicator?.id}
-              onIndicator={setIndicatorId}
+              onIndicator={(v) => update({ indicatorId: v, period: null, unitId: null })}
               loading={planQ.loading}
               labels={{ plan: t('results.plan'), indicator: t('results.indicator') }}
+              // A phone's width (390 px) less the menu's and the page's margins: the pickers must not push the page sideways.
+              widths={narrow ? { plan: 260, indicator: 260 } : undefined}
             />
-            <Form.Item label={t('results.month')}>
-              <Select
-                style={{ width: 140 }}
-                value={month}
-                onChange={setMonth}
-                options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${pad(i + 1)}/${plan?.year ?? ''}` }))}
-                aria-label={t('results.month')}
-              />
+            <Form.Item label={periodName}>
+              <Select style={{ width: narrow ? 260 : 160 }} value={period} onChange={(v) => update({ period: v })} options={choices} aria-label={periodName} />
             </Form.Item>
           </Form>
-          {planQ.error || unitsQ.error || recordedQ.error ? (
-            <ErrorState error={planQ.error ?? unitsQ.error ?? recordedQ.error} onRetry={() => void recordedQ.refetch()} />
+          {error ? (
+            <ErrorState
+              error={error}
+              onRetry={() => {
+                void recordedQ.refetch();
+                void reportingQ.refetch();
+              }}
+            />
           ) : !indicator || !units.length ? (
             planQ.loading || unitsQ.loading ? (
               <Loading />
@@ -102,10 +243,13 @@ export function ResultsPage() {
                 units={units}
                 recorded={recorded}
                 submitting={saving}
+                reporting={reporting}
+                actions={scope ? actions : undefined}
                 onSubmit={async (results) => {
-                  const { data } = await record({ variables: { input: { indicatorId: indicator.id, period, results } } });
+                  const { data } = await record({ variables: { input: { indicatorId: indicator.id, period, results } } }).catch(() => ({ data: undefined }));
                   if (data) {
-                    message.success(t('results.saved', { count: data.recordResults, month: `${pad(month)}/${plan!.year}` }));
+                    message.success(t('results.saved', { count: data.recordResults, month: periodLabel }));
+                    setOwnRow(null);
                     void recordedQ.refetch();
                   }
                 }}
@@ -114,6 +258,23 @@ export function ResultsPage() {
           )}
         </Flex>
       )}
+      <Modal
+        open={!!returnFor}
+        title={returnFor ? t('reporting.returnTitle', { unit: returnFor.name, period: periodLabel }) : ''}
+        okText={t('reporting.return')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('common.cancel')}
+        confirmLoading={returning.loading}
+        onOk={() => returnForm.submit()}
+        onCancel={() => setReturnFor(null)}
+        width={narrow ? 360 : 520}
+      >
+        <Form form={returnForm} layout="vertical" name="returnResults" onFinish={(v) => void sendBack(v.reason)}>
+          <Form.Item label={t('reporting.returnReason')} name="reason" rules={[{ required: true, whitespace: true, message: t('reporting.returnReasonRequired') }]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </Card>
   );
 }

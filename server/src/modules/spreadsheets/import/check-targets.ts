@@ -12,7 +12,7 @@ import type { TargetWriteResult, ValidationIssue } from '../../targets/targets.t
 import { rowIssue, type RowIssue } from '../import-parse';
 import { markDuplicates, writable, type ImportUnit, type Work } from './work';
 
-export type TargetWriter = Pick<TargetsService, 'list' | 'setTargets'>;
+export type TargetWriter = Pick<TargetsService, 'list' | 'setTargets' | 'setTargetsMany'>;
 
 /** Which plan and indicator the import writes, as setTargets names them. */
 export interface TargetKey {

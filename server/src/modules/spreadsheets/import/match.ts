@@ -53,6 +53,14 @@ export function matchUnits(lines: readonly ParsedLine[], scope: ImportScope, loc
   const outsideIndex = new UnitNameIndex(outside);
   const insideCodes = byCode(inside);
   const outsideCodes = byCode(outside);
+  // Namesakes under a part heading ("1. UBND thành phố Buôn Ma Thuột"): the one of that parent.
+  const underParent = (candidates: readonly ImportUnit[], under: string | undefined): ImportUnit | null => {
+    if (!under) return null;
+    const parent = index.match(under);
+    if (parent.kind !== 'MATCH') return null;
+    const mine = candidates.filter((u) => u.parentId === parent.unit.id);
+    return mine.length === 1 ? mine[0] : null;
+  };
   return mapInTurns(lines, (l): Work => {
     const w: Work = { ...l, issues: [...l.issues], unit: null, planned: null };
     const shown = l.name || l.code;
@@ -70,6 +78,8 @@ export function matchUnits(lines: readonly ParsedLine[], scope: ImportScope, loc
       w.issues.unshift(rowIssue('UNIT_KIND_DIFFERS', { name: l.name, unitName: m.unit.name }, locale));
     } else if (m.kind === 'MATCH') {
       w.unit = m.unit;
+    } else if (m.kind === 'AMBIGUOUS' && underParent(m.units, l.under)) {
+      w.unit = underParent(m.units, l.under);
     } else if (m.kind === 'AMBIGUOUS') {
       w.issues.unshift(rowIssue('UNIT_AMBIGUOUS', { name: l.name, candidates: m.units.map(describe).join('; ') }, locale));
     } else if (outsideIndex.match(l.name).kind !== 'NONE') {

@@ -1,5 +1,5 @@
 /** Stage 5, outcome: every line with its unit, figures, issues and status, and the summary. */
-import type { ImportKind, ImportOutcome, ImportRow, ImportRowStatus, ImportSummary } from '@chitieu/domain';
+import type { ImportKind, ImportOutcome, ImportPart, ImportPartsOutcome, ImportRow, ImportRowStatus, ImportSummary } from '@chitieu/domain';
 import { mapInTurns } from '../../../common/turns';
 import type { RowIssue } from '../import-parse';
 import { hasError, type Work } from './work';
@@ -41,4 +41,12 @@ export async function importOutcome(work: readonly Work[], fileIssues: RowIssue[
     };
   });
   return { rows, summary, issues: fileIssues };
+}
+
+/** The answer of a several-indicator import: each part's outcome, and their counts added up. */
+export function partsOutcome(parts: ImportPart[], req: { dryRun: boolean }, applied: boolean): ImportPartsOutcome {
+  const summary: ImportSummary = { rows: 0, matched: 0, errors: 0, warnings: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, applied, dryRun: req.dryRun };
+  const counts = ['rows', 'matched', 'errors', 'warnings', 'created', 'updated', 'unchanged', 'skipped'] as const;
+  for (const p of parts) for (const k of counts) summary[k] += p.summary[k];
+  return { parts, summary, issues: [] };
 }

@@ -2,7 +2,7 @@
  * What an import request is, and how it is refused as a whole: the first thing every stage of
  * the pipeline (read → match → check → write → outcome) may rely on.
  */
-import type { ImportFileErrorCode, ImportKind, MessageParams } from '@chitieu/domain';
+import type { ImportColumnMapping, ImportFileErrorCode, ImportKind, ImportMappingErrorCode, MessageParams } from '@chitieu/domain';
 import { MAX_ROWS } from '../../targets/targets.inputs';
 import { MAX_SHEET_ROWS } from '../read-limits';
 
@@ -20,7 +20,7 @@ export function maxImportLines(kind: ImportKind): number {
 export class ImportRequestError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ImportFileErrorCode | 'FORBIDDEN',
+    readonly code: ImportFileErrorCode | ImportMappingErrorCode | 'FORBIDDEN',
     readonly params: MessageParams = {},
   ) {
     super(code);
@@ -30,7 +30,10 @@ export class ImportRequestError extends Error {
 export interface ImportRequest {
   kind: ImportKind;
   planId: string;
-  indicatorId: string;
+  /** The indicator of every figure column; with a mapping, the one of the columns that name none. */
+  indicatorId: string | null;
+  /** The mapping step's choice of columns; without it the header is recognised. */
+  mapping?: ImportColumnMapping | null;
   period: string | null;
   dryRun: boolean;
   skipInvalid: boolean;

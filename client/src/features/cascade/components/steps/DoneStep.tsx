@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Button, Result } from 'antd';
 import { useI18n } from '../../../../app/i18n';
-import { IssueList } from '../../../plans/components/issues';
+import { IssueList, perRow, writeNotice, WriteNoticeAlert } from '../../../plans/components/issues';
 import type { CascadeWizardState } from '../useCascadeWizard';
 
 /** Step 4: what was written, with the warnings the applied cascade raised. */
@@ -10,6 +10,7 @@ export function DoneStep({ wizard: w }: { wizard: CascadeWizardState }) {
   const { applied } = w;
   if (!applied) return null;
   const doneWarnings = applied.issues.filter((i) => i.severity === 'WARNING');
+  const rowWarnings = perRow(doneWarnings);
   return (
     <Result
       status={doneWarnings.length ? 'warning' : 'success'}
@@ -24,7 +25,8 @@ export function DoneStep({ wizard: w }: { wizard: CascadeWizardState }) {
         </Button>,
       ]}
     >
-      {doneWarnings.length > 0 && <IssueList issues={doneWarnings.map((i) => ({ ...i, label: w.nameOf(i.unitId) }))} />}
+      <WriteNoticeAlert notice={writeNotice(doneWarnings)} />
+      {rowWarnings.length > 0 && <IssueList issues={rowWarnings.map((i) => ({ ...i, label: w.nameOf(i.unitId) }))} />}
     </Result>
   );
 }

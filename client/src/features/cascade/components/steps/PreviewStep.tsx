@@ -1,39 +1,64 @@
-import { Alert, Button, Flex, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Flex, Input, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useI18n } from '../../../../app/i18n';
 import { ErrorState } from '../../../../app/components/States';
-import { IssueList } from '../../../plans/components/issues';
+import { IssueList, perRow, WriteNoticeAlert } from '../../../plans/components/issues';
 import type { ChildRow, CascadeWizardState } from '../useCascadeWizard';
 
-/** Step 3: every child with its floor, baseline, proposal, override and issues; apply when clean. */
+/**
+ * Step 3: the children the cascade changes first (a filter hides the others), each with its floor,
+ * baseline, proposal, override and issues; above them the uplift used and what the children's
+ * targets imply against the parent's own. Apply when clean; when short, only after confirming.
+ */
 export function PreviewStep({ wizard: w }: { wizard: CascadeWizardState }) {
   const { t, num, value: fmt } = useI18n();
-  const { errors, warnings, implied, impliedMeets, parentTarget } = w;
+  const { errors, warnings, implied, impliedTarget, impliedMeets, upliftUsed, changedCount } = w;
   const uom = w.indicator?.unitOfMeasure;
+  // All rows, the changing ones first; "changed" narrows to them (nothing changes: all).
+  const [filter, setFilter] = useState<'changed' | 'all'>('all');
+  const shown = filter === 'changed' && changedCount > 0 ? 'changed' : 'all';
+  const points = (n: number) => (w.indicator?.measure === 'COUNT' ? num(n) : t('cascade.points', { value: num(n) }));
   return (
     <Flex vertical gap={12}>
       {w.runError && <ErrorState error={w.runError} />}
       <Flex gap={16} wrap align="center">
         <Tag color={errors ? 'red' : warnings ? 'orange' : 'green'}>{t('cascade.errorsCount', { errors, warnings })}</Tag>
-        {implied !== null && (
-          <Typography.Text>
+        {upliftUsed !== null && (
+          <Typography.Text data-testid="cascade-uplift">
+            {t('cascade.upliftUsed', { uplift: `${upliftUsed >= 0 ? '+' : ''}${points(upliftUsed)}` })}
+            {upliftUsed !== w.rule.uplift && ` ${t('cascade.upliftRaised', { asked: num(w.rule.uplift) })}`}
+          </Typography.Text>
+        )}
+        {implied !== null && impliedTarget !== null && (
+          <Typography.Text data-testid="cascade-implied" type={impliedMeets ? undefined : 'danger'}>
             {t('cascade.implied')}:{' '}
-            <Typography.Text strong>
-              {parentTarget ? t('cascade.impliedVs', { implied: fmt(implied, uom), target: fmt(parentTarget.value, uom) }) : fmt(implied, uom)}
+            <Typography.Text strong type={impliedMeets ? undefined : 'danger'}>
+              {t('cascade.impliedVs', { implied: fmt(implied, uom), target: fmt(impliedTarget, uom) })}
             </Typography.Text>{' '}
-            {impliedMeets !== null && <Tag color={impliedMeets ? 'green' : 'orange'}>{impliedMeets ? t('cascade.impliedOk') : t('cascade.impliedShort')}</Tag>}
+            <Tag color={impliedMeets ? 'green' : 'red'}>{impliedMeets ? t('cascade.impliedOk') : t('cascade.impliedShort')}</Tag>
           </Typography.Text>
         )}
       </Flex>
-      {w.parentIssues.length > 0 && <IssueList issues={w.parentIssues} />}
+      {w.parentIssues.length > 0 && <IssueList issues={perRow(w.parentIssues)} />}
+      <WriteNoticeAlert notice={w.notice} />
       {!w.fresh && w.preview && <Alert type="warning" showIcon title={t('cascade.stale')} />}
       {w.fresh && errors > 0 && <Alert type="error" showIcon title={t('cascade.applyDisabled')} />}
+      <Segmented<'changed' | 'all'>
+        aria-label={t('cascade.filter')}
+        value={shown}
+        onChange={setFilter}
+        options={[
+          { value: 'changed', label: t('cascade.filterChanged', { count: changedCount }), disabled: changedCount === 0 },
+          { value: 'all', label: t('cascade.filterAll', { count: w.rows.length }) },
+        ]}
+      />
       <Table<ChildRow>
         rowKey="id"
         size="small"
         bordered
         pagination={false}
         sticky
-        dataSource={w.rows}
+        dataSource={shown === 'changed' ? w.rows.filter((r) => r.changed) : w.rows}
         scroll={{ x: 1100 }}
         onRow={(r) => {
           const worst = r.localIssues.length || r.issues.some((i) => i.severity === 'ERROR') ? 'ERROR' : r.issues.length ? 'WARNING' : null;
@@ -116,9 +141,17 @@ export function PreviewStep({ wizard: w }: { wizard: CascadeWizardState }) {
         <Button onClick={w.dryRun} loading={w.running}>
           {t('cascade.rerun')}
         </Button>
-        <Button type="primary" onClick={w.apply} disabled={!w.canApply} loading={w.running}>
-          {t('cascade.apply')}
-        </Button>
+        <Popconfirm
+          title={t('cascade.confirmShort')}
+          okText={t('cascade.applyAnyway')}
+          cancelText={t('common.cancel')}
+          disabled={impliedMeets !== false || !w.canApply}
+          onConfirm={w.apply}
+        >
+          <Button type="primary" onClick={impliedMeets === false ? undefined : w.apply} disabled={!w.canApply} loading={w.running}>
+            {t('cascade.apply')}
+          </Button>
+        </Popconfirm>
       </Space>
     </Flex>
   );

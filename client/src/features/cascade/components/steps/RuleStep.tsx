@@ -71,6 +71,14 @@ export function RuleStep({ wizard: w }: { wizard: CascadeWizardState }) {
             </Checkbox>
           </Space>
         )}
+        {rule.usePolicy && (
+          <Flex vertical gap={2}>
+            <Checkbox checked={rule.reachParent} disabled={!w.parentTarget} onChange={(e) => updateRule({ reachParent: e.target.checked })}>
+              {t('cascade.reachParent')}
+            </Checkbox>
+            <Typography.Text type="secondary">{w.parentTarget ? t('cascade.reachParentHelp') : t('cascade.noParentTarget')}</Typography.Text>
+          </Flex>
+        )}
         <Checkbox checked={rule.notBelowParent} onChange={(e) => updateRule({ notBelowParent: e.target.checked })}>
           {t('cascade.notBelowParent')}
         </Checkbox>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { App, Button, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { ReportingPlanQuery } from '../../../results/results.graphql';
+import { DEFAULT_DUE_DAY } from '@chitieu/domain';
 import { useI18n } from '../../../../app/i18n';
 import { EmptyState } from '../../../../app/components/States';
 import type { PlanDocumentFragment } from '../../../../gql/graphql';
@@ -9,7 +11,7 @@ import { RemovePlanIndicatorMutation } from '../../plans.graphql';
 import { groupRows } from './grouping';
 import { ResponsibleText } from './ResponsibleText';
 import { RowFormModal } from './RowFormModal';
-import type { PlanRowData } from './row-values';
+import type { PlanRowData, RowSchedule } from './row-values';
 
 /**
  * The plan's rows as the document lists them, under their headings: position, content, lead,
@@ -22,6 +24,13 @@ export function PlanRows({ plan, editable, ownerId }: { plan: PlanDocumentFragme
   const [editing, setEditing] = useState<PlanRowData | 'new' | null>(null);
   const [removeRow] = useMutation(RemovePlanIndicatorMutation);
   const groups = groupRows(plan.headings, plan.indicators);
+  // Each row's reporting schedule: not part of the plan document's fragment, and kept out of the
+  // cache (rows have no id there: another selection of plan.indicators would replace the document's).
+  const scheduleQ = useQuery(ReportingPlanQuery, { variables: { id: plan.id }, fetchPolicy: 'no-cache' });
+  const schedules = new Map<string, RowSchedule>(
+    (scheduleQ.data?.plan?.indicators ?? []).map((r) => [r.indicator.id, { frequency: r.frequency ?? null, dueDay: r.dueDay ?? null }]),
+  );
+  const scheduleText = (s: RowSchedule | undefined) => (s?.frequency ? t('rows.schedule', { frequency: t(`frequency.${s.frequency}`), days: s.dueDay ?? DEFAULT_DUE_DAY }) : null);
 
   const remove = (r: PlanRowData) =>
     modal.confirm({
@@ -63,6 +72,11 @@ export function PlanRows({ plan, editable, ownerId }: { plan: PlanDocumentFragme
               {r.factLabels.length > 0 && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('rows.facts', { labels: r.factLabels.join('; ') })}
+                </Typography.Text>
+              )}
+              {scheduleText(schedules.get(r.indicator.id)) && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`schedule-${r.indicator.id}`}>
+                  {t('rows.frequency')}: {scheduleText(schedules.get(r.indicator.id))}
                 </Typography.Text>
               )}
               <Tooltip title={t(`scope.help.${r.scope}`)}>
@@ -119,7 +133,18 @@ export function PlanRows({ plan, editable, ownerId }: { plan: PlanDocumentFragme
           {(g.rows.length > 0 || !g.heading) && table(g.rows)}
         </section>
       ))}
-      {editable && editing !== null && <RowFormModal plan={plan} row={editing === 'new' ? null : editing} ownerId={ownerId} onClose={() => setEditing(null)} />}
+      {editable && editing !== null && (
+        <RowFormModal
+          plan={plan}
+          row={editing === 'new' ? null : editing}
+          schedule={editing === 'new' ? null : schedules.get(editing.indicator.id)}
+          ownerId={ownerId}
+          onClose={() => {
+            setEditing(null);
+            void scheduleQ.refetch();
+          }}
+        />
+      )}
     </Flex>
   );
 }

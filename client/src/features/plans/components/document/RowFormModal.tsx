@@ -2,8 +2,9 @@ import { useMemo, useState } from 'react';
 import { App, Button, Col, Divider, Flex, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { UNIT_KINDS } from '@chitieu/domain';
+import { FREQUENCIES, MAX_DUE_DAY, UNIT_KINDS } from '@chitieu/domain';
 import { canKeepCatalogue } from '../../../../app/access';
+import { startsFirst } from '../../../../app/select-search';
 import { useI18n } from '../../../../app/i18n';
 import { useUser } from '../../../../app/session';
 import type { PlanDocumentFragment } from '../../../../gql/graphql';
@@ -14,7 +15,7 @@ import { NEW_INDICATOR, toIndicatorInput, type IndicatorValues } from '../../../
 import { AddPlanIndicatorMutation, UpdatePlanIndicatorMutation } from '../../plans.graphql';
 import { structureDate } from '../../structure';
 import { ResponsiblePicker } from './ResponsiblePicker';
-import { fromRow, NEW_ROW, toRowInput, type PlanRowData, type RowValues } from './row-values';
+import { fromRow, NEW_ROW, toRowInput, type PlanRowData, type RowSchedule, type RowValues } from './row-values';
 
 interface Values extends RowValues {
   source: 'pick' | 'create';
@@ -27,7 +28,20 @@ interface Values extends RowValues {
  * heading, position, whose figure it is judged on, floors per kind, who leads and coordinates,
  * legal basis, note, extra annex columns.
  */
-export function RowFormModal({ plan, row, ownerId, onClose }: { plan: PlanDocumentFragment; row: PlanRowData | null; ownerId: string | null; onClose(): void }) {
+export function RowFormModal({
+  plan,
+  row,
+  schedule,
+  ownerId,
+  onClose,
+}: {
+  plan: PlanDocumentFragment;
+  row: PlanRowData | null;
+  /** The row's reporting frequency and due day as stored. */
+  schedule?: RowSchedule | null;
+  ownerId: string | null;
+  onClose(): void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -43,7 +57,7 @@ export function RowFormModal({ plan, row, ownerId, onClose }: { plan: PlanDocume
 
   // The row when the form opens; a later answer about the plan does not overwrite what is being typed.
   const [initial] = useState<Values>(() =>
-    row ? { ...fromRow(row), source: 'pick', indicatorId: row.indicator.id, newIndicator: NEW_INDICATOR } : { ...NEW_ROW, source: 'pick', newIndicator: NEW_INDICATOR },
+    row ? { ...fromRow(row, schedule), source: 'pick', indicatorId: row.indicator.id, newIndicator: NEW_INDICATOR } : { ...NEW_ROW, source: 'pick', newIndicator: NEW_INDICATOR },
   );
 
   const inPlan = useMemo(() => new Set(plan.indicators.map((r) => r.indicator.id)), [plan.indicators]);
@@ -128,6 +142,21 @@ export function RowFormModal({ plan, row, ownerId, onClose }: { plan: PlanDocume
         <Form.Item label={t('rows.scope')} name="scope">
           <Radio.Group options={(['SUBTREE', 'OWN'] as const).map((s) => ({ value: s, label: t(`scope.${s}`), title: t(`scope.help.${s}`) }))} />
         </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('rows.frequency')} name="frequency">
+              <Select<string | null>
+                aria-label={t('rows.frequency')}
+                options={[{ value: null, label: t('frequency.none') }, ...FREQUENCIES.map((f) => ({ value: f, label: t(`frequency.${f}`) }))]}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('rows.dueDay')} name="dueDay" extra={t('rows.dueDayHelp')}>
+              <InputNumber aria-label={t('rows.dueDay')} min={0} max={MAX_DUE_DAY} precision={0} placeholder="5" style={{ width: 140 }} />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item label={t('rows.floors')}>
           <Form.List name="floors">
             {(fields, { add, remove }) => (
@@ -135,7 +164,12 @@ export function RowFormModal({ plan, row, ownerId, onClose }: { plan: PlanDocume
                 {fields.map((f, i) => (
                   <Flex key={f.key} gap={8} align="start">
                     <Form.Item name={[f.name, 'kind']} rules={[{ required: true, message: t('rows.floorRequired') }]} style={{ margin: 0, width: 260 }}>
-                      <Select aria-label={t('rows.floorKindOf', { n: i + 1 })} options={UNIT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+                      <Select
+                        aria-label={t('rows.floorKindOf', { n: i + 1 })}
+                        // A dozen kinds: typed ("xã") rather than scrolled to; the kind that starts with it first (Xã before Thị xã).
+                        showSearch={{ optionFilterProp: 'label', filterSort: (a, b, { searchValue }) => startsFirst(a.label, b.label, searchValue) }}
+                        options={UNIT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'value']} rules={[{ required: true, message: t('rows.floorRequired') }]} style={{ margin: 0 }}>
                       <InputNumber aria-label={t('rows.floorValueOf', { n: i + 1 })} decimalSeparator="," style={{ width: 140 }} />

@@ -68,6 +68,8 @@ describe('a plan row in the form', () => {
       legalBasis: 'Quyết định 766',
       note: null,
       factLabels: ['Số TTHC mức độ 3, 4'],
+      frequency: null,
+      dueDay: null,
     });
   });
 

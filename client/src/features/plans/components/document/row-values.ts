@@ -1,4 +1,4 @@
-import type { FigureScope, PlanDocumentFragment, PlanIndicatorInput, UnitKind } from '../../../../gql/graphql';
+import type { FigureScope, Frequency, PlanDocumentFragment, PlanIndicatorInput, UnitKind } from '../../../../gql/graphql';
 import { fromResponsible, toResponsibleInput, type ResponsibleValue } from './responsible';
 
 export type PlanRowData = PlanDocumentFragment['indicators'][number];
@@ -14,11 +14,33 @@ export interface RowValues {
   legalBasis: string;
   note: string;
   factLabels: string[];
+  /** How often its figures are reported (none: not on the reporting calendar). */
+  frequency: Frequency | null;
+  /** Days after a period ends that its figures are due (empty: the default, 5). */
+  dueDay: number | null;
 }
 
-export const NEW_ROW: RowValues = { section: null, position: '', scope: 'SUBTREE', floors: [], lead: [], coordinating: [], legalBasis: '', note: '', factLabels: [] };
+/** A row's reporting schedule, read apart from the plan's document (ReportingPlanQuery). */
+export interface RowSchedule {
+  frequency: Frequency | null;
+  dueDay: number | null;
+}
 
-export function fromRow(r: PlanRowData): RowValues {
+export const NEW_ROW: RowValues = {
+  section: null,
+  position: '',
+  scope: 'SUBTREE',
+  floors: [],
+  lead: [],
+  coordinating: [],
+  legalBasis: '',
+  note: '',
+  factLabels: [],
+  frequency: null,
+  dueDay: null,
+};
+
+export function fromRow(r: PlanRowData, schedule?: RowSchedule | null): RowValues {
   return {
     section: r.section,
     position: r.position ?? '',
@@ -29,6 +51,9 @@ export function fromRow(r: PlanRowData): RowValues {
     legalBasis: r.legalBasis ?? '',
     note: r.note ?? '',
     factLabels: [...r.factLabels],
+    // From the plan's document when it selects them, else as read apart.
+    frequency: (r as Partial<RowSchedule>).frequency ?? schedule?.frequency ?? null,
+    dueDay: (r as Partial<RowSchedule>).dueDay ?? schedule?.dueDay ?? null,
   };
 }
 
@@ -48,5 +73,7 @@ export function toRowInput(planId: string, indicatorId: string, v: RowValues): P
     legalBasis: orNull(v.legalBasis),
     note: orNull(v.note),
     factLabels: (v.factLabels ?? []).map((l) => l.trim()).filter(Boolean),
+    frequency: v.frequency ?? null,
+    dueDay: v.dueDay ?? null,
   };
 }

@@ -1,0 +1,21 @@
+/** Vietnamese messages (checklist). Same keys as ../en/checklist.ts. */
+export const checklist = {
+  'checklist.title': 'Kiểm tra trước khi ban hành',
+  'checklist.loading': 'Đang kiểm tra kế hoạch…',
+  'checklist.rows': 'Danh sách kiểm tra theo chỉ tiêu',
+  'checklist.missing': 'Thiếu chỉ tiêu: {missing}/{total} đơn vị ({units})',
+  'checklist.andMore': 'và {count} đơn vị khác',
+  'checklist.rowComplete': 'Đủ chỉ tiêu cho {total}/{total} đơn vị',
+  'checklist.allComplete': 'Đủ chỉ tiêu cho {total}/{total} đơn vị, không có lỗi hay cảnh báo.',
+  'checklist.late': '{count} chỉ tiêu giao xuống cấp dưới sau hạn',
+  'checklist.problems': 'Kế hoạch còn thiếu hoặc có vấn đề: xem danh sách dưới đây trước khi ban hành.',
+  'checklist.warning.NO_ROWS': 'Kế hoạch chưa có chỉ tiêu nào.',
+  'checklist.warning.NO_DOCUMENT_NUMBER': 'Chưa có số văn bản.',
+  'checklist.warning.NO_DOCUMENT_DATE': 'Chưa có ngày ban hành văn bản.',
+  'checklist.acknowledge': 'Tôi đã xem danh sách trên',
+  'checklist.issueAnyway': 'Vẫn ban hành',
+  'checklist.task.add': 'Thêm nhiệm vụ',
+  'checklist.task.title': 'Thêm nhiệm vụ vào kế hoạch',
+  'checklist.task.contentRequired': 'Nhập nội dung nhiệm vụ',
+  'checklist.task.added': 'Đã thêm nhiệm vụ.',
+} as const;

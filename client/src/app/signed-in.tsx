@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { App as AntApp, Button, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import enGB from 'antd/locale/en_GB';
+import { ApolloProvider } from '@apollo/client/react';
+import { createApolloClient } from './apollo';
+import { EmptyState, ErrorState, Loading } from './components/States';
+import { useI18n } from './i18n';
+import { AppLayout } from './layout/AppLayout';
+import { setErrorNotifier } from './notifier';
+import { shellParts } from './shell-parts';
+import { THEME } from './theme';
+
+function ErrorNotifierBridge() {
+  const { message } = AntApp.useApp();
+  useEffect(() => setErrorNotifier((text) => void message.error(text, 6)), [message]);
+  return null;
+}
+
+/**
+ * The signed-in frame, one chunk loaded once the session is known: Apollo with its cache, antd's
+ * App (messages, modals, notifications), theme and locale packs, and the layout. A new Apollo client
+ * each time it mounts: signing out (or a session ended by the server) leaves this frame for
+ * /login, and what the last user's client cached goes with it.
+ */
+export function SignedInShell() {
+  const { locale } = useI18n();
+  // An ended session: the error link tells the session (auth.ts sessionEnded), whose guard in
+  // routes.tsx goes to /login?next=<here>, unmounting this frame and its client.
+  const [client] = useState(() => createApolloClient({ onUnauthenticated: () => {} }));
+  return (
+    <ConfigProvider locale={locale === 'en' ? enGB : viVN} theme={THEME}>
+      <AntApp>
+        <ErrorNotifierBridge />
+        <ApolloProvider client={client}>
+          <AppLayout />
+        </ApolloProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Forbidden() {
+  const { t } = useI18n();
+  return (
+    <EmptyState action={<Button href="/">{t('common.toHome')}</Button>}>
+      <strong>{t('common.forbiddenTitle')}</strong>
+      <br />
+      {t('common.forbiddenHint')}
+    </EmptyState>
+  );
+}
+
+export function NotFound() {
+  const { t } = useI18n();
+  return <EmptyState action={<Button href="/">{t('common.toHome')}</Button>}>{t('common.notFoundTitle')}</EmptyState>;
+}
+
+/** The session could not be checked (no network, server down): the app's error state, in its theme. */
+export function SessionError({ error, onRetry }: { error: unknown; onRetry(): void }) {
+  return (
+    <ConfigProvider theme={THEME}>
+      <div style={{ padding: 24 }}>
+        <ErrorState error={error} onRetry={onRetry} />
+      </div>
+    </ConfigProvider>
+  );
+}
+
+// From now on, routes.tsx shows antd's states around pages.
+Object.assign(shellParts, { Loading, Forbidden, NotFound });
