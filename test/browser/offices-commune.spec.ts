@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { gql, POLL, signIn, startRig, tokenOf, type BrowserRig, describeInBrowser } from '../support/browser';
+import { communeReporting2022, figureLabel, typeFigure, type ReportedIndicator } from '../support/commune';
 
 /**
  * Issue #15, a figure between a commune and its district, at the commune's phone width (390 px):
@@ -21,7 +22,7 @@ describeInBrowser('a commune sends its figures, the district returns and approve
   let communeId = '';
   let communeName = '';
   let districtId = '';
-  let indicator: { id: string; name: string; measure: string };
+  let indicator: ReportedIndicator;
   const PERIOD = '2022-06';
   const REASON = 'Số liệu tháng 6 chưa khớp sổ theo dõi; đề nghị rà soát lại';
   const call = <T = Record<string, any>>(token: string, q: string, v: Record<string, unknown> = {}) => gql<T>(rig.server, q, v, token);
@@ -51,15 +52,9 @@ describeInBrowser('a commune sends its figures, the district returns and approve
   };
   const stateCell = (page: Page) => page.getByTestId(`state-${communeId}`);
 
-  /** Types the commune's figure: a count (or score, percent) as is, a rate as b of a. */
+  /** Types the commune's figure and records it. */
   async function enter(page: Page, value: number) {
-    if (indicator.measure === 'RATE') {
-      await page.getByLabel(`Tử số (b) — ${communeName}`, { exact: true }).fill(String(value));
-      await page.getByLabel(`Mẫu số (a) — ${communeName}`, { exact: true }).fill('100');
-    } else {
-      const label = indicator.measure === 'SCORE' ? 'Điểm' : 'Số lượng';
-      await page.getByLabel(`${label} — ${communeName}`, { exact: true }).fill(String(value));
-    }
+    await typeFigure(page, indicator, communeName, value);
     await page.getByRole('button', { name: 'Ghi nhận kết quả' }).click();
     await page
       .getByText(/Đã ghi nhận \d+ kết quả/)
@@ -77,39 +72,8 @@ describeInBrowser('a commune sends its figures, the district returns and approve
     await signIn(district, rig.server.url, 'huyen.krongana', { next: '/' });
     districtToken = (await tokenOf(district))!;
 
-    const me = await call<{ me: { unit: { id: string; name: string } } }>(communeToken, '{ me { unit { id name } } }');
-    communeId = me.me.unit.id;
-    communeName = me.me.unit.name;
+    ({ planId, indicator, communeId, communeName } = await communeReporting2022(rig.server, communeToken, districtToken));
     districtId = (await call<{ me: { unit: { id: string } } }>(districtToken, '{ me { unit { id } } }')).me.unit.id;
-    // The demo's 2022 plan, as the commune sees it issued, and an indicator it has a monthly (or unscheduled) target for.
-    const { plans } = await call<{ plans: { id: string; status: string }[] }>(communeToken, '{ plans(year: 2022) { id status } }');
-    const issued = plans.filter((p) => p.status === 'ISSUED');
-    expect(issued.length).toBeGreaterThan(0);
-    for (const p of issued) {
-      const { targets } = await call<{ targets: { indicator: { id: string; name: string; measure: string } }[] }>(
-        communeToken,
-        'query($p: ID!, $u: ID!) { targets(filter: { planId: $p, unitId: $u }) { indicator { id name measure } } }',
-        { p: p.id, u: communeId },
-      );
-      const { plan } = await call<{ plan: { indicators: { frequency: string | null; indicator: { id: string } }[] } }>(
-        communeToken,
-        'query($id: ID!) { plan(id: $id) { indicators { frequency indicator { id } } } }',
-        { id: p.id },
-      );
-      const monthly = new Set(plan.indicators.filter((r) => r.frequency === null || r.frequency === 'MONTHLY').map((r) => r.indicator.id));
-      // The demo gives its communes no targets of their own in 2022: they report on their district's rows then.
-      const own = targets.find((x) => monthly.has(x.indicator.id) && x.indicator.measure !== 'RATE') ?? targets.find((x) => monthly.has(x.indicator.id));
-      const pick = own?.indicator ?? plan.indicators.map((r) => r.indicator).find((i) => monthly.has(i.id));
-      if (pick) {
-        planId = p.id;
-        indicator =
-          own?.indicator ??
-          (await call<{ indicators: { id: string; name: string; measure: string }[] }>(districtToken, '{ indicators { id name measure } }')).indicators.find(
-            (i) => i.id === pick.id,
-          )!;
-        break;
-      }
-    }
     expect(planId).not.toBe('');
   }, 240_000);
   afterAll(async () => rig?.close());
@@ -175,8 +139,7 @@ describeInBrowser('a commune sends its figures, the district returns and approve
 
     await commune.goto(resultsUrl());
     await expect.poll(async () => (await stateCell(commune).textContent()) ?? '', POLL).toContain('Đã duyệt — cần đơn vị duyệt trả lại để sửa');
-    const label = indicator.measure === 'RATE' ? 'Tử số (b)' : indicator.measure === 'SCORE' ? 'Điểm' : 'Số lượng';
-    expect(await commune.getByLabel(`${label} — ${communeName}`, { exact: true }).isDisabled()).toBe(true);
+    expect(await commune.getByLabel(figureLabel(indicator, communeName), { exact: true }).isDisabled()).toBe(true);
     expect(await commune.getByRole('button', { name: `Gửi số liệu của ${communeName}` }).count()).toBe(0);
     await measureWidth(commune, 'results: locked');
   });

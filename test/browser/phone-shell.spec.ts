@@ -24,14 +24,8 @@ beforeAll(async () => {
 });
 afterAll(async () => rig?.close());
 
-/** A phone's context of its own, service workers allowed (whatever the rig's default is). */
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await rig.browser.newContext({ viewport: PHONE, locale: 'vi-VN', serviceWorkers: 'allow', isMobile: true, hasTouch: true });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => rig.pageErrors.push(e.message));
-  return { context, page };
-}
+/** A phone's context of its own, service workers allowed (the rig blocks them by default). */
+const phone = (): Promise<{ context: BrowserContext; page: Page }> => rig.newPage({ viewport: PHONE, phone: true, serviceWorkers: true });
 
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { beforeEach, describe } from 'vitest';
 import { bootServer, DEMO_PASSWORD, type TestServer } from './server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,15 +18,35 @@ export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 export const VIEWPORT = { width: 1280, height: 800 };
 
+/** The pages of the rigs now running, for what a failed test prints (see `trail`). */
+const openPages = new Set<{ page: Page; name: string; trail: string[] }>();
+
+/** What a failed browser test prints of each open page: where it is, what dialog is up, and its last requests and console errors. */
+async function printTrails() {
+  for (const { page, name, trail } of openPages) {
+    if (page.isClosed()) continue;
+    const dialogs = await page
+      .evaluate<string[]>("[...document.querySelectorAll('[role=dialog]')].map((d) => (d.textContent || '').trim().slice(0, 160))")
+      .catch(() => []);
+    console.log(`› ${name} at ${page.url()}\n  dialogs: ${JSON.stringify(dialogs)}\n  ${trail.slice(-25).join('\n  ')}`);
+  }
+}
+
 /**
  * The browser specs' `describe`: skipped with a warning on a developer machine without Chromium,
- * required under CI (.ci/run installs it), like the MySQL suite.
+ * required under CI (.ci/run installs it), like the MySQL suite. A failed test prints each open
+ * page's trail, so that a failure seen once in CI can be read from its log.
  */
-export const describeInBrowser: typeof describe = (() => {
-  if (fs.existsSync(CHROMIUM) || process.env.CI === 'true') return describe;
-  console.warn(`browser specs skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or CHROMIUM=…)`);
-  return describe.skip as typeof describe;
-})();
+export const describeInBrowser = ((name: string, fn: () => void) => {
+  if (!fs.existsSync(CHROMIUM) && process.env.CI !== 'true') {
+    console.warn(`browser specs skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or CHROMIUM=…)`);
+    return describe.skip(name, fn);
+  }
+  return describe(name, () => {
+    beforeEach(({ onTestFailed }) => onTestFailed(printTrails));
+    fn();
+  });
+}) as (name: string, fn: () => void) => void;
 
 function mtime(file: string): number {
   try {
@@ -98,7 +118,8 @@ export interface BrowserRig {
   browser: Browser;
   /** Errors thrown in any page of the rig (uncaught exceptions): a spec asserts there are none. */
   pageErrors: string[];
-  newPage(opts?: { locale?: 'vi' | 'en' }): Promise<{ context: BrowserContext; page: Page }>;
+  /** A page in a context of its own: Vietnamese unless asked, 1280×800 unless a viewport is given; `phone` adds touch. */
+  newPage(opts?: { locale?: 'vi' | 'en'; viewport?: { width: number; height: number }; phone?: boolean; serviceWorkers?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -112,14 +133,39 @@ export async function startRig(seed: 'demo' | 'demo-reform' = 'demo'): Promise<B
     server,
     browser,
     pageErrors,
-    async newPage({ locale = 'vi' } = {}) {
-      // No service worker: its precache would only slow the specs down (phone-shell.spec.ts allows one).
-      const context = await browser.newContext({ viewport: VIEWPORT, locale: locale === 'en' ? 'en-GB' : 'vi-VN', acceptDownloads: true, serviceWorkers: 'block' });
+    async newPage({ locale = 'vi', viewport = VIEWPORT, phone = false, serviceWorkers = false } = {}) {
+      // No service worker unless asked: its precache would only slow the specs down. Reduced
+      // motion, as a user can ask of the system: the app then opens dialogs and menus without
+      // animation, so a click never lands on one still moving.
+      const context = await browser.newContext({
+        viewport,
+        locale: locale === 'en' ? 'en-GB' : 'vi-VN',
+        acceptDownloads: true,
+        serviceWorkers: serviceWorkers ? 'allow' : 'block',
+        reducedMotion: 'reduce',
+        ...(phone ? { isMobile: true, hasTouch: true } : {}),
+      });
       contexts.push(context);
       context.setDefaultTimeout(15_000);
       if (locale === 'en') await context.addInitScript("localStorage.setItem('chitieu.locale', 'en')");
       const page = await context.newPage();
       page.on('pageerror', (e) => pageErrors.push(e.message));
+      const entry = { page, name: `page ${contexts.length}`, trail: [] as string[] };
+      const note = (line: string) => entry.trail.push(`${new Date().toISOString().slice(11, 23)} ${line}`) > 200 && entry.trail.shift();
+      page.on('framenavigated', (f) => f === page.mainFrame() && note(`→ ${f.url()}`));
+      page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && note(`console.${m.type()}: ${m.text().slice(0, 200)}`));
+      page.on('requestfailed', (r) => note(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+      page.on('response', (r) => {
+        let op: string | undefined;
+        try {
+          op = r.request().postDataJSON()?.operationName;
+        } catch {
+          // not JSON (an upload): named by its path alone
+        }
+        if (r.status() >= 400 || op) note(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}${op ? ` ${op}` : ''}`);
+      });
+      openPages.add(entry);
+      page.on('close', () => openPages.delete(entry));
       return { context, page };
     },
     async close() {

@@ -22,6 +22,12 @@ export function errorCode(error: unknown): string | null {
   return null;
 }
 
+/** No answer at all (no signal, server unreachable): the request may be tried again later. */
+export function isNetworkError(error: unknown): boolean {
+  if (CombinedGraphQLErrors.is(error) || ServerError.is(error)) return false;
+  return error instanceof TypeError || (error instanceof Error && /fetch|network/i.test(error.message));
+}
+
 /**
  * One sentence for the user. Codes with a fixed meaning are translated here; input problems
  * (BAD_USER_INPUT, a wrong password…) keep the server's message, already in the user's language.
@@ -30,11 +36,13 @@ export function describeError(error: unknown, t: T): string {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
     const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : null;
-    const reason = first?.extensions?.reason;
+    // A refusal that says why (a domain reason) keeps the server's sentence: it names the unit and period.
+    const params = first?.extensions?.params as { reason?: unknown } | undefined;
+    const reason = first?.extensions?.reason ?? params?.reason;
     if (code && TRANSLATED[code] && !reason) return t(TRANSLATED[code]);
     return first?.message ?? t('error.UNKNOWN', { message: '' });
   }
   if (ServerError.is(error) && error.statusCode >= 500) return t('error.INTERNAL');
-  if (error instanceof TypeError || (error instanceof Error && /fetch|network/i.test(error.message))) return t('error.NETWORK');
+  if (isNetworkError(error)) return t('error.NETWORK');
   return t('error.UNKNOWN', { message: error instanceof Error ? error.message : String(error) });
 }

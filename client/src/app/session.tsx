@@ -2,7 +2,14 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { fetchMe } from '../features/auth/session-requests';
 import type { SessionUserFragment } from '../gql/graphql';
 import { forgetLegacyToken, onSessionEnded } from './auth';
-import { errorCode } from './errors';
+import { errorCode, isNetworkError } from './errors';
+import { KEPT_ANSWERS, KEPT_USER, load as loadKept, remove as removeKept, removePrefix, save as keep } from './offline/store';
+
+/** Forgets what the device kept of the signed-in user (the offline queue stays: typed figures are never dropped). */
+async function forgetKept() {
+  await removeKept(KEPT_USER);
+  await removePrefix(KEPT_ANSWERS);
+}
 
 export type SessionUser = SessionUserFragment;
 
@@ -11,6 +18,8 @@ export interface Session {
   /** True until the server has said who is signed in (the first `me`). */
   loading: boolean;
   error: unknown;
+  /** Started with no signal: the user is the one this device last knew; their answers come from the device. */
+  offline?: boolean;
   refetch(): void;
   /** After `login` answered: the cookie is set, the user is the payload's. */
   signIn(user: SessionUser): Promise<void>;
@@ -24,6 +33,7 @@ interface State {
   user: SessionUser | null;
   loading: boolean;
   error: unknown;
+  offline?: boolean;
 }
 
 /**
@@ -37,10 +47,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const load = useCallback(async () => {
     setState((s) => ({ ...s, loading: true, error: undefined }));
     try {
-      setState({ user: (await fetchMe()) ?? null, loading: false, error: undefined });
+      const user = (await fetchMe()) ?? null;
+      if (user) void keep(KEPT_USER, user);
+      else void forgetKept();
+      setState({ user, loading: false, error: undefined });
     } catch (error) {
       const signedOut = errorCode(error) === 'UNAUTHENTICATED';
-      setState({ user: null, loading: false, error: signedOut ? undefined : error });
+      if (signedOut) void forgetKept();
+      // No signal: a reporter who was signed in on this device goes on with what it kept.
+      const kept = isNetworkError(error) ? await loadKept<SessionUser>(KEPT_USER) : undefined;
+      if (kept) setState({ user: kept, loading: false, error: undefined, offline: true });
+      else setState({ user: null, loading: false, error: signedOut ? undefined : error });
     }
   }, []);
 
@@ -50,14 +67,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void load();
   }, [load]);
 
-  useEffect(() => onSessionEnded(() => setState({ user: null, loading: false, error: undefined })), []);
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        void forgetKept();
+        setState({ user: null, loading: false, error: undefined });
+      }),
+    [],
+  );
 
   // Apollo's cache belongs to the signed-in frame (signed-in.tsx): each sign-in mounts it with a
   // new, empty client, and leaving it (signing out) drops the client with everything it cached.
   const signIn = useCallback(async (user: SessionUser) => {
+    void keep(KEPT_USER, user);
     setState({ user, loading: false, error: undefined });
   }, []);
   const signOut = useCallback(async () => {
+    await forgetKept();
     setState({ user: null, loading: false, error: undefined });
   }, []);
 

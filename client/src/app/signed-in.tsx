@@ -1,15 +1,28 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import enGB from 'antd/locale/en_GB';
-import { ApolloProvider } from '@apollo/client/react';
+import { ApolloProvider, useApolloClient } from '@apollo/client/react';
+import { useQueueSender } from '../features/results/offline-queue';
 import { createApolloClient } from './apollo';
 import { EmptyState, ErrorState, Loading } from './components/States';
 import { useI18n } from './i18n';
+import { useSession } from './session';
 import { AppLayout } from './layout/AppLayout';
 import { setErrorNotifier } from './notifier';
 import { shellParts } from './shell-parts';
-import { THEME } from './theme';
+import { MODAL, THEME } from './theme';
+
+/** Sends the figures typed offline when the frame starts and whenever the link comes back. */
+function QueueSender() {
+  const { message } = AntApp.useApp();
+  const { t } = useI18n();
+  const { user } = useSession();
+  const client = useApolloClient();
+  const onSent = useCallback((count: number) => void message.success(t('offline.sent', { count })), [message, t]);
+  useQueueSender(client, user?.id, onSent);
+  return null;
+}
 
 function ErrorNotifierBridge() {
   const { message } = AntApp.useApp();
@@ -27,12 +40,14 @@ export function SignedInShell() {
   const { locale } = useI18n();
   // An ended session: the error link tells the session (auth.ts sessionEnded), whose guard in
   // routes.tsx goes to /login?next=<here>, unmounting this frame and its client.
-  const [client] = useState(() => createApolloClient({ onUnauthenticated: () => {} }));
+  const { user } = useSession();
+  const [client] = useState(() => createApolloClient({ onUnauthenticated: () => {}, userId: user?.id }));
   return (
-    <ConfigProvider locale={locale === 'en' ? enGB : viVN} theme={THEME}>
+    <ConfigProvider locale={locale === 'en' ? enGB : viVN} theme={THEME} modal={MODAL}>
       <AntApp>
         <ErrorNotifierBridge />
         <ApolloProvider client={client}>
+          <QueueSender />
           <AppLayout />
         </ApolloProvider>
       </AntApp>

@@ -181,6 +181,12 @@ export type ResponsibleInput = {
   unitId?: string | number | null | undefined;
 };
 
+export type ResultBasisInput = {
+  denominator?: number | null | undefined;
+  numerator?: number | null | undefined;
+  value?: number | null | undefined;
+};
+
 export type ResultState =
   | 'APPROVED'
   | 'DRAFT'
@@ -188,6 +194,8 @@ export type ResultState =
   | 'SUBMITTED';
 
 export type ResultValueInput = {
+  /** The figure the writer saw; a stored figure that differs is a CONFLICT (resultChangedMeanwhile), never overwritten. */
+  basedOn?: ResultBasisInput | null | undefined;
   denominator?: number | null | undefined;
   numerator?: number | null | undefined;
   unitId: string | number;

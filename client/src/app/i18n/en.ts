@@ -15,6 +15,7 @@ import { paste } from './en/paste';
 import { checklist } from './en/checklist';
 import { offices } from './en/offices';
 import { reporting } from './en/reporting';
+import { offline } from './en/offline';
 
 export const en: Record<MessageKey, string> = {
   ...common,
@@ -32,4 +33,5 @@ export const en: Record<MessageKey, string> = {
   ...checklist,
   ...offices,
   ...reporting,
+  ...offline,
 };

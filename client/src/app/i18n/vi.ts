@@ -17,6 +17,7 @@ import { paste } from './vi/paste';
 import { checklist } from './vi/checklist';
 import { offices } from './vi/offices';
 import { reporting } from './vi/reporting';
+import { offline } from './vi/offline';
 
 export const vi = {
   ...common,
@@ -34,6 +35,7 @@ export const vi = {
   ...checklist,
   ...offices,
   ...reporting,
+  ...offline,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -75,6 +75,10 @@ export const REASON_MESSAGES = {
     vi: 'số liệu của {unit} kỳ {period} đã được duyệt và chốt; cần đơn vị duyệt trả lại trước khi sửa',
     en: 'the figure of {unit} for {period} is approved and locked; the approver must return it before it can change',
   },
+  resultChangedMeanwhile: {
+    vi: 'số liệu của {unit} kỳ {period} đã được người khác sửa sau khi bạn nhập; hãy xem số hiện có rồi chọn giữ số nào',
+    en: 'the figure of {unit} for {period} was changed by someone else after you entered yours; look at it and choose which to keep',
+  },
   resultMissing: { vi: 'chưa có số liệu của {unit} kỳ {period}', en: '{unit} has no figure for {period}' },
   resultNotSubmitted: { vi: 'số liệu của {unit} kỳ {period} chưa được gửi', en: 'the figure of {unit} for {period} has not been submitted' },
   resultAlreadySubmitted: { vi: 'số liệu của {unit} kỳ {period} đã được gửi', en: 'the figure of {unit} for {period} is already submitted' },

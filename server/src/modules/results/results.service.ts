@@ -72,6 +72,8 @@ export interface FigureWrite {
   numerator: number | null;
   denominator: number | null;
   value: number | null;
+  /** The figure the writer saw (recordResults' basedOn): a stored figure that differs refuses the batch. */
+  basedOn?: { numerator: number | null; denominator: number | null; value: number | null } | null;
 }
 
 export interface WriteMeta {
@@ -80,6 +82,9 @@ export interface WriteMeta {
   /** Collect audit changes (every user write); the generator of bench data does not. */
   audit: boolean;
 }
+
+type Figure = Pick<FigureWrite, 'numerator' | 'denominator' | 'value'>;
+const sameFigure = (a: Figure, b: Figure) => a.numerator === b.numerator && a.denominator === b.denominator && a.value === b.value;
 
 /** How far a recorded period around `p` hides it, given the recorded keys of its unit: 2 its quarter, 1 its year, else 0. */
 export function shadowOf(p: Period, recorded: (key: string) => boolean): number {
@@ -135,7 +140,8 @@ export class ResultsService {
       if ('error' in checked) throw new DomainError('OUT_OF_RANGE', { unitId: unit.id, unit: unit.name, field: 'result', reason: checked.error ?? null });
       const refused = scoreIssue(indicator, checked.value);
       if (refused) throw refused;
-      return { unit, period, ...checked };
+      const basedOn = r.basedOn ? { numerator: r.basedOn.numerator ?? null, denominator: r.basedOn.denominator ?? null, value: r.basedOn.value ?? null } : null;
+      return { unit, period, ...checked, basedOn };
     });
     await this.save(ctx, indicator.id, rows, source);
     return rows.length;
@@ -237,7 +243,9 @@ export class ResultsService {
    * hides the rows inside it. Unchanged figures are not written. Returns the audit changes.
    * Between offices (issue #15): an APPROVED figure is locked (a change is a CONFLICT naming the
    * unit and period; the same figure sent again is a no-op), and a changed figure is DRAFT again:
-   * a submission or a return is about the figures it saw.
+   * a submission or a return is about the figures it saw. A row sent with the figure it was
+   * based on (a phone's queued write) that no longer matches what is stored refuses the batch
+   * too (CONFLICT resultChangedMeanwhile): someone else's figure is never overwritten unseen.
    */
   async write(m: EntityManager, indicatorId: number, rows: FigureWrite[], meta: WriteMeta): Promise<AuditChange[]> {
     if (!rows.length) return [];
@@ -284,10 +292,14 @@ export class ResultsService {
       submittedById: null,
     });
     let locked: FigureWrite | null = null;
+    let changed: FigureWrite | null = null;
+    const none = { numerator: null, denominator: null, value: null };
     for (const r of rows) {
       const e = existing.get(`${r.unit.id}|${r.period.key}`);
+      // The same figure again (a phone resending what already arrived) is a no-op, whatever it was based on.
+      if (e && sameFigure(e, r)) continue;
+      if (r.basedOn && !sameFigure(e ?? none, r.basedOn)) changed ??= r;
       if (e) {
-        if (e.numerator === r.numerator && e.denominator === r.denominator && e.value === r.value) continue;
         locked ??= e.state === 'APPROVED' ? r : null;
         updates.push({ e, r });
         continue;
@@ -296,10 +308,13 @@ export class ResultsService {
       inserts.push(stored(r, shadowOf(r.period, recorded)));
       if (r.period.kind !== 'MONTH') hiding.push(r);
     }
-    if (locked) {
+    const refused = locked ?? changed;
+    if (refused) {
       // The unit's name for the message: one look-up, only when a batch is refused.
-      const unit = await m.getRepository(Unit).findOneBy({ id: locked.unit.id });
-      throw new DomainError('CONFLICT', { reason: 'resultLocked', unit: unit?.name ?? String(locked.unit.id), period: locked.period.key });
+      const unit = await m.getRepository(Unit).findOneBy({ id: refused.unit.id });
+      const params = { unit: unit?.name ?? String(refused.unit.id), period: refused.period.key };
+      if (locked) throw new DomainError('CONFLICT', { reason: 'resultLocked', ...params });
+      throw new DomainError('CONFLICT', { reason: 'resultChangedMeanwhile', unitId: String(refused.unit.id), ...params });
     }
     // Changed rows (locked above) and new ones in one multi-row upsert on (unit, indicator, period): an
     // existing row takes the new figures, DRAFT (no longer submitted; a return's reason stays), and keeps its shadow; a concurrent insert of the same key

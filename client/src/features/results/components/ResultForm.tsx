@@ -49,6 +49,8 @@ export function ResultForm({
   onSubmit,
   reporting,
   actions,
+  queued,
+  note,
 }: {
   indicator: ResultIndicator;
   units: readonly ResultUnit[];
@@ -59,6 +61,10 @@ export function ResultForm({
   reporting?: ReadonlyMap<string, UnitReporting>;
   /** Submit, approve, return: what the viewer may do with a unit's figure. */
   actions?: (u: ResultUnit) => ReactNode;
+  /** Figures typed offline and not sent yet: shown in the inputs instead of the recorded ones. */
+  queued?: ReadonlyMap<string, RecordedFigure>;
+  /** What a unit's row says of its figure typed offline ("Chưa gửi", a conflict). */
+  note?: (u: ResultUnit) => ReactNode;
 }) {
   const { t, locale, value: fmt } = useI18n();
   // A phone (390 px): one block per unit instead of a table that would scroll sideways.
@@ -70,7 +76,7 @@ export function ResultForm({
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
     Object.fromEntries(
       units.map((u) => {
-        const r = recorded?.get(u.id);
+        const r = queued?.get(u.id) ?? recorded?.get(u.id);
         return [u.id, { b: show(r?.numerator), a: show(r?.denominator), value: rate ? '' : show(r?.value) }];
       }),
     ),
@@ -138,6 +144,7 @@ export function ResultForm({
     return (
       <Flex vertical gap={4} align="start" data-testid={`state-${u.id}`}>
         {r && <StateTag reporting={r} />}
+        {note?.(u)}
         {isLocked(u.id) && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             <LockOutlined aria-hidden /> {t('reporting.locked')}
@@ -151,7 +158,7 @@ export function ResultForm({
       </Flex>
     );
   };
-  const withState = !!reporting || !!actions;
+  const withState = !!reporting || !!actions || !!note;
   const valueLabel = indicator.measure === 'SCORE' ? t('results.score') : t('results.count');
 
   return (

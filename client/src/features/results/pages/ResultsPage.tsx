@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Flex, Form, Grid, Input, Modal, Select, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
-import type { ApolloCache } from '@apollo/client';
+import { forgetReporting } from '../cache';
 import { resultScopeOf } from '../../../app/access';
 import { useI18n } from '../../../app/i18n';
 import { useUrlParams } from '../../../app/url-params';
@@ -23,16 +23,11 @@ import type { UnitReporting } from '../components/StateTag';
 import { figureKey } from '../reporting-links';
 import { defaultPeriod, periodChoices } from '../periods';
 import { PlanIndicatorItems } from '../../../app/components/PlanPickers';
+import { isNetworkError } from '../../../app/errors';
+import { isOffline, useOffline } from '../../../app/offline/status';
+import { enqueue, useQueuedWrites, type QueuedFigure } from '../offline-queue';
+import { OfflineBanner, QueuedList, QueuedNote } from '../components/QueuedWrites';
 import type { Frequency } from '../../../gql/graphql';
-
-/**
- * Every answer that lists figures or their reporting is stale after a write: forget them, so the
- * screens showing them ask again at once (active ones) or when shown (the home, the dashboard).
- */
-export function forgetReporting(cache: ApolloCache) {
-  for (const fieldName of ['progress', 'reporting', 'notifications', 'atRisk']) cache.evict({ id: 'ROOT_QUERY', fieldName });
-  cache.gc();
-}
 
 export function ResultsPage() {
   const { t } = useI18n();
@@ -95,6 +90,12 @@ export function ResultsPage() {
     }
     return map;
   })();
+
+  // Figures typed with no signal, kept on the device until the server has them.
+  const offline = useOffline();
+  const queue = useQueuedWrites(user.id);
+  const queuedHere = queue.find((e) => e.indicatorId === indicator?.id && e.period === period);
+  const queuedFigures = useMemo(() => new Map((queuedHere?.results ?? []).map((r) => [r.unitId, r])), [queuedHere]);
 
   const [record, { loading: saving }] = useMutation(RecordResultsMutation, { update: forgetReporting });
   const [submitResults, submitting] = useMutation(SubmitResultsMutation, { update: forgetReporting });
@@ -199,6 +200,8 @@ export function ResultsPage() {
         <EmptyState>{t('results.noPlans')}</EmptyState>
       ) : (
         <Flex vertical gap={16}>
+          <OfflineBanner />
+          <QueuedList entries={queue.filter((e) => e !== queuedHere)} onOpen={(e) => update({ indicatorId: e.indicatorId, period: e.period })} />
           <Form layout={narrow ? 'vertical' : 'inline'} style={{ rowGap: 8 }}>
             <PlanIndicatorItems
               plans={plans}
@@ -238,15 +241,43 @@ export function ResultsPage() {
                 {indicator.name}
               </Typography.Title>
               <ResultForm
-                key={`${indicator.id}:${period}:${recorded.size}`}
+                key={`${indicator.id}:${period}:${recorded.size}:${queuedHere?.id ?? ''}`}
                 indicator={indicator}
                 units={units}
                 recorded={recorded}
                 submitting={saving}
                 reporting={reporting}
-                actions={scope ? actions : undefined}
+                // Sending, approving and returning need the server.
+                actions={scope && !offline ? actions : undefined}
+                queued={queuedFigures}
+                note={(u) => {
+                  const figure = queuedFigures.get(u.id);
+                  return queuedHere && figure ? <QueuedNote entry={queuedHere} figure={figure} current={recorded.get(u.id)} /> : null;
+                }}
                 onSubmit={async (results) => {
-                  const { data } = await record({ variables: { input: { indicatorId: indicator.id, period, results } } }).catch(() => ({ data: undefined }));
+                  // No signal: kept on the device with the figure each was based on, sent when the link returns.
+                  const keep = async () => {
+                    const byId = new Map(units.map((u) => [u.id, u.name]));
+                    const figures: QueuedFigure[] = results.map((r) => {
+                      const unitId = String(r.unitId);
+                      const seen = recorded.get(unitId);
+                      return {
+                        unitId,
+                        unitName: byId.get(unitId) ?? unitId,
+                        numerator: r.numerator ?? null,
+                        denominator: r.denominator ?? null,
+                        value: r.value ?? null,
+                        basedOn: { numerator: seen?.numerator ?? null, denominator: seen?.denominator ?? null, value: seen?.value ?? null },
+                      };
+                    });
+                    await enqueue({ userId: user.id, indicatorId: indicator.id, indicatorName: indicator.name, period, results: figures });
+                    message.warning(t('offline.queued', { count: figures.length }));
+                  };
+                  if (isOffline()) return keep();
+                  const { data, error: failed } = await record({ variables: { input: { indicatorId: indicator.id, period, results } }, context: { queueWhenOffline: true } }).catch(
+                    (e: unknown) => ({ data: undefined, error: e }),
+                  );
+                  if (failed && isNetworkError(failed)) return keep();
                   if (data) {
                     message.success(t('results.saved', { count: data.recordResults, month: periodLabel }));
                     setOwnRow(null);
