@@ -39,8 +39,7 @@ describeInBrowser('a commune reporter with no signal', () => {
   };
   const rows = async () =>
     Number(
-      (await rig.server.ds.query('SELECT COUNT(*) AS n FROM result WHERE indicatorId = ? AND unitId = ? AND period = ?', [Number(indicator.id), Number(communeId), PERIOD]))[0]
-        .n,
+      (await rig.server.ds.query('SELECT COUNT(*) AS n FROM result WHERE indicatorId = ? AND unitId = ? AND period = ?', [Number(indicator.id), Number(communeId), PERIOD]))[0].n,
     );
   const writes = async () =>
     // Every figure written in the rig (nothing else writes figures meanwhile).

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { POLL, screenshot, seriousA11yViolations, signIn, startRig, type BrowserRig, describeInBrowser } from '../support/browser';
-import { demo, type Demo } from '../support/documents';
+import { demo, issuePlan, type Demo } from '../support/documents';
 import { DEMO_ACCOUNTS } from '../support/server';
 
 /**
@@ -157,6 +157,35 @@ describeInBrowser('province administrator after the 2025 reform, in the browser'
     const token = await rig.server.login('xa.krongana', 'mat-khau-2025');
     const me = await rig.server.gql<{ me: { role: string; unit: { name: string } } }>('{ me { role unit { name } } }', {}, token);
     expect(me.data?.me).toEqual({ role: 'UNIT_REPORTER', unit: { name: 'Xã Krông Ana' } });
+  });
+
+  it('a district merged away in 2025 enters figures on its own plans only, never on 2026’s', async () => {
+    // The 2026 plan issued: the province's communes report on it; Krông Ana's district no longer exists then.
+    const admin = await rig.server.login('tinh.daklak');
+    const { plans } = (await rig.server.gql<{ plans: { id: string; year: number; status: string }[] }>('{ plans { id year status } }', {}, admin)).data!;
+    const p2026 = plans.find((p) => p.year === 2026)!;
+    if (p2026.status !== 'ISSUED') await issuePlan(rig.server, admin, p2026.id);
+    const issuedYears = plans.filter((p) => p.year < 2026 && p.status === 'ISSUED').map((p) => p.year);
+    const { page: district } = await rig.newPage({ viewport: { width: 390, height: 844 }, phone: true });
+    await signIn(district, base, 'huyen.krongana', { next: '/results' });
+    const picker = district.getByRole('combobox', { name: 'Kế hoạch', exact: true });
+    await picker.waitFor();
+    // It opens on the newest plan of its own years, the last month of that year, itself among the units.
+    const newest = Math.max(...issuedYears);
+    await expect.poll(() => district.locator('.ant-select', { has: picker }).innerText(), POLL).toMatch(new RegExp(`^${newest} — `));
+    await district
+      .locator('.ant-select')
+      .filter({ hasText: new RegExp(`^12/${newest}$`) })
+      .waitFor();
+    await district
+      .getByLabel('Tử số (b) — Huyện Krông A Na', { exact: true })
+      .or(district.getByLabel(/^Số lượng — Huyện Krông A Na$/))
+      .first()
+      .waitFor();
+    await picker.click();
+    const options = district.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await expect.poll(() => options.count(), POLL).toBe(issuedYears.length);
+    expect(await options.filter({ hasText: /^2026 — / }).count()).toBe(0);
   });
 
   it('threw no error in any page', () => {

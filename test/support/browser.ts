@@ -25,9 +25,7 @@ const openPages = new Set<{ page: Page; name: string; trail: string[] }>();
 async function printTrails() {
   for (const { page, name, trail } of openPages) {
     if (page.isClosed()) continue;
-    const dialogs = await page
-      .evaluate<string[]>("[...document.querySelectorAll('[role=dialog]')].map((d) => (d.textContent || '').trim().slice(0, 160))")
-      .catch(() => []);
+    const dialogs = await page.evaluate<string[]>("[...document.querySelectorAll('[role=dialog]')].map((d) => (d.textContent || '').trim().slice(0, 160))").catch(() => []);
     console.log(`› ${name} at ${page.url()}\n  dialogs: ${JSON.stringify(dialogs)}\n  ${trail.slice(-25).join('\n  ')}`);
   }
 }
@@ -119,7 +117,12 @@ export interface BrowserRig {
   /** Errors thrown in any page of the rig (uncaught exceptions): a spec asserts there are none. */
   pageErrors: string[];
   /** A page in a context of its own: Vietnamese unless asked, 1280×800 unless a viewport is given; `phone` adds touch. */
-  newPage(opts?: { locale?: 'vi' | 'en'; viewport?: { width: number; height: number }; phone?: boolean; serviceWorkers?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  newPage(opts?: {
+    locale?: 'vi' | 'en';
+    viewport?: { width: number; height: number };
+    phone?: boolean;
+    serviceWorkers?: boolean;
+  }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 

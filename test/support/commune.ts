@@ -37,8 +37,7 @@ export async function communeReporting2022(server: TestServer, communeToken: str
     const pick = own?.indicator ?? plan.indicators.map((r) => r.indicator).find((i) => monthly.has(i.id));
     if (!pick) continue;
     const indicator =
-      own?.indicator ??
-      (await call<{ indicators: ReportedIndicator[] }>(districtToken, '{ indicators { id name measure } }')).indicators.find((i) => i.id === pick.id)!;
+      own?.indicator ?? (await call<{ indicators: ReportedIndicator[] }>(districtToken, '{ indicators { id name measure } }')).indicators.find((i) => i.id === pick.id)!;
     return { planId: p.id, indicator, communeId: me.me.unit.id, communeName: me.me.unit.name };
   }
   throw new Error('no 2022 plan with a monthly row for the commune');

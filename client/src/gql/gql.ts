@@ -81,6 +81,8 @@ type Documents = {
     "\n  query ReportingNotifications {\n    notifications(limit: 50) {\n      id\n      kind\n      message\n      link\n      createdAt\n    }\n  }\n": typeof types.ReportingNotificationsDocument,
     "\n  query ReportingPlan($id: ID!) {\n    plan(id: $id) {\n      id\n      year\n      title\n      status\n      indicators {\n        id\n        frequency\n        dueDay\n        position\n        indicator {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ReportingPlanDocument,
     "\n  query UnitTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId }) {\n      id\n      indicator {\n        id\n      }\n    }\n  }\n": typeof types.UnitTargetsDocument,
+    "\n  query ReporterUnit($unitId: ID!) {\n    unit(id: $unitId) {\n      id\n      validFrom\n      validTo\n    }\n  }\n": typeof types.ReporterUnitDocument,
+    "\n  query ReportingUnits($unitId: ID!, $at: Date) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      validFrom\n      validTo\n      children(at: $at) {\n        id\n        name\n        kind\n        validFrom\n        validTo\n      }\n    }\n  }\n": typeof types.ReportingUnitsDocument,
     "\n  query UnitChildren($parentId: ID, $at: Date) {\n    units(parentId: $parentId, at: $at, limit: 1000) {\n      ...UnitNode\n    }\n  }\n": typeof types.UnitChildrenDocument,
     "\n  query UnitSearch($search: String!, $at: Date) {\n    units(search: $search, at: $at, limit: 50) {\n      ...UnitPlace\n    }\n  }\n": typeof types.UnitSearchDocument,
     "\n  fragment UnitHistoryLink on Unit {\n    ...UnitPlace\n    validFrom\n    validTo\n  }\n": typeof types.UnitHistoryLinkFragmentDoc,
@@ -155,6 +157,8 @@ const documents: Documents = {
     "\n  query ReportingNotifications {\n    notifications(limit: 50) {\n      id\n      kind\n      message\n      link\n      createdAt\n    }\n  }\n": types.ReportingNotificationsDocument,
     "\n  query ReportingPlan($id: ID!) {\n    plan(id: $id) {\n      id\n      year\n      title\n      status\n      indicators {\n        id\n        frequency\n        dueDay\n        position\n        indicator {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ReportingPlanDocument,
     "\n  query UnitTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId }) {\n      id\n      indicator {\n        id\n      }\n    }\n  }\n": types.UnitTargetsDocument,
+    "\n  query ReporterUnit($unitId: ID!) {\n    unit(id: $unitId) {\n      id\n      validFrom\n      validTo\n    }\n  }\n": types.ReporterUnitDocument,
+    "\n  query ReportingUnits($unitId: ID!, $at: Date) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      validFrom\n      validTo\n      children(at: $at) {\n        id\n        name\n        kind\n        validFrom\n        validTo\n      }\n    }\n  }\n": types.ReportingUnitsDocument,
     "\n  query UnitChildren($parentId: ID, $at: Date) {\n    units(parentId: $parentId, at: $at, limit: 1000) {\n      ...UnitNode\n    }\n  }\n": types.UnitChildrenDocument,
     "\n  query UnitSearch($search: String!, $at: Date) {\n    units(search: $search, at: $at, limit: 50) {\n      ...UnitPlace\n    }\n  }\n": types.UnitSearchDocument,
     "\n  fragment UnitHistoryLink on Unit {\n    ...UnitPlace\n    validFrom\n    validTo\n  }\n": types.UnitHistoryLinkFragmentDoc,
@@ -444,6 +448,14 @@ export function graphql(source: "\n  query ReportingPlan($id: ID!) {\n    plan(i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UnitTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId }) {\n      id\n      indicator {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UnitTargets($planId: ID!, $unitId: ID!) {\n    targets(filter: { planId: $planId, unitId: $unitId }) {\n      id\n      indicator {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReporterUnit($unitId: ID!) {\n    unit(id: $unitId) {\n      id\n      validFrom\n      validTo\n    }\n  }\n"): (typeof documents)["\n  query ReporterUnit($unitId: ID!) {\n    unit(id: $unitId) {\n      id\n      validFrom\n      validTo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportingUnits($unitId: ID!, $at: Date) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      validFrom\n      validTo\n      children(at: $at) {\n        id\n        name\n        kind\n        validFrom\n        validTo\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReportingUnits($unitId: ID!, $at: Date) {\n    unit(id: $unitId) {\n      id\n      name\n      kind\n      validFrom\n      validTo\n      children(at: $at) {\n        id\n        name\n        kind\n        validFrom\n        validTo\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

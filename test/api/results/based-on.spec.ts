@@ -92,5 +92,4 @@ describe.each(await testDatabases())('recordResults based on a figure seen, on %
     const own = (await progress(s, tok['tinh.daklak'], { planId: plan, indicatorId: rate, unitId: d.unit('24538'), period: PERIOD })).own;
     expect(own).toEqual({ numerator: 33, denominator: 40, value: 82.5 });
   });
-
 });

@@ -4,6 +4,7 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { describeError, errorCode, isNetworkError } from '../../app/errors';
 import { storedLocale, translate } from '../../app/i18n';
 import { load, save } from '../../app/offline/store';
+import { isOffline } from '../../app/offline/status';
 import { forgetReporting } from './cache';
 import { RecordResultsMutation } from './results.graphql';
 
@@ -161,9 +162,11 @@ export function flush(client: ApolloClient, userId: string): Promise<number> {
 export function useQueueSender(client: ApolloClient, userId: string | undefined, onSent: (count: number) => void): void {
   useEffect(() => {
     if (!userId) return;
-    const send = () => void flush(client, userId).then((n) => n > 0 && onSent(n));
-    if (navigator.onLine) send();
-    window.addEventListener('online', send);
-    return () => window.removeEventListener('online', send);
+    const send = () => flush(client, userId).then((n) => n > 0 && onSent(n));
+    // Back online: what the screen shows from the device is asked again from the server.
+    const reconnected = () => void send().then(() => (isOffline() ? client.refetchQueries({ include: 'active' }) : undefined));
+    if (navigator.onLine) void send();
+    window.addEventListener('online', reconnected);
+    return () => window.removeEventListener('online', reconnected);
   }, [client, userId, onSent]);
 }

@@ -17,12 +17,13 @@ export function periodChoices(year: number, frequency: Frequency | null, t: T) {
 }
 
 /**
- * The period the results page opens on: in the current year, the latest period that has ended
- * (what is being reported now); in another year the first one, as before.
+ * The period the results page opens on: the latest period that has ended (what is being reported
+ * now): in the current year the last one before today, in a past year its last one; in a year
+ * still to come its first.
  */
 export function defaultPeriod(year: number, frequency: Frequency | null, today = new Date()): string {
   const periods = periodsOfYear(frequency ?? 'MONTHLY', year);
-  if (year !== today.getUTCFullYear()) return periods[0].key;
+  if (year > today.getUTCFullYear()) return periods[0].key;
   const iso = today.toISOString().slice(0, 10);
   const ended = periods.filter((p) => dueDateOf(p, 0) < iso);
   return (ended.at(-1) ?? periods[0]).key;

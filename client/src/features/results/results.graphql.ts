@@ -129,3 +129,34 @@ export const UnitTargetsQuery = graphql(`
     }
   }
 `);
+
+/** The reporter's unit as it stood through time: the plans it reports on are those of the years it existed in. */
+export const ReporterUnitQuery = graphql(`
+  query ReporterUnit($unitId: ID!) {
+    unit(id: $unitId) {
+      id
+      validFrom
+      validTo
+    }
+  }
+`);
+
+/** The units a reporter enters figures for in a plan (itself, and its children for a district), with when each existed. */
+export const ReportingUnitsQuery = graphql(`
+  query ReportingUnits($unitId: ID!, $at: Date) {
+    unit(id: $unitId) {
+      id
+      name
+      kind
+      validFrom
+      validTo
+      children(at: $at) {
+        id
+        name
+        kind
+        validFrom
+        validTo
+      }
+    }
+  }
+`);

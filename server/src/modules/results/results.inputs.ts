@@ -39,7 +39,10 @@ export class ResultValueInput {
    * later): when the stored figure is no longer that, nothing is written (CONFLICT,
    * reason resultChangedMeanwhile) rather than overwriting someone else's figure unseen.
    */
-  @Field(() => ResultBasisInput, { nullable: true, description: 'The figure the writer saw; a stored figure that differs is a CONFLICT (resultChangedMeanwhile), never overwritten.' })
+  @Field(() => ResultBasisInput, {
+    nullable: true,
+    description: 'The figure the writer saw; a stored figure that differs is a CONFLICT (resultChangedMeanwhile), never overwritten.',
+  })
   basedOn?: ResultBasisInput | null;
 }
 

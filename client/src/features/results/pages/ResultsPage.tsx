@@ -7,17 +7,21 @@ import { useI18n } from '../../../app/i18n';
 import { useUrlParams } from '../../../app/url-params';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
-import { MatrixUnitsQuery, PlanQuery, PlansQuery } from '../../plans/plans.graphql';
+import { PlanQuery, PlansQuery } from '../../plans/plans.graphql';
 import { structureDate } from '../../plans/structure';
 import {
   ApproveResultsMutation,
   RecordResultsMutation,
   RecordedFiguresQuery,
   ReportingPlanQuery,
+  ReporterUnitQuery,
   ReportingQuery,
+  ReportingUnitsQuery,
   ReturnResultsMutation,
   SubmitResultsMutation,
+  UnitTargetsQuery,
 } from '../results.graphql';
+import { openingPlan, plansOfUnit, reportedRows, startedPeriods, validInPeriod } from '../reporter-choices';
 import { ResultForm, type RecordedFigure, type ResultUnit } from '../components/ResultForm';
 import type { UnitReporting } from '../components/StateTag';
 import { figureKey } from '../reporting-links';
@@ -37,29 +41,46 @@ export function ResultsPage() {
   const narrow = screens.md === false;
   // The page opens on what the URL names (a notification's or the home page's link), else the newest issued plan.
   const { params, update } = useUrlParams();
+  const scope = resultScopeOf(user.role);
+  const unitId = user.unit?.id;
+  // The issued plans of the years the reporter's unit existed in (a district merged away in 2025 has none after), newest first.
   const plansQ = useQuery(PlansQuery);
-  const plans = useMemo(() => [...(plansQ.data?.plans ?? [])].filter((p) => p.status === 'ISSUED').sort((a, b) => b.year - a.year), [plansQ.data]);
-  const plan = plans.find((p) => p.id === params.get('planId')) ?? plans[0];
+  const reporterQ = useQuery(ReporterUnitQuery, { variables: { unitId: unitId! }, skip: !unitId });
+  const plans = useMemo(
+    () =>
+      plansOfUnit(
+        [...(plansQ.data?.plans ?? [])].filter((p) => p.status === 'ISSUED').sort((a, b) => b.year - a.year),
+        reporterQ.data?.unit,
+      ),
+    [plansQ.data, reporterQ.data],
+  );
+  const plan = plans.find((p) => p.id === params.get('planId')) ?? openingPlan(plans);
   const planQ = useQuery(PlanQuery, { variables: { id: plan?.id ?? '' }, skip: !plan });
-  const indicators = planQ.data?.plan?.indicators ?? [];
+  // The rows the unit holds a target on (all of them when it holds none: it reports on its parent's).
+  const targetsQ = useQuery(UnitTargetsQuery, { variables: { planId: plan?.id ?? '', unitId: unitId! }, skip: !plan || !unitId });
+  const indicators = useMemo(
+    () => (targetsQ.loading ? [] : reportedRows(planQ.data?.plan?.indicators ?? [], new Set((targetsQ.data?.targets ?? []).map((x) => x.indicator.id)))),
+    [planQ.data, targetsQ.data, targetsQ.loading],
+  );
   const indicator = (indicators.find((i) => i.indicator.id === params.get('indicatorId')) ?? indicators[0])?.indicator;
   // How often the row is reported (not in the plan document's fragment; kept out of the cache so it does not replace those rows).
   const scheduleQ = useQuery(ReportingPlanQuery, { variables: { id: plan?.id ?? '' }, skip: !plan, fetchPolicy: 'no-cache' });
   const frequency: Frequency | null = scheduleQ.data?.plan?.indicators.find((r) => r.indicator.id === indicator?.id)?.frequency ?? null;
-  const choices = plan ? periodChoices(plan.year, frequency, t) : [];
+  // Periods that have started (a later one is refused by the server), all of them in a plan of a year still to come.
+  const allChoices = plan ? periodChoices(plan.year, frequency, t) : [];
+  const started = startedPeriods(allChoices);
+  const choices = started.length ? started : allChoices;
   // A monthly row's period is a month, as the page always called it.
   const periodName = !frequency || frequency === 'MONTHLY' ? t('results.month') : t('reporting.period');
   const period = params.get('period') ?? (plan ? defaultPeriod(plan.year, frequency) : '');
 
-  const scope = resultScopeOf(user.role);
-  const unitId = user.unit?.id;
-  // The units as they stood in the plan's year: a 2022 result goes to a 2022 commune.
-  const unitsQ = useQuery(MatrixUnitsQuery, { variables: { unitId: unitId!, at: plan ? structureDate(plan.year) : null }, skip: !unitId || !plan });
+  // The units as they stood in the plan's year (a 2022 result goes to a 2022 commune), each only in the periods it existed in.
+  const unitsQ = useQuery(ReportingUnitsQuery, { variables: { unitId: unitId!, at: plan ? structureDate(plan.year) : null }, skip: !unitId || !plan });
   const units: ResultUnit[] = useMemo(() => {
     const u = unitsQ.data?.unit;
-    if (!u) return [];
-    return [{ id: u.id, name: u.name, kind: u.kind }, ...(scope === 'OWN_AND_CHILDREN' ? u.children : [])];
-  }, [unitsQ.data, scope]);
+    if (!u || !period) return [];
+    return [u, ...(scope === 'OWN_AND_CHILDREN' ? u.children : [])].filter((x) => validInPeriod(x, period)).map((x) => ({ id: x.id, name: x.name, kind: x.kind }));
+  }, [unitsQ.data, scope, period]);
 
   const ready = !!plan && !!indicator && !!unitId && !!period;
   const vars = { planId: plan?.id ?? '', indicatorId: indicator?.id ?? '', unitId: unitId ?? '', period };
@@ -183,10 +204,10 @@ export function ResultsPage() {
     return buttons.length ? buttons : null;
   };
 
-  if (plansQ.loading) return <Loading />;
+  if (plansQ.loading || reporterQ.loading) return <Loading />;
   if (plansQ.error) return <ErrorState error={plansQ.error} onRetry={() => void plansQ.refetch()} />;
 
-  const error = planQ.error ?? unitsQ.error ?? recordedQ.error ?? reportingQ.error;
+  const error = reporterQ.error ?? planQ.error ?? targetsQ.error ?? unitsQ.error ?? recordedQ.error ?? reportingQ.error;
   return (
     <Card
       title={
@@ -216,7 +237,15 @@ export function ResultsPage() {
               widths={narrow ? { plan: 260, indicator: 260 } : undefined}
             />
             <Form.Item label={periodName}>
-              <Select style={{ width: narrow ? 260 : 160 }} value={period} onChange={(v) => update({ period: v })} options={choices} aria-label={periodName} />
+              <Select
+                style={{ width: narrow ? 260 : 160 }}
+                value={period}
+                onChange={(v) => update({ period: v })}
+                options={choices}
+                aria-label={periodName}
+                // At most twelve periods: all of them in the list, whichever is chosen.
+                virtual={false}
+              />
             </Form.Item>
           </Form>
           {error ? (
@@ -228,7 +257,7 @@ export function ResultsPage() {
               }}
             />
           ) : !indicator || !units.length ? (
-            planQ.loading || unitsQ.loading ? (
+            planQ.loading || targetsQ.loading || unitsQ.loading ? (
               <Loading />
             ) : (
               <EmptyState>{t('results.pickFirst')}</EmptyState>
