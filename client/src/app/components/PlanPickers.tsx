@@ -16,7 +16,7 @@ export function PlanSelect({
 }) {
   return (
     <Select
-      style={{ width }}
+      style={{ width, maxWidth: '100%' }}
       value={value}
       onChange={onChange}
       options={plans.map((p) => ({ value: p.id, label: `${p.year} — ${p.title}` }))}
@@ -44,7 +44,7 @@ export function IndicatorSelect({
 }) {
   return (
     <Select
-      style={{ width }}
+      style={{ width, maxWidth: '100%' }}
       value={value}
       loading={loading}
       onChange={onChange}

@@ -14,6 +14,7 @@ export const common: Record<keyof typeof vi, string> = {
   'nav.progress': 'Progress',
   'nav.units': 'Administrative units',
   'nav.playground': 'GraphQL',
+  'nav.menu': 'Menu',
   'nav.logout': 'Sign out',
 
   'role.SYSTEM_ADMIN': 'System administrator',

@@ -12,6 +12,7 @@ export const common = {
   'nav.progress': 'Theo dõi tiến độ',
   'nav.units': 'Đơn vị hành chính',
   'nav.playground': 'GraphQL',
+  'nav.menu': 'Trình đơn',
   'nav.logout': 'Đăng xuất',
 
   'role.SYSTEM_ADMIN': 'Quản trị hệ thống',

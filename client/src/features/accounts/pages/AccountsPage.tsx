@@ -60,7 +60,7 @@ export function AccountsPage() {
       <Flex vertical gap={12}>
         <Flex gap={8} align="center" wrap>
           <label htmlFor="accounts-unit">{t('accounts.filterUnit')}</label>
-          <UnitPicker id="accounts-unit" value={unitId} onChange={setUnitId} allowClear placeholder={t('accounts.allUnits')} style={{ width: 360 }} />
+          <UnitPicker id="accounts-unit" value={unitId} onChange={setUnitId} allowClear placeholder={t('accounts.allUnits')} style={{ width: 360, maxWidth: '100%' }} />
           {!loading && <Typography.Text type="secondary">{t('accounts.count', { count: users.length })}</Typography.Text>}
         </Flex>
         {error ? (
@@ -72,6 +72,8 @@ export function AccountsPage() {
             loading={loading}
             dataSource={users}
             pagination={users.length > 50 ? { pageSize: 50 } : false}
+            // Narrower than its columns (a phone): it scrolls inside its card, not the page.
+            scroll={{ x: true }}
             locale={{ emptyText: <EmptyState>{t('accounts.empty')}</EmptyState> }}
             columns={[
               { title: t('accounts.col.username'), key: 'username', render: (_, u) => <Typography.Text strong>{u.username}</Typography.Text> },

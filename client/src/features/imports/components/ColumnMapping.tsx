@@ -53,6 +53,8 @@ export function ColumnMapping({
       rowKey="index"
       dataSource={columns}
       pagination={false}
+      // Narrower than its columns (a phone): it scrolls inside its card, not the page.
+      scroll={{ x: true }}
       data-testid="column-mapping"
       columns={[
         { title: t('import.map.column'), dataIndex: 'label', render: (label: string, c) => label || <Typography.Text type="secondary">#{c.index + 1}</Typography.Text> },

@@ -75,6 +75,8 @@ export function ImportPreview({ answer, unitOfMeasure }: { answer: ImportOutcome
         rowKey="line"
         dataSource={rows}
         pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
+        // Narrower than its columns (a phone): it scrolls inside its card, not the page.
+        scroll={{ x: true }}
         columns={[
           { title: t('import.col.line'), dataIndex: 'line', width: 70 },
           { title: t('import.col.name'), render: (_, r) => r.name || r.code },

@@ -7,6 +7,7 @@ import { downloadFile } from '../../../app/download';
 import { useI18n, type MessageKey } from '../../../app/i18n';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
+import { usePhone } from '../../../app/components/usePhone';
 import { usePlanChoice } from '../../plans/usePlanChoice';
 import { ImportPreview } from '../components/ImportPreview';
 import { ColumnMapping, undecided } from '../components/ColumnMapping';
@@ -26,6 +27,7 @@ type Step = 0 | 1 | 2 | 3;
  */
 export function ImportPage() {
   const { t } = useI18n();
+  const phone = usePhone();
   const { message } = App.useApp();
   const client = useApolloClient();
   const user = useUser();
@@ -101,7 +103,8 @@ export function ImportPage() {
 
   const fileStep = (
     <>
-      <Form layout="inline" style={{ rowGap: 8 }}>
+      {/* On a phone the pickers stack, each as wide as the card. */}
+      <Form layout={phone ? 'vertical' : 'inline'} style={{ rowGap: 8 }}>
         <Form.Item label={t('import.kind')}>
           <Select
             style={{ width: 240 }}

@@ -153,10 +153,8 @@ export function PlanPage() {
                 <Button icon={<ClusterOutlined />}>{t('plan.cascade')}</Button>
               </Link>
             )}
-            {/* Its buttons keep one row: on a phone they scroll in place rather than the page. */}
-            <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
-              <PlanDownloads planId={plan.id} year={plan.year} annexUnit={children.length > 0 ? (viewerUnit?.name ?? '') : null} />
-            </div>
+            {/* Each of its buttons an item of this row: on a phone they wrap to lines of their own. */}
+            <PlanDownloads planId={plan.id} year={plan.year} annexUnit={children.length > 0 ? (viewerUnit?.name ?? '') : null} />
             <Link to={`/progress?planId=${plan.id}`}>
               <Button icon={<BarChartOutlined />}>{t('plan.progress')}</Button>
             </Link>

@@ -7,6 +7,7 @@ import { useUrlParams } from '../../../app/url-params';
 import { useDownload } from '../../../app/download';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
+import { usePhone } from '../../../app/components/usePhone';
 import type { ProgressRowFragment } from '../../../gql/graphql';
 import { PlanQuery, PlansQuery } from '../../plans/plans.graphql';
 import { ProgressQuery } from '../progress.graphql';
@@ -39,6 +40,7 @@ function periodOptions(year: number, t: ReturnType<typeof useI18n>['t']) {
 
 export function DashboardPage() {
   const { t, locale, num, value: fmt } = useI18n();
+  const phone = usePhone();
   const user = useUser();
   const { params, update } = useUrlParams();
   const [trail, setTrail] = useState<{ id: string; name: string }[]>([]);
@@ -133,7 +135,8 @@ export function DashboardPage() {
           </Typography.Title>
         }
       >
-        <Form layout="inline" style={{ rowGap: 8 }}>
+        {/* On a phone the pickers stack, each as wide as the card. */}
+        <Form layout={phone ? 'vertical' : 'inline'} style={{ rowGap: 8 }}>
           <PlanIndicatorItems
             plans={plans}
             planId={plan?.id}
@@ -208,6 +211,8 @@ export function DashboardPage() {
             dataSource={rows}
             pagination={false}
             sticky
+            // Narrower than its columns (a phone): it scrolls inside its card, not the page.
+            scroll={{ x: 'max-content' }}
             // Progress rows have a `children` field of their own: not a tree for the table.
             expandable={{ childrenColumnName: 'noNestedRows' }}
             onRow={(r, i) => ({

@@ -76,11 +76,12 @@ export function ResultsPage() {
 
   // The units as they stood in the plan's year (a 2022 result goes to a 2022 commune), each only in the periods it existed in.
   const unitsQ = useQuery(ReportingUnitsQuery, { variables: { unitId: unitId!, at: plan ? structureDate(plan.year) : null }, skip: !unitId || !plan });
-  const units: ResultUnit[] = useMemo(() => {
+  // Built each render (the React compiler memoizes it).
+  const units: ResultUnit[] = (() => {
     const u = unitsQ.data?.unit;
     if (!u || !period) return [];
     return [u, ...(scope === 'OWN_AND_CHILDREN' ? u.children : [])].filter((x) => validInPeriod(x, period)).map((x) => ({ id: x.id, name: x.name, kind: x.kind }));
-  }, [unitsQ.data, scope, period]);
+  })();
 
   const ready = !!plan && !!indicator && !!unitId && !!period;
   const vars = { planId: plan?.id ?? '', indicatorId: indicator?.id ?? '', unitId: unitId ?? '', period };

@@ -21,6 +21,8 @@ export function UnitResponsibilities({ unitId }: { unitId: string }) {
       loading={loading}
       dataSource={rows}
       pagination={rows.length > 20 ? { pageSize: 20 } : false}
+      // Narrower than its columns (a phone): it scrolls inside its card, not the page.
+      scroll={{ x: true }}
       locale={{ emptyText: <EmptyState>{t('units.resp.empty')}</EmptyState> }}
       columns={[
         { title: t('units.resp.plan'), key: 'plan', width: 180, render: (_, r) => <Link to={`/plans/${r.plan.id}`}>{`${r.plan.year} — ${r.plan.title}`}</Link> },

@@ -1,7 +1,9 @@
-import { Button, Dropdown, Space, Tooltip } from 'antd';
+import { Fragment } from 'react';
+import { Button, Dropdown, Flex, Space, Tooltip } from 'antd';
 import { DownOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useDownload } from '../../../../app/download';
 import { useI18n } from '../../../../app/i18n';
+import { usePhone } from '../../../../app/components/usePhone';
 
 /** How deep the per-unit annex reaches: the direct children, their children, one level more. */
 const DEPTHS = [1, 2, 3] as const;
@@ -12,13 +14,15 @@ const DEPTHS = [1, 2, 3] as const;
  */
 export function PlanDownloads({ planId, year, annexUnit }: { planId: string; year: number; annexUnit: string | null }) {
   const { t } = useI18n();
+  // On a phone the annex's two buttons are not joined: each wraps to a line of its own if need be.
+  const Joined = usePhone() ? Fragment : Space.Compact;
   const word = useDownload();
   const rows = useDownload();
   const annex = useDownload();
   const base = `/export/plans/${encodeURIComponent(planId)}`;
 
   return (
-    <>
+    <Flex wrap gap={8} style={{ maxWidth: '100%' }}>
       <Button icon={<FileWordOutlined />} loading={word.busy} onClick={() => void word.download(`${base}/document.docx`, `ke-hoach-${year}.docx`)}>
         {t('export.document')}
       </Button>
@@ -26,7 +30,7 @@ export function PlanDownloads({ planId, year, annexUnit }: { planId: string; yea
         {t('export.indicators')}
       </Button>
       {annexUnit !== null && (
-        <Space.Compact>
+        <Joined>
           {/* The server's default unit is the matrix's: the issuer's children, or the viewer's own below the issuer. */}
           <Tooltip title={t('export.annexHint', { unit: annexUnit })}>
             <Button icon={<FileExcelOutlined />} loading={annex.busy} onClick={() => void annex.download(`${base}/annex.xlsx`, `phu-luc-${year}.xlsx`)}>
@@ -44,8 +48,8 @@ export function PlanDownloads({ planId, year, annexUnit }: { planId: string; yea
               {t('export.annexDeep')} <DownOutlined />
             </Button>
           </Dropdown>
-        </Space.Compact>
+        </Joined>
       )}
-    </>
+    </Flex>
   );
 }
