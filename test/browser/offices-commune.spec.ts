@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { gql, POLL, signIn, startRig, tokenOf, type BrowserRig, describeInBrowser } from '../support/browser';
+import { gql, POLL, screenshot, signIn, startRig, tokenOf, type BrowserRig, describeInBrowser } from '../support/browser';
 import { communeReporting2022, figureLabel, typeFigure, type ReportedIndicator } from '../support/commune';
 
 /**
@@ -115,6 +115,7 @@ describeInBrowser('a commune sends its figures, the district returns and approve
     await returned.waitFor();
     expect(await returned.textContent()).toContain('bị trả lại');
     await measureWidth(commune, 'home: returned');
+    await screenshot(commune, 'phone-0-home-returned');
     await returned.click();
     await commune.waitForURL((u) => u.pathname === '/results' && u.searchParams.get('period') === PERIOD && u.searchParams.get('unitId') === communeId);
     await expect.poll(async () => (await stateCell(commune).textContent()) ?? '', POLL).toContain(REASON);

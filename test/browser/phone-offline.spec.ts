@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, gql, POLL, signIn, startRig, tokenOf, type BrowserRig } from '../support/browser';
+import { describeInBrowser, gql, POLL, screenshot, signIn, startRig, tokenOf, type BrowserRig } from '../support/browser';
 import { communeReporting2022, figureLabel, typeFigure, type ReportedIndicator } from '../support/commune';
 
 const PHONE = { width: 390, height: 844 };
@@ -82,6 +82,8 @@ describeInBrowser('a commune reporter with no signal', () => {
     expect(await input().inputValue()).toBe('41');
     expect((await page.getByTestId(`queued-${communeId}`).textContent())?.trim()).toBe('Chưa gửi');
     await measure('results: reloaded offline');
+    await page.getByTestId(`queued-${communeId}`).scrollIntoViewIfNeeded();
+    await screenshot(page, 'phone-1-results-offline-queued');
   });
 
   it('sends it by itself when the network is back, and the server stores it once', async () => {
@@ -124,6 +126,8 @@ describeInBrowser('a commune reporter with no signal', () => {
     expect(text).toContain(communeName);
     expect(await stored()).toBe(47);
     await measure('results: conflict');
+    await conflict.scrollIntoViewIfNeeded();
+    await screenshot(page, 'phone-2-results-conflict');
 
     await conflict.getByRole('button', { name: 'Giữ số của tôi' }).click();
     await expect.poll(() => page.getByTestId(`conflict-${communeId}`).count(), POLL).toBe(0);
