@@ -25,6 +25,9 @@ export function errorCode(error: unknown): string | null {
 /** No answer at all (no signal, server unreachable): the request may be tried again later. */
 export function isNetworkError(error: unknown): boolean {
   if (CombinedGraphQLErrors.is(error) || ServerError.is(error)) return false;
+  // A request given up after its time (a signal too weak to answer) counts as no answer too.
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return true;
   return error instanceof TypeError || (error instanceof Error && /fetch|network/i.test(error.message));
 }
 

@@ -44,6 +44,13 @@ export interface QueuedWrite {
 }
 
 const KEY = 'results.queue';
+/**
+ * How long a write waits for the server on a weak signal before it is kept on the device instead.
+ * Sent again later with what it was based on, a write that did arrive is stored once.
+ */
+export const SEND_TIMEOUT_MS = 30_000;
+/** How often the queue is tried again while the app is open (a server down, the network up). */
+const RETRY_MS = 60_000;
 const EMPTY: QueuedWrite[] = [];
 let entries: QueuedWrite[] = EMPTY;
 let loaded: Promise<void> | null = null;
@@ -131,7 +138,7 @@ export function flush(client: ApolloClient, userId: string): Promise<number> {
               results: entry.results.map((r) => ({ unitId: r.unitId, numerator: r.numerator, denominator: r.denominator, value: r.value, basedOn: r.basedOn })),
             },
           },
-          context: { queueWhenOffline: true },
+          context: { queueWhenOffline: true, fetchOptions: { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) } },
           update: forgetReporting,
         });
         await change((list) => list.filter((e) => e.id !== entry.id));
@@ -167,6 +174,10 @@ export function useQueueSender(client: ApolloClient, userId: string | undefined,
     const reconnected = () => void send().then(() => (isOffline() ? client.refetchQueries({ include: 'active' }) : undefined));
     if (navigator.onLine) void send();
     window.addEventListener('online', reconnected);
-    return () => window.removeEventListener('online', reconnected);
+    const retry = window.setInterval(() => navigator.onLine && entries.some((e) => e.userId === userId && e.status === 'pending') && void send(), RETRY_MS);
+    return () => {
+      window.removeEventListener('online', reconnected);
+      window.clearInterval(retry);
+    };
   }, [client, userId, onSent]);
 }

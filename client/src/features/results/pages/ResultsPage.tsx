@@ -29,7 +29,7 @@ import { defaultPeriod, periodChoices } from '../periods';
 import { PlanIndicatorItems } from '../../../app/components/PlanPickers';
 import { isNetworkError } from '../../../app/errors';
 import { isOffline, useOffline } from '../../../app/offline/status';
-import { enqueue, useQueuedWrites, type QueuedFigure } from '../offline-queue';
+import { enqueue, SEND_TIMEOUT_MS, useQueuedWrites, type QueuedFigure } from '../offline-queue';
 import { OfflineBanner, QueuedList, QueuedNote } from '../components/QueuedWrites';
 import type { Frequency } from '../../../gql/graphql';
 
@@ -304,9 +304,10 @@ export function ResultsPage() {
                     message.warning(t('offline.queued', { count: figures.length }));
                   };
                   if (isOffline()) return keep();
-                  const { data, error: failed } = await record({ variables: { input: { indicatorId: indicator.id, period, results } }, context: { queueWhenOffline: true } }).catch(
-                    (e: unknown) => ({ data: undefined, error: e }),
-                  );
+                  const { data, error: failed } = await record({
+                    variables: { input: { indicatorId: indicator.id, period, results } },
+                    context: { queueWhenOffline: true, fetchOptions: { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) } },
+                  }).catch((e: unknown) => ({ data: undefined, error: e }));
                   if (failed && isNetworkError(failed)) return keep();
                   if (data) {
                     message.success(t('results.saved', { count: data.recordResults, month: periodLabel }));
