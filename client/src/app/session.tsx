@@ -44,14 +44,24 @@ interface State {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ user: null, loading: true, error: undefined });
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (atStart = false) => {
     setState((s) => ({ ...s, loading: true, error: undefined }));
+    let answered = false;
+    // On start, the user this device last knew opens the app at once (the installed app on a slow
+    // link); `me` confirms them, or signs them out, a round trip later.
+    if (atStart) {
+      void loadKept<SessionUser>(KEPT_USER).then((kept) => {
+        if (kept && !answered) setState({ user: kept, loading: false, error: undefined });
+      });
+    }
     try {
       const user = (await fetchMe()) ?? null;
+      answered = true;
       if (user) void keep(KEPT_USER, user);
       else void forgetKept();
       setState({ user, loading: false, error: undefined });
     } catch (error) {
+      answered = true;
       const signedOut = errorCode(error) === 'UNAUTHENTICATED';
       if (signedOut) void forgetKept();
       // No signal: a reporter who was signed in on this device goes on with what it kept.
@@ -64,7 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // The token the SPA used to keep in localStorage: never read again, removed.
     forgetLegacyToken();
-    void load();
+    void load(true);
   }, [load]);
 
   useEffect(

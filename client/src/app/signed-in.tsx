@@ -37,6 +37,12 @@ function ErrorNotifierBridge() {
  * /login, and what the last user's client cached goes with it.
  */
 export function SignedInShell() {
+  const { user } = useSession();
+  // Another user (the device's last one turned out not to be the session's): a new frame, a new client.
+  return <SignedInFrame key={user?.id ?? ''} />;
+}
+
+function SignedInFrame() {
   const { locale } = useI18n();
   // An ended session: the error link tells the session (auth.ts sessionEnded), whose guard in
   // routes.tsx goes to /login?next=<here>, unmounting this frame and its client.
