@@ -27,6 +27,17 @@ afterAll(async () => rig?.close());
 /** A phone's context of its own, service workers allowed (the rig blocks them by default). */
 const phone = (): Promise<{ context: BrowserContext; page: Page }> => rig.newPage({ viewport: PHONE, phone: true, serviceWorkers: true });
 
+/** The commune's reporter signed in on a phone, on the results screen, the worker in control. */
+async function reporterOnResults(): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await phone();
+  await page.goto(`${base}/login?next=${encodeURIComponent('/results')}`);
+  await fillLogin(page, 'xa.buontrap');
+  await page.waitForURL(`${base}/results`);
+  await page.getByRole('button', { name: 'Ghi nhận kết quả' }).waitFor();
+  await controlled(page);
+  return { context, page };
+}
+
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
@@ -115,12 +126,7 @@ describeInBrowser('the installable shell on a phone', () => {
   });
 
   it('signed in, offline, a reload opens the results screen from the device, saying so, until the network is back', async () => {
-    const { context, page } = await phone();
-    await page.goto(`${base}/login?next=${encodeURIComponent('/results')}`);
-    await fillLogin(page, 'xa.buontrap');
-    await page.waitForURL(`${base}/results`);
-    await page.getByRole('button', { name: 'Ghi nhận kết quả' }).waitFor();
-    await controlled(page);
+    const { context, page } = await reporterOnResults();
     await context.setOffline(true);
     await page.reload();
     // Signed in as the device last knew, the screen's figures as last loaded, and a banner saying so.
@@ -136,11 +142,7 @@ describeInBrowser('the installable shell on a phone', () => {
   });
 
   it('signed out, a reload with no network shows the login page, not what the last user saw', async () => {
-    const { context, page } = await phone();
-    await page.goto(`${base}/login?next=${encodeURIComponent('/results')}`);
-    await fillLogin(page, 'xa.buontrap');
-    await page.waitForURL(`${base}/results`);
-    await controlled(page);
+    const { context, page } = await reporterOnResults();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByLabel('Tên đăng nhập').waitFor();
     await context.setOffline(true);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootServer, codes, type TestServer } from '../../support/server';
 import { testDatabases } from '../../support/databases';
-import { createIndicator, demo, draftPlan, progress, type Demo } from '../../support/documents';
+import { createIndicator, demo, draftPlan, progress, RECORD, type Demo } from '../../support/documents';
 
-const RECORD = 'mutation($input: RecordResultsInput!) { recordResults(input: $input) }';
 type Figure = { numerator: number | null; denominator: number | null; value: number | null };
 const NONE: Figure = { numerator: null, denominator: null, value: null };
 
