@@ -29,7 +29,7 @@ import { defaultPeriod, periodChoices } from '../periods';
 import { PlanIndicatorItems } from '../../../app/components/PlanPickers';
 import { isNetworkError } from '../../../app/errors';
 import { isOffline, useOffline } from '../../../app/offline/status';
-import { enqueue, SEND_TIMEOUT_MS, useQueuedWrites, type QueuedFigure } from '../offline-queue';
+import { discard, enqueue, SEND_TIMEOUT_MS, useQueuedWrites, type QueuedFigure } from '../offline-queue';
 import { OfflineBanner, QueuedList, QueuedNote } from '../components/QueuedWrites';
 import type { Frequency } from '../../../gql/graphql';
 
@@ -310,6 +310,8 @@ export function ResultsPage() {
                   }).catch((e: unknown) => ({ data: undefined, error: e }));
                   if (failed && isNetworkError(failed)) return keep();
                   if (data) {
+                    // The form started from the figures waiting on the device and sent them: they have arrived.
+                    if (queuedHere) void discard(queuedHere.id);
                     message.success(t('results.saved', { count: data.recordResults, month: periodLabel }));
                     setOwnRow(null);
                     void recordedQ.refetch();
