@@ -84,6 +84,15 @@ describeInBrowser('a commune reporter with no signal', () => {
     await measure('results: reloaded offline');
     await page.getByTestId(`queued-${communeId}`).scrollIntoViewIfNeeded();
     await screenshot(page, 'phone-1-results-offline-queued');
+    // The home page, offline too, lists it among what is not sent yet, and opens it.
+    await page.goto(`${rig.server.url}/`);
+    const entry = page.getByTestId('queued-list').getByTestId('queued-entry');
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('Chưa gửi');
+    await measure('home: queued');
+    await entry.getByRole('button', { name: 'Mở' }).click();
+    await page.waitForURL((u) => u.pathname === '/results' && u.searchParams.get('period') === PERIOD);
+    await page.getByTestId(`queued-${communeId}`).waitFor();
   });
 
   it('sends it by itself when the network is back, and the server stores it once', async () => {
@@ -136,7 +145,7 @@ describeInBrowser('a commune reporter with no signal', () => {
   });
 
   it('no step is wider than the phone, and no page error on the way', () => {
-    expect(widths.length).toBe(3);
+    expect(widths.length).toBe(4);
     expect(widths.filter((w) => w.width > PHONE.width)).toEqual([]);
     expect(rig.pageErrors).toEqual([]);
   });

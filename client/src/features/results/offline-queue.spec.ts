@@ -3,7 +3,7 @@ import { discard, enqueue, keepMine, useQueuedWrites } from './offline-queue';
 import { renderHook, waitFor } from '@testing-library/react';
 
 const NONE = { numerator: null, denominator: null, value: null };
-const base = { userId: 'u1', indicatorId: 'i1', indicatorName: 'Tỷ lệ', period: '2022-09' };
+const base = { userId: 'u1', planId: 'p1', indicatorId: 'i1', indicatorName: 'Tỷ lệ', period: '2022-09' };
 
 describe('the offline queue (kept in memory where the test has no IndexedDB)', () => {
   it('merges a second entry for the same indicator and period, keeping what each unit was first based on', async () => {

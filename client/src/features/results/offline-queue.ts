@@ -34,6 +34,7 @@ export interface QueuedFigure extends Figure {
 export interface QueuedWrite {
   id: string;
   userId: string;
+  planId: string;
   indicatorId: string;
   indicatorName: string;
   period: string;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Card, Flex, Typography } from 'antd';
 import { ExclamationCircleOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
@@ -10,6 +10,8 @@ import { ReportingNotificationsQuery, ReportingPlanQuery, ReportingQuery, UnitTa
 import { resultsLink, returnedFigures, type ReturnedFigure } from '../reporting-links';
 import { periodLabel } from '../periods';
 import { useDueReporting, type DueRow } from '../useDueReporting';
+import { useQueuedWrites } from '../offline-queue';
+import { QueuedList } from './QueuedWrites';
 
 const itemStyle = { display: 'block', padding: '10px 0', minHeight: 44, borderBottom: '1px solid #f0f0f0', overflowWrap: 'anywhere' as const };
 
@@ -35,11 +37,15 @@ export function MyReporting() {
   const plansQ = useQuery(PlansQuery, { skip: !unitId });
   const returned = useMemo(() => returnedFigures(notificationsQ.data?.notifications ?? []).filter((r) => r.unitId === unitId), [notificationsQ.data, unitId]);
   const plans = useMemo(() => reportingPlans(plansQ.data?.plans ?? []), [plansQ.data]);
+  // Figures typed with no signal, still on the device.
+  const queued = useQueuedWrites(user.id);
+  const navigate = useNavigate();
   if (!unitId) return null;
 
   return (
     <Card title={t('reporting.my.title')} data-testid="my-reporting" styles={{ body: { paddingTop: 8 } }}>
       <Flex vertical gap={4}>
+        <QueuedList entries={queued} onOpen={(e) => void navigate(`/results?${new URLSearchParams({ planId: e.planId, indicatorId: e.indicatorId, period: e.period })}`)} />
         {returned.map((r) => (
           <ReturnedItem key={r.id} figure={r} />
         ))}

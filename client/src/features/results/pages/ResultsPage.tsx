@@ -223,7 +223,7 @@ export function ResultsPage() {
       ) : (
         <Flex vertical gap={16}>
           <OfflineBanner />
-          <QueuedList entries={queue.filter((e) => e !== queuedHere)} onOpen={(e) => update({ indicatorId: e.indicatorId, period: e.period })} />
+          <QueuedList entries={queue.filter((e) => e !== queuedHere)} onOpen={(e) => update({ planId: e.planId, indicatorId: e.indicatorId, period: e.period })} />
           <Form layout={narrow ? 'vertical' : 'inline'} style={{ rowGap: 8 }}>
             <PlanIndicatorItems
               plans={plans}
@@ -300,7 +300,7 @@ export function ResultsPage() {
                         basedOn: { numerator: seen?.numerator ?? null, denominator: seen?.denominator ?? null, value: seen?.value ?? null },
                       };
                     });
-                    await enqueue({ userId: user.id, indicatorId: indicator.id, indicatorName: indicator.name, period, results: figures });
+                    await enqueue({ userId: user.id, planId: plan!.id, indicatorId: indicator.id, indicatorName: indicator.name, period, results: figures });
                     message.warning(t('offline.queued', { count: figures.length }));
                   };
                   if (isOffline()) return keep();
