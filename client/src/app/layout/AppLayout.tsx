@@ -21,6 +21,7 @@ import { APP_ROUTES } from '../app-routes';
 import { useSession, useUser } from '../session';
 import { LogoutMutation } from '../../features/auth/auth.graphql';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
+import './phone.css';
 
 const ICONS: Record<string, React.ReactNode> = {
   '/': <HomeOutlined />,
@@ -107,8 +108,9 @@ export function AppLayout() {
       ]}
     />
   );
-  // One line, however long the name: it gives way (with an ellipsis) to the header's buttons.
-  const oneLine = { minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' } as const;
+  // One line, however long the name: it gives way (with an ellipsis) to the header's buttons, and
+  // is a line of text high (not the header's line height).
+  const oneLine = { minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', lineHeight: token.lineHeight } as const;
 
   return (
     <ConfigProvider theme={phone ? PHONE_THEME : undefined}>

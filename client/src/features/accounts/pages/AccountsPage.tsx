@@ -72,8 +72,8 @@ export function AccountsPage() {
             loading={loading}
             dataSource={users}
             pagination={users.length > 50 ? { pageSize: 50 } : false}
-            // Narrower than its columns (a phone): it scrolls inside its card, not the page.
-            scroll={{ x: true }}
+            // Short cells on one line each; narrower than that (a phone), it scrolls inside its card, not the page.
+            scroll={{ x: 'max-content' }}
             locale={{ emptyText: <EmptyState>{t('accounts.empty')}</EmptyState> }}
             columns={[
               { title: t('accounts.col.username'), key: 'username', render: (_, u) => <Typography.Text strong>{u.username}</Typography.Text> },

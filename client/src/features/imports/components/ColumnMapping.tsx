@@ -1,6 +1,7 @@
 import { Select, Table, Typography } from 'antd';
 import { FIGURE_ROLES } from '@chitieu/domain';
 import { useI18n, type MessageKey } from '../../../app/i18n';
+import { PHONE_TABLE, usePhone } from '../../../app/components/usePhone';
 import type { ImportColumn, ImportColumnRole, ImportColumns, ImportKind } from '../imports.api';
 
 /** The roles a kind of import reads, in the order the Select lists them. */
@@ -39,6 +40,7 @@ export function ColumnMapping({
   onChange: (columns: ImportColumn[]) => void;
 }) {
   const { t } = useI18n();
+  const phone = usePhone();
   const roles = KIND_ROLES[kind];
   const options = [
     ...roles.unit.map((r) => ({ value: r, label: t(`import.role.${r}` as MessageKey) })),
@@ -53,8 +55,8 @@ export function ColumnMapping({
       rowKey="index"
       dataSource={columns}
       pagination={false}
-      // Narrower than its columns (a phone): it scrolls inside its card, not the page.
-      scroll={{ x: true }}
+      // On a phone as wide as a small laptop's, its text wrapped as there: it scrolls inside its card, not the page.
+      scroll={{ x: phone ? PHONE_TABLE : true }}
       data-testid="column-mapping"
       columns={[
         { title: t('import.map.column'), dataIndex: 'label', render: (label: string, c) => label || <Typography.Text type="secondary">#{c.index + 1}</Typography.Text> },

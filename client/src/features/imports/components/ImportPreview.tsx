@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Checkbox, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useI18n, type MessageKey } from '../../../app/i18n';
+import { PHONE_TABLE, usePhone } from '../../../app/components/usePhone';
 import { problemsFirst, type ImportOutcome, type ImportRow, type ImportStatus } from '../imports.api';
 import { ONCE_PER_WRITE, perRow } from '../../plans/components/issues';
 
@@ -17,6 +18,7 @@ const SUMMARY_KEYS = ['rows', 'matched', 'errors', 'warnings', 'created', 'updat
 /** What a check (or a commit) found: the counts, then every line, those with issues first, each issue with its message. */
 export function ImportPreview({ answer, unitOfMeasure }: { answer: ImportOutcome; unitOfMeasure?: string | null }) {
   const { t, num, value } = useI18n();
+  const phone = usePhone();
   const [onlyProblems, setOnlyProblems] = useState(false);
   const { rows, once } = useMemo(() => {
     const once = answer.rows.flatMap((r) => r.issues).find((i) => ONCE_PER_WRITE.has(i.code));
@@ -75,8 +77,8 @@ export function ImportPreview({ answer, unitOfMeasure }: { answer: ImportOutcome
         rowKey="line"
         dataSource={rows}
         pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
-        // Narrower than its columns (a phone): it scrolls inside its card, not the page.
-        scroll={{ x: true }}
+        // On a phone as wide as a small laptop's, its text wrapped as there: it scrolls inside its card, not the page.
+        scroll={{ x: phone ? PHONE_TABLE : true }}
         columns={[
           { title: t('import.col.line'), dataIndex: 'line', width: 70 },
           { title: t('import.col.name'), render: (_, r) => r.name || r.code },

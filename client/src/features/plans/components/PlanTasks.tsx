@@ -3,7 +3,7 @@ import { Button, Flex, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n';
 import { EmptyState } from '../../../app/components/States';
-import { usePhone } from '../../../app/components/usePhone';
+import { PHONE_TABLE, usePhone } from '../../../app/components/usePhone';
 import type { PlanQuery } from '../../../gql/graphql';
 import { ResponsibleText } from './document/ResponsibleText';
 import { TaskFormModal } from './checklist/TaskFormModal';
@@ -29,13 +29,12 @@ export function PlanTasks({ tasks, planId, editable = false, at = null }: PlanTa
       size="small"
       dataSource={tasks as Task[]}
       pagination={tasks.length > 30 ? { pageSize: 30 } : false}
-      // Narrower than its columns (a phone): it scrolls inside its card, not the page.
-      scroll={{ x: true }}
+      // On a phone as wide as a small laptop's, its text wrapped as there: it scrolls inside its card, not the page.
+      scroll={{ x: phone ? PHONE_TABLE : true }}
       locale={{ emptyText: <EmptyState>{t('plan.task.empty')}</EmptyState> }}
       columns={[
         { title: t('plan.task.position'), dataIndex: 'position', width: 60 },
-        // On a phone, room enough for the task's words beside the other columns.
-        { title: t('plan.task.content'), dataIndex: 'content', onCell: () => ({ style: { minWidth: phone ? 220 : undefined } }) },
+        { title: t('plan.task.content'), dataIndex: 'content' },
         // The document's words with what they name; plain strings for tasks written before they were kept.
         { title: t('plan.task.leads'), key: 'lead', width: 180, render: (_, task) => (task.lead.length ? <ResponsibleText list={task.lead} /> : task.leads.join('; ')) },
         {

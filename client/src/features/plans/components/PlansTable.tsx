@@ -1,22 +1,25 @@
 import { Link } from 'react-router';
-import { Table, Typography, type Breakpoint } from 'antd';
+import { Grid, Table, Typography, type Breakpoint } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import type { PlansQuery } from '../../../gql/graphql';
 import { EmptyState } from '../../../app/components/States';
-import { usePhone } from '../../../app/components/usePhone';
 import { PlanStatusTag } from './PlanStatusTag';
 
-/** Columns a phone leaves out. */
+/** Columns a narrower screen leaves out: the title keeps room enough to be read. */
 const MD_UP: Breakpoint[] = ['md'];
+const LG_UP: Breakpoint[] = ['lg'];
+const XL_UP: Breakpoint[] = ['xl'];
 
 export type PlanRow = PlansQuery['plans'][number];
 
 /** Plans with their status and sub-assignment deadline; the title opens the plan. */
 export function PlansTable({ plans, loading, compact }: { plans: readonly PlanRow[]; loading?: boolean; compact?: boolean }) {
   const { t, date } = useI18n();
-  // On a phone: the year, the title (on as many lines as it takes) and the status; the table
-  // scrolls inside its card rather than the page should it still not fit.
-  const phone = usePhone();
+  // On a phone: the year, the title and the status; the deadline from a tablet's width, the
+  // number from a laptop's, the issuer on a wide screen. Below a wide screen the title takes as
+  // many lines as it needs rather than 560 px of one; should the table still not fit, it scrolls
+  // inside its card rather than the page.
+  const wrapTitle = Grid.useBreakpoint().xl === false;
   return (
     <Table<PlanRow>
       rowKey="id"
@@ -33,7 +36,7 @@ export function PlansTable({ plans, loading, compact }: { plans: readonly PlanRo
           dataIndex: 'title',
           render: (title: string, p) => (
             <Link to={`/plans/${p.id}`}>
-              {phone ? (
+              {wrapTitle ? (
                 title
               ) : (
                 <Typography.Text ellipsis={{ tooltip: title }} style={{ maxWidth: 560, color: 'inherit' }}>
@@ -43,7 +46,7 @@ export function PlansTable({ plans, loading, compact }: { plans: readonly PlanRo
             </Link>
           ),
         },
-        { title: t('plans.col.number'), dataIndex: 'documentNumber', width: 140, responsive: MD_UP, render: (v: string | null) => v ?? '—' },
+        { title: t('plans.col.number'), dataIndex: 'documentNumber', width: 140, responsive: LG_UP, render: (v: string | null) => v ?? '—' },
         { title: t('plans.col.status'), dataIndex: 'status', width: 120, render: (s: PlanRow['status']) => <PlanStatusTag status={s} /> },
         {
           title: t('plans.col.deadline'),
@@ -52,7 +55,7 @@ export function PlansTable({ plans, loading, compact }: { plans: readonly PlanRo
           responsive: MD_UP,
           render: (d: string | null) => (d ? date(d) : <Typography.Text type="secondary">{t('home.noDeadline')}</Typography.Text>),
         },
-        ...(compact ? [] : [{ title: t('plans.col.issuer'), key: 'issuer', width: 180, responsive: MD_UP, render: (_: unknown, p: PlanRow) => p.issuer.name }]),
+        ...(compact ? [] : [{ title: t('plans.col.issuer'), key: 'issuer', width: 180, responsive: XL_UP, render: (_: unknown, p: PlanRow) => p.issuer.name }]),
       ]}
     />
   );

@@ -7,6 +7,7 @@ import { can, canEditPlanDocument, planRights } from '../../../app/access';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/session';
 import { EmptyState, ErrorState, Loading } from '../../../app/components/States';
+import { usePhone } from '../../../app/components/usePhone';
 import { MatrixTargetsQuery, MatrixUnitsQuery, PlanQuery } from '../plans.graphql';
 import { IssuePlanButton } from '../components/IssuePlanButton';
 import { MissingTargets } from '../components/MissingTargets';
@@ -27,6 +28,7 @@ export function PlanPage() {
   const { planId = '' } = useParams();
   const { t, date, value } = useI18n();
   const user = useUser();
+  const phone = usePhone();
   const [search, setSearch] = useSearchParams();
   // The viewer's own target whose history (and adjustment proposals) is open.
   const [ownHistory, setOwnHistory] = useState<string | null>(null);
@@ -142,7 +144,8 @@ export function PlanPage() {
               <PlanStatusTag status={plan.status} />
               <Typography.Text type="secondary">{plan.year}</Typography.Text>
             </Space>
-            <Typography.Title level={3} style={{ marginTop: 8 }}>
+            {/* A decision's long title: a size smaller on a phone, where it would fill the screen. */}
+            <Typography.Title level={phone ? 4 : 3} style={{ marginTop: 8 }}>
               {plan.title}
             </Typography.Title>
           </div>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { Table, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
+import { PHONE_TABLE, usePhone } from '../../../app/components/usePhone';
 import { useI18n } from '../../../app/i18n';
 import { EmptyState, ErrorState } from '../../../app/components/States';
 import type { UnitResponsibilitiesQuery as Result } from '../../../gql/graphql';
@@ -11,6 +12,7 @@ type Row = NonNullable<Result['unit']>['responsibilities'][number];
 /** What a unit leads or coordinates in the plans its viewer can read: rows and tasks, with the document's words. */
 export function UnitResponsibilities({ unitId }: { unitId: string }) {
   const { t } = useI18n();
+  const phone = usePhone();
   const { data, loading, error, refetch } = useQuery(UnitResponsibilitiesQuery, { variables: { id: unitId, year: null } });
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const rows = data?.unit?.responsibilities ?? [];
@@ -21,8 +23,8 @@ export function UnitResponsibilities({ unitId }: { unitId: string }) {
       loading={loading}
       dataSource={rows}
       pagination={rows.length > 20 ? { pageSize: 20 } : false}
-      // Narrower than its columns (a phone): it scrolls inside its card, not the page.
-      scroll={{ x: true }}
+      // On a phone as wide as a small laptop's, its text wrapped as there: it scrolls inside its card, not the page.
+      scroll={{ x: phone ? PHONE_TABLE : true }}
       locale={{ emptyText: <EmptyState>{t('units.resp.empty')}</EmptyState> }}
       columns={[
         { title: t('units.resp.plan'), key: 'plan', width: 180, render: (_, r) => <Link to={`/plans/${r.plan.id}`}>{`${r.plan.year} — ${r.plan.title}`}</Link> },
