@@ -115,7 +115,7 @@ describeInBrowser('the target matrix behaves like a spreadsheet', () => {
   });
 
   it('Ctrl+Z writes the previous value back', async () => {
-    const [a] = agencies;
+    const [a, b] = agencies;
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.type('97');
@@ -125,6 +125,8 @@ describeInBrowser('the target matrix behaves like a spreadsheet', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => cell(a.id, ind[0].id).innerText(), POLL).toContain('95%');
     await expect.poll(async () => (await storedOf(a.id, ind[0].id))?.value, POLL).toBe(95);
+    // The grid keeps the keyboard where it was (Enter had moved it down to the next unit).
+    await expect.poll(activeCell, POLL).toBe(`${b.id}|${ind[0].id}`);
   });
 
   it("Ctrl+D fills the focused value down its group's column, in one confirmed write", async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent } from 'react';
 import { App, Flex, Typography } from 'antd';
 import { foldVietnamese } from '@chitieu/domain';
 import { useI18n } from '../../../app/i18n';
@@ -90,8 +90,27 @@ export function TargetMatrix({ planId, indicators, units, targets, editable, can
   const activeColumn = columns[pos.col];
   const active = activeUnit && activeColumn ? cellKey(activeUnit.id, activeColumn.key) : null;
 
+  // Whether the grid has the keyboard: when a render drops the focus to the page (a cell or a
+  // button replaced while a write settles), the grid takes it back, so no key goes nowhere. A
+  // click elsewhere, or the focus moving to another control, gives the keyboard away.
+  const hasKeys = useRef(false);
   useEffect(() => {
-    if (!wantFocus.current || editing || !active) return;
+    const away = (e: PointerEvent) => {
+      if (!(e.target instanceof Element && e.target.closest('[role="grid"]'))) hasKeys.current = false;
+    };
+    document.addEventListener('pointerdown', away, true);
+    return () => document.removeEventListener('pointerdown', away, true);
+  }, []);
+  const onGridFocus = () => {
+    hasKeys.current = true;
+  };
+  const onGridBlur = (e: FocusEvent<HTMLTableElement>) => {
+    if (e.relatedTarget) hasKeys.current = e.currentTarget.contains(e.relatedTarget);
+  };
+
+  useEffect(() => {
+    const dropped = hasKeys.current && (!document.activeElement || document.activeElement === document.body);
+    if ((!wantFocus.current && !dropped) || editing || !active) return;
     wantFocus.current = false;
     cells.current.get(active)?.focus();
   });
@@ -264,6 +283,8 @@ export function TargetMatrix({ planId, indicators, units, targets, editable, can
           onEditorBlur={() => void commit(null, false)}
           onGridKey={onGridKey}
           onGridPaste={onGridPaste}
+          onGridFocus={onGridFocus}
+          onGridBlur={onGridBlur}
           onHistory={
             canViewHistory
               ? (u, c, target) => setHistoryOf({ target, title: `${c.indicator.position ?? c.indicator.code} · ${u.name}`, unitOfMeasure: c.indicator.unitOfMeasure })

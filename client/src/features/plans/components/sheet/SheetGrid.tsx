@@ -1,4 +1,4 @@
-import type { ClipboardEvent, KeyboardEvent } from 'react';
+import type { ClipboardEvent, FocusEvent, KeyboardEvent } from 'react';
 import { Flex, Tooltip, Typography } from 'antd';
 import { useI18n, type MessageKey } from '../../../../app/i18n';
 import { IssueList } from '../issues';
@@ -28,6 +28,8 @@ export interface SheetGridProps {
   onEditorBlur(): void;
   onGridKey(e: KeyboardEvent<HTMLTableElement>): void;
   onGridPaste(e: ClipboardEvent<HTMLTableElement>): void;
+  onGridFocus?: () => void;
+  onGridBlur?: (e: FocusEvent<HTMLTableElement>) => void;
   onHistory?: (unit: MatrixUnit, column: SheetColumn, target: MatrixTarget) => void;
 }
 
@@ -46,7 +48,15 @@ export function SheetGrid(p: SheetGridProps) {
   const span = p.columns.length + 2;
   return (
     <div style={{ overflowX: 'auto', border: '1px solid #f0f0f0', borderRadius: 8 }}>
-      <table role="grid" aria-label={t('sheet.grid')} onKeyDown={p.onGridKey} onPaste={p.onGridPaste} style={{ borderCollapse: 'collapse', width: '100%', fontSize: 14 }}>
+      <table
+        role="grid"
+        aria-label={t('sheet.grid')}
+        onKeyDown={p.onGridKey}
+        onPaste={p.onGridPaste}
+        onFocus={p.onGridFocus}
+        onBlur={p.onGridBlur}
+        style={{ borderCollapse: 'collapse', width: '100%', fontSize: 14 }}
+      >
         <thead>
           <tr>
             <th scope="col" style={{ ...th, minWidth: 220, position: 'sticky', left: 0, zIndex: 1 }}>
