@@ -123,6 +123,11 @@ describeInBrowser('the target matrix behaves like a spreadsheet', () => {
     await expect.poll(() => cell(a.id, ind[0].id).innerText(), POLL).toContain('97%');
     await expect.poll(async () => (await storedOf(a.id, ind[0].id))?.value, POLL).toBe(97);
     await page.keyboard.press('Control+z');
+    // The undo is done when it says so (its write and the sheet's refresh behind it).
+    await page
+      .getByText(/^Đã hoàn tác/)
+      .first()
+      .waitFor();
     await expect.poll(() => cell(a.id, ind[0].id).innerText(), POLL).toContain('95%');
     await expect.poll(async () => (await storedOf(a.id, ind[0].id))?.value, POLL).toBe(95);
     // The grid keeps the keyboard where it was (Enter had moved it down to the next unit).

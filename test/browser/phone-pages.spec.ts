@@ -161,6 +161,10 @@ describeInBrowser('every page fits a phone (390 px) for each demo account', () =
       const of2022 = plans.find((p) => p.year === 2022 && p.status === 'ISSUED') ?? plans.find((p) => p.year === 2022);
       expect(of2022, `${username} sees a 2022 plan`).toBeTruthy();
       for (const plan of new Set([newest, of2022!])) {
+        // Through the list: from one plan's page straight to another's, React keeps the page's
+        // element, and `visit` could not tell the new page from the old.
+        await visit(page, '/plans');
+        await settled(page);
         await visit(page, `/plans/${plan.id}`);
         await settled(page);
         const tabs = await page.locator('.ant-tabs-tab[data-node-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-key')!));

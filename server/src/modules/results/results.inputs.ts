@@ -8,12 +8,15 @@ export const MAX_RESULT_ROWS = 5000;
 @InputType()
 export class ResultBasisInput {
   @Field(() => Float, { nullable: true })
+  @IsFigure()
   numerator?: number | null;
 
   @Field(() => Float, { nullable: true })
+  @IsFigure()
   denominator?: number | null;
 
   @Field(() => Float, { nullable: true })
+  @IsFigure()
   value?: number | null;
 }
 
